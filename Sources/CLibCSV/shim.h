@@ -1,0 +1,4 @@
+#ifndef MENTORMATCH_CLIBCSV_SHIM_H
+#define MENTORMATCH_CLIBCSV_SHIM_H
+#include <csv.h>
+#endif

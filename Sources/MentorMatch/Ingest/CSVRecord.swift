@@ -1,0 +1,145 @@
+/// One record read from a CSV file.
+public struct CSVRecord: Sendable, Equatable {
+  /// The field values, trimmed of surrounding spaces and tabs.
+  public var fields: [String]
+  /// The physical line (1-based) on which the record starts. A record whose
+  /// quoted field holds line breaks spans several lines; this is the first.
+  public var line: Int
+  /// The record's number: 0 for the header, 1 for the first data record.
+  public var number: Int
+
+  public init(fields: [String], line: Int, number: Int) {
+    self.fields = fields
+    self.line = line
+    self.number = number
+  }
+}
+
+/// Why a record could not be read.
+public enum CSVRecordProblem: Sendable, Equatable {
+  /// A quote inside an unquoted field, or text after a closing quote
+  /// (libcsv's strict mode). `column` is the 1-based field position.
+  case syntax(column: Int)
+  /// The field's bytes are not valid UTF-8.
+  case invalidUTF8(column: Int)
+  /// The field holds a NUL byte.
+  case nulByte(column: Int)
+
+  /// The 1-based field position at fault.
+  public var column: Int {
+    switch self {
+    case .syntax(let column), .invalidUTF8(let column), .nulByte(let column): column
+    }
+  }
+
+  /// A short, stable code for reports and `rejects.csv`.
+  public var code: String {
+    switch self {
+    case .syntax: "csv-syntax"
+    case .invalidUTF8: "invalid-utf8"
+    case .nulByte: "nul-byte"
+    }
+  }
+
+  /// Words for a person.
+  public var message: String {
+    switch self {
+    case .syntax: "stray quote in field \(column) (quote a field that holds quotes, and double the inner ones)"
+    case .invalidUTF8: "field \(column) is not valid UTF-8 (set input.encoding = 'windows-1252' for legacy exports)"
+    case .nulByte: "field \(column) holds a NUL byte"
+    }
+  }
+}
+
+/// A record that could not be read, with where it was.
+public struct CSVMalformedRecord: Sendable, Equatable {
+  public var line: Int
+  public var number: Int
+  public var problem: CSVRecordProblem
+}
+
+/// One row event from ``CSVReader``: a record, or a record that could not be read.
+public enum CSVRow: Sendable, Equatable {
+  case record(CSVRecord)
+  case malformed(CSVMalformedRecord)
+
+  /// The physical line the row starts on.
+  public var line: Int {
+    switch self {
+    case .record(let record): record.line
+    case .malformed(let bad): bad.line
+    }
+  }
+}
+
+/// Text encodings a CSV export may use.
+public enum CSVEncoding: String, Sendable, CaseIterable {
+  case utf8 = "utf-8"
+  case windows1252 = "windows-1252"
+}
+
+/// How to read a CSV file.
+public struct CSVReadOptions: Sendable {
+  /// The field delimiter: `,` by default; `;` and tab for European Excel exports.
+  public var delimiter: UInt8
+  public var encoding: CSVEncoding
+  /// How many bytes are read and parsed at a time. Memory stays flat as files grow.
+  public var chunkSize: Int
+  /// The largest record accepted. A larger one stops the file: it is either
+  /// not CSV or a stream without end.
+  public var maxRecordBytes: Int
+
+  public init(
+    delimiter: UInt8 = UInt8(ascii: ","),
+    encoding: CSVEncoding = .utf8,
+    chunkSize: Int = 256 * 1024,
+    maxRecordBytes: Int = 64 * 1024 * 1024
+  ) {
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.chunkSize = chunkSize
+    self.maxRecordBytes = maxRecordBytes
+  }
+}
+
+/// A problem that stops reading a CSV file.
+public struct CSVError: Error, Equatable, CustomStringConvertible {
+  public enum Kind: Sendable, Equatable {
+    case cannotOpen(reason: String)
+    case readFailed(reason: String)
+    case unterminatedQuote
+    case recordTooLarge(limit: Int)
+    case parser(code: Int)
+  }
+
+  public var file: String
+  public var line: Int?
+  public var kind: Kind
+
+  public init(file: String, line: Int? = nil, kind: Kind) {
+    self.file = file
+    self.line = line
+    self.kind = kind
+  }
+
+  public var description: String {
+    let place = line.map { "\(file):\($0)" } ?? file
+    switch kind {
+    case .cannotOpen(let reason): return "\(place): cannot open: \(reason)"
+    case .readFailed(let reason): return "\(place): read failed: \(reason)"
+    case .unterminatedQuote: return "\(place): a quoted field opened here is never closed"
+    case .recordTooLarge(let limit): return "\(place): record exceeds \(limit / 1_048_576) MiB; is this a CSV export?"
+    case .parser(let code): return "\(place): CSV parser failed (libcsv error \(code))"
+    }
+  }
+
+  /// The sysexits code for this error.
+  public var exitCode: ExitStatus {
+    switch kind {
+    case .cannotOpen: .noInput
+    case .readFailed: .ioError
+    case .unterminatedQuote, .recordTooLarge: .dataError
+    case .parser: .software
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/// Writes CSV as RFC 4180 describes it (<https://www.rfc-editor.org/rfc/rfc4180>):
+/// UTF-8, CRLF after every record, and a field quoted when it holds the
+/// delimiter, a quote, a CR or an LF, with inner quotes doubled.
+///
+/// Every CSV the project emits goes through this type. Pure: it builds bytes,
+/// and the caller decides where they go.
+public struct CSVWriter: Sendable {
+  /// Whether cells that a spreadsheet would run as a formula are neutralised.
+  public enum Mode: Sendable {
+    /// Values as they are: for data read back by programs (edge lists, state).
+    case plain
+    /// For reports that people open in a spreadsheet: a cell starting with
+    /// `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`, per OWASP's
+    /// CSV Injection guidance (<https://owasp.org/www-community/attacks/CSV_Injection>).
+    case formulaSafe
+  }
+
+  public let mode: Mode
+  public let delimiter: UInt8
+  /// The bytes written so far.
+  public private(set) var bytes: [UInt8] = []
+
+  public init(mode: Mode, delimiter: UInt8 = UInt8(ascii: ",")) {
+    self.mode = mode
+    self.delimiter = delimiter
+  }
+
+  /// Appends one record.
+  public mutating func write(_ fields: [String]) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { bytes.append(delimiter) }
+      append(field)
+    }
+    bytes.append(0x0D)
+    bytes.append(0x0A)
+  }
+
+  /// Appends one record whose cells are any values that describe themselves.
+  public mutating func write(_ fields: [any CustomStringConvertible]) {
+    write(fields.map(\.description))
+  }
+
+  /// The text written so far.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Whether a cell would be read as a formula by a spreadsheet.
+  public static func isFormulaLike(_ value: String) -> Bool {
+    guard let first = value.utf8.first else { return false }
+    switch first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return true
+    default: return false
+    }
+  }
+
+  private mutating func append(_ field: String) {
+    var utf8 = Array(field.utf8)
+    if mode == .formulaSafe, Self.isFormulaLike(field) {
+      utf8.insert(UInt8(ascii: "'"), at: 0)
+    }
+    let needsQuotes = utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+      || utf8.first == 0x20 || utf8.last == 0x20
+    guard needsQuotes else {
+      bytes.append(contentsOf: utf8)
+      return
+    }
+    bytes.append(0x22)
+    for byte in utf8 {
+      if byte == 0x22 { bytes.append(0x22) }
+      bytes.append(byte)
+    }
+    bytes.append(0x22)
+  }
+}
