@@ -1,10 +1,16 @@
 import ArgumentParser
+import Foundation
 import MentorMatch
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Read and validate the sign-up exports named in the config.",
     discussion: """
+      Prints records read, accepted by cohort and role, rejected by reason and
+      superseded; the counts always add up. Exits 65 when the export looks
+      broken (a required column missing, or more rejects than
+      input.max_reject_share allows).
+
       Example:
         mentormatch validate --config fixtures/demo/mentormatch.toml --out /tmp/check --json
       """
@@ -13,9 +19,39 @@ struct Validate: ParsableCommand {
   @Option(help: "The config file (TOML).")
   var config: String
 
+  @Option(help: "A folder to write rejects.csv into (created 0700).")
+  var out: String?
+
+  @Flag(help: "Print the summary as one JSON object on stdout.")
+  var json = false
+
+  @Option(help: "How many rejected rows to list on stderr.")
+  var showRejects = 20
+
   func run() throws {
     try runReportingErrors {
-      _ = config
+      let settings = try MentorMatchConfig.load(path: config)
+      let result = try SignupIngest.read(settings: settings.input)
+      let summary = ValidationSummary(result)
+      for record in result.rejected.prefix(showRejects) {
+        for problem in record.problems {
+          let field = problem.field.isEmpty ? "" : " \(problem.field):"
+          printError("\(record.location):\(field) \(problem.reason.rawValue): \(problem.message)")
+        }
+      }
+      if result.rejected.count > showRejects {
+        printError("… \(result.rejected.count - showRejects) more rejected records\(out == nil ? "" : " in rejects.csv")")
+      }
+      if let out {
+        try PrivateFiles.makeDirectory(out)
+        try PrivateFiles.write(result.rejectsCSV(), to: out + "/rejects.csv")
+      }
+      if json {
+        print(try summary.jsonText())
+      } else {
+        print(summary.text)
+        if let out { print("rejects: \(out)/rejects.csv") }
+      }
     }
   }
 }

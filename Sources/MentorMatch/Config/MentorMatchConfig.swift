@@ -1,0 +1,42 @@
+import Foundation
+
+/// The whole config file, validated in full before any input is read.
+///
+/// Each stage parses its own section; this type only reads the file and
+/// composes them. Relative paths resolve against the config file's folder.
+public struct MentorMatchConfig: Sendable {
+  /// The config file's path as given.
+  public var file: String
+  /// The config file's bytes, hashed into the run manifest and copied into the run folder.
+  public var bytes: [UInt8]
+  /// `[programme] name`: shown in reports and emails.
+  public var programmeName: String
+  public var input: InputSettings
+
+  /// Loads and validates a config file.
+  public static func load(path: String) throws(ConfigError) -> MentorMatchConfig {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      throw ConfigError(file: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
+    }
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return try parse(bytes: Array(data), file: path, baseDirectory: base)
+  }
+
+  /// Parses config text; `baseDirectory` is where relative paths resolve.
+  public static func parse(bytes: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> MentorMatchConfig {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ConfigError(file: file, message: "not valid UTF-8")
+    }
+    let root = try ConfigSection.parse(text, file: file, baseDirectory: baseDirectory)
+    var programmeName = "Mentoring programme"
+    if let programme = try root.section("programme") {
+      programmeName = try programme.string("name", default: programmeName)
+      try programme.finish()
+    }
+    let input = try InputSettings(root: root)
+    try root.finish()
+    return MentorMatchConfig(file: file, bytes: bytes, programmeName: programmeName, input: input)
+  }
+}

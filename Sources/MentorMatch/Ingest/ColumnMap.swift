@@ -1,0 +1,65 @@
+/// Where each configured field sits in one file's header.
+struct ColumnMap: Sendable {
+  private(set) var fieldColumns: [SignupField: Int] = [:]
+  private(set) var extraColumns: [String: Int] = [:]
+  let width: Int
+  private let names: [String]
+
+  init(header headerRow: [String], file: InputFile, settings: InputSettings) throws(IngestError) {
+    let header = headerRow
+    width = header.count
+    var index: [String: Int] = [:]
+    for (position, name) in header.enumerated() {
+      let key = Self.key(name)
+      guard !key.isEmpty else { continue }
+      if index[key] != nil {
+        // A duplicate matters only when a field reads that column.
+        let mapped = settings.columns.values.contains { Self.key($0) == key }
+          || settings.extraColumns.values.contains { Self.key($0) == key }
+        if mapped { throw .duplicateColumn(file: file.name, header: name) }
+        continue
+      }
+      index[key] = position
+    }
+    var names = Array(repeating: "", count: header.count)
+    for field in SignupField.allCases {
+      guard let header = settings.columns[field], !header.isEmpty else { continue }
+      if let position = index[Self.key(header)] {
+        fieldColumns[field] = position
+        names[position] = field.rawValue
+      } else if field.isRequired, !(field == .role && file.fixedRole != nil) {
+        throw .missingColumn(
+          file: file.name, field: field.rawValue, header: header,
+          delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))
+      }
+    }
+    for name in settings.extraColumns.keys.sorted() {
+      if let position = index[Self.key(settings.extraColumns[name]!)] {
+        extraColumns[name] = position
+        names[position] = name
+      }
+    }
+    self.names = names
+  }
+
+  /// The field name of a column, for messages; `column N` when unmapped.
+  func fieldName(atColumn column: Int) -> String {
+    guard column >= 0, column < names.count, !names[column].isEmpty else { return "column \(column + 1)" }
+    return names[column]
+  }
+
+  /// Headers compare without case and surrounding spaces.
+  static func key(_ header: String) -> String {
+    header.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// A hint when the header looks as if another delimiter was used.
+  private static func delimiterHint(header: [String], settings: InputSettings) -> String? {
+    guard header.count == 1, let only = header.first else { return nil }
+    for (character, name) in [(";", "';'"), ("\t", "tab"), (",", "','"), ("|", "'|'")]
+    where character.utf8.first != settings.csv.delimiter && only.contains(character) {
+      return "the header is one column but holds \(name): set input.delimiter to match the file"
+    }
+    return nil
+  }
+}

@@ -1,0 +1,34 @@
+/// A problem that stops ingest for the whole run: the export is unusable.
+public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
+  case csv(CSVError)
+  case emptyFile(file: String)
+  case missingColumn(file: String, field: String, header: String, delimiterHint: String?)
+  case duplicateColumn(file: String, header: String)
+  case tooManyRejects(rejected: Int, read: Int, limit: Double)
+
+  public var description: String {
+    switch self {
+    case .csv(let error):
+      return error.description
+    case .emptyFile(let file):
+      return "\(file): the file is empty; expected a header row"
+    case .missingColumn(let file, let field, let header, let hint):
+      var text = "\(file):1: missing column '\(header)' for required field '\(field)'"
+      if let hint { text += "; \(hint)" }
+      return text
+    case .duplicateColumn(let file, let header):
+      return "\(file):1: column '\(header)' appears more than once"
+    case .tooManyRejects(let rejected, let read, let limit):
+      let percent = read == 0 ? 0 : rejected * 100 / read
+      return "\(rejected) of \(read) records rejected (\(percent)%), over the limit of \(Int(limit * 100))% "
+        + "(input.max_reject_share); the export looks broken, so nothing was written"
+    }
+  }
+
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .csv(let error): error.exitStatus
+    default: .dataError
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import Crypto
+
+/// Turns CSV rows into sign-ups, one file at a time: every record read ends up
+/// accepted, rejected with its reasons, or (after ``finish()``) superseded.
+///
+/// Pure: it never opens a file, so `validate`, `run` and `audit` feed it the
+/// same way. Problems are recorded per row and reading goes on, as
+/// swift-format's `DiagnosticsEngine` does; file-level problems throw.
+public struct SignupValidator: Sendable {
+  public let settings: InputSettings
+  private var accepted: [Signup] = []
+  private var rejected: [RejectedRecord] = []
+  private var readPerFile: [Int] = []
+  private var columns: ColumnMap?
+  private var file: InputFile?
+  private var fileIndex = -1
+
+  public init(settings: InputSettings) {
+    self.settings = settings
+  }
+
+  /// Starts the next file of `settings.files`.
+  public mutating func begin(file: InputFile) {
+    fileIndex += 1
+    self.file = file
+    columns = nil
+    readPerFile.append(0)
+  }
+
+  /// Takes one row of the current file; the first record is its header.
+  public mutating func consume(_ row: CSVRow) throws(IngestError) {
+    guard let file else { return }
+    guard let columns else {
+      switch row {
+      case .record(let header):
+        self.columns = try ColumnMap(header: header.fields, file: file, settings: settings)
+      case .malformed(let bad):
+        throw .csv(CSVError(file: file.name, line: bad.line, kind: .parser(code: 1)))
+      }
+      return
+    }
+    readPerFile[fileIndex] += 1
+    switch row {
+    case .malformed(let bad):
+      let reason: RejectReason =
+        switch bad.problem {
+        case .syntax: .csvSyntax
+        case .invalidUTF8: .invalidUTF8
+        case .nulByte: .nulByte
+        }
+      let field = columns.fieldName(atColumn: bad.problem.column - 1)
+      rejected.append(
+        RejectedRecord(
+          location: location(line: bad.line, record: bad.number),
+          problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
+    case .record(let record):
+      let location = location(line: record.line, record: record.number)
+      switch SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location).result() {
+      case .accepted(let signup): accepted.append(signup)
+      case .rejected(let reject): rejected.append(reject)
+      }
+    }
+  }
+
+  /// Marks the end of the current file. An empty file (no header) is an error.
+  public mutating func end() throws(IngestError) {
+    guard let file else { return }
+    if columns == nil { throw .emptyFile(file: file.name) }
+    self.file = nil
+  }
+
+  /// Resolves duplicates and checks the reject share.
+  public func finish() throws(IngestError) -> IngestResult {
+    let (kept, superseded) = Self.resolveDuplicates(accepted)
+    let result = IngestResult(
+      files: settings.files.map(\.name), recordsPerFile: readPerFile, signups: kept,
+      rejected: rejected.sorted { $0.location < $1.location },
+      superseded: superseded)
+    let read = result.recordsRead
+    if read > 0, Double(result.rejected.count) > settings.maxRejectShare * Double(read) {
+      throw .tooManyRejects(rejected: result.rejected.count, read: read, limit: settings.maxRejectShare)
+    }
+    return result
+  }
+
+  private func location(line: Int, record: Int) -> SourceLocation {
+    SourceLocation(file: file?.name ?? "", fileIndex: fileIndex, line: line, record: record)
+  }
+
+  /// The latest sign-up of a person wins: latest `signed_up_at`, then the
+  /// later file, then the later line. A row is the same person as a kept row
+  /// when it shares its id or its email (case-insensitive).
+  static func resolveDuplicates(_ signups: [Signup]) -> ([Signup], [RejectedRecord]) {
+    let newestFirst = signups.sorted { a, b in
+      if a.signedUpAt != b.signedUpAt { return a.signedUpAt > b.signedUpAt }
+      return a.source > b.source
+    }
+    var byID: [String: Signup] = [:]
+    var byEmail: [String: Signup] = [:]
+    var kept: [Signup] = []
+    var superseded: [RejectedRecord] = []
+    for signup in newestFirst {
+      if let winner = byID[signup.id] ?? byEmail[signup.emailKey] {
+        let same = winner.id == signup.id ? "id" : "email"
+        superseded.append(
+          RejectedRecord(
+            location: signup.source,
+            problems: [
+              FieldProblem(
+                field: same, reason: .superseded,
+                message: "superseded by the later sign-up at \(winner.source) (same \(same))")
+            ], personID: winner.id, cohort: winner.cohort))
+        continue
+      }
+      byID[signup.id] = signup
+      byEmail[signup.emailKey] = signup
+      kept.append(signup)
+    }
+    kept.sort { $0.id < $1.id }
+    superseded.sort { $0.location < $1.location }
+    return (kept, superseded)
+  }
+
+  /// The id used when the export has no id column: `e-` and the first 16 hex
+  /// digits of the SHA-256 of the lowercased address. Stable across runs, and
+  /// it does not reveal the address.
+  public static func derivedID(email: String) -> String {
+    let digest = SHA256.hash(data: Array(email.lowercased().utf8))
+    return "e-" + digest.prefix(8).map { byte in
+      let hex = String(byte, radix: 16)
+      return byte < 16 ? "0" + hex : hex
+    }.joined()
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes files that hold personal data: folders 0700, files 0600, whatever
+/// the umask. Used at the edges (the CLI's `--out`, run folders).
+public enum PrivateFiles {
+  /// A failure to write, mapped to exit 73 (cannot create) or 74 (I/O).
+  public struct WriteError: Error, CustomStringConvertible, ExitCoded {
+    public var path: String
+    public var reason: String
+    public var cannotCreate: Bool
+    public var description: String { "\(path): cannot \(cannotCreate ? "create" : "write"): \(reason)" }
+    public var exitStatus: ExitStatus { cannotCreate ? .cannotCreate : .ioError }
+  }
+
+  /// Creates a folder (and its parents) with mode 0700.
+  public static func makeDirectory(_ path: String) throws(WriteError) {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    } catch {
+      throw WriteError(path: path, reason: Self.reason(error), cannotCreate: true)
+    }
+  }
+
+  /// Writes a file with mode 0600, replacing it atomically.
+  public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    do {
+      try Data(bytes).write(to: URL(fileURLWithPath: path), options: [.atomic])
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    } catch {
+      throw WriteError(path: path, reason: Self.reason(error), cannotCreate: true)
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return (error as NSError).localizedDescription
+  }
+}
