@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import MentorMatch
+
+private let header = "id,given_name,family_name,email,role,grade,department,profession,location,skills_offered,skills_wanted,capacity,cohort,line_manager_email,consent,signed_up_at"
+
+private func row(
+  id: String = "P1", given: String = "Ann", email: String = "ann@example.gov.uk", role: String = "mentee",
+  grade: String = "HEO", capacity: String = "", consent: String = "yes", signedUp: String = "2026-11-01",
+  manager: String = "", cohort: String = ""
+) -> String {
+  "\(id),\(given),Smith,\(email),\(role),\(grade),Home Office,Policy,Leeds,,Python,\(capacity),\(cohort),\(manager),\(consent),\(signedUp)"
+}
+
+private func settings(_ extra: String = "") throws -> InputSettings {
+  let toml = """
+    [input]
+    max_reject_share = 1.0
+    [[input.files]]
+    path = "a.csv"
+    \(extra)
+    """
+  return try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+}
+
+private func ingest(_ lines: [String], settings: InputSettings? = nil) throws -> IngestResult {
+  let settings = try settings ?? MentorMatchTests_settings()
+  return try SignupIngest.read(settings: settings) { file throws(CSVError) in
+    CSVReader(bytes: Array(lines.joined(separator: "\r\n").utf8), name: file.name, options: settings.csv)
+  }
+}
+
+private func MentorMatchTests_settings() throws -> InputSettings { try settings() }
+
+@Suite struct SignupValidatorTests {
+  @Test func acceptsAGoodRow() throws {
+    let result = try ingest([header, row()])
+    #expect(result.signups.count == 1)
+    let signup = try #require(result.signups.first)
+    #expect(signup.id == "P1")
+    #expect(signup.role == .mentee)
+    #expect(signup.grade == "HEO")
+    #expect(signup.gradeIndex == 3)
+    #expect(signup.cohort == "general")
+    #expect(signup.menteeCapacity == 1)
+    #expect(signup.mentorCapacity == 0)
+    #expect(signup.signedUpAt == "2026-11-01T00:00:00Z")
+    #expect(signup.source == SourceLocation(file: "a.csv", fileIndex: 0, line: 2, record: 1))
+  }
+
+  @Test(arguments: [
+    (row(given: ""), RejectReason.missingField, "given_name"),
+    (row(email: ""), .missingField, "email"),
+    (row(role: "sponsor"), .unknownRole, "role"),
+    (row(grade: "G8"), .unknownGrade, "grade"),
+    (row(email: "ann.example.gov.uk"), .badEmail, "email"),
+    (row(email: "ann@@example.gov.uk"), .badEmail, "email"),
+    (row(email: "a..b@example.gov.uk"), .badEmail, "email"),
+    (row(email: String(repeating: "a", count: 65) + "@example.gov.uk"), .badEmail, "email"),
+    (row(manager: "boss-at-example"), .badEmail, "line_manager_email"),
+    (row(role: "mentor", capacity: "-1"), .badCapacity, "capacity"),
+    (row(role: "mentor", capacity: "99999999999999999999"), .badCapacity, "capacity"),
+    (row(role: "mentor", capacity: "two"), .badCapacity, "capacity"),
+    (row(consent: "no"), .noConsent, "consent"),
+    (row(consent: ""), .noConsent, "consent"),
+    (row(signedUp: "31/02/2026"), .badDate, "signed_up_at"),
+    (row(given: "Eve\u{0B}"), .controlCharacter, "given_name"),
+    (row() + ",extra", .raggedRow, ""),
+    ("P1,Ann", .raggedRow, ""),
+  ])
+  func rejectsWithAReason(_ line: String, _ reason: RejectReason, _ field: String) throws {
+    let result = try ingest([header, line])
+    #expect(result.signups.isEmpty)
+    let rejected = try #require(result.rejected.first)
+    #expect(rejected.reason == reason)
+    #expect(rejected.problems[0].field == field)
+    #expect(rejected.location.line == 2)
+  }
+
+  @Test func collectsEveryProblemOfARow() throws {
+    let result = try ingest([header, row(email: "bad", grade: "G8", consent: "no")])
+    #expect(result.rejected[0].problems.map(\.reason) == [.badEmail, .unknownGrade, .noConsent])
+  }
+
+  @Test func messagesLeaveOutTheAddress() throws {
+    let result = try ingest([header, row(email: "secret-person@@x.gov.uk")])
+    #expect(!result.rejected[0].problems[0].message.contains("secret-person"))
+  }
+
+  @Test func gradesMatchAliasesAndCase() throws {
+    let result = try ingest([header, row(id: "a", email: "a@x.gov.uk", grade: "Grade 7"), row(id: "b", email: "b@x.gov.uk", grade: "heo")])
+    #expect(result.signups.map(\.grade) == ["G7", "HEO"])
+  }
+
+  @Test func latestSignupWinsAndEarlierOnesAreSuperseded() throws {
+    let result = try ingest([
+      header,
+      row(id: "P1", email: "ann@x.gov.uk", signedUp: "2026-11-03"),
+      row(id: "P1", email: "ann@x.gov.uk", signedUp: "2026-11-05"),
+      row(id: "P2", email: "ANN@x.gov.uk", signedUp: "2026-11-04"),
+    ])
+    #expect(result.signups.count == 1)
+    #expect(result.signups[0].source.line == 3)
+    #expect(result.superseded.map(\.location.line) == [2, 4])
+    #expect(result.superseded.allSatisfy { $0.reason == .superseded })
+  }
+
+  @Test func sameTimeLaterLineWins() throws {
+    let result = try ingest([header, row(given: "First"), row(given: "Second")])
+    #expect(result.signups.map(\.givenName) == ["Second"])
+  }
+
+  @Test func derivesAStableIDFromTheEmail() throws {
+    let result = try ingest([header, row(id: "", email: "Ann@Example.gov.uk")])
+    #expect(result.signups[0].id == SignupValidator.derivedID(email: "ann@example.gov.uk"))
+    #expect(result.signups[0].id.hasPrefix("e-"))
+    #expect(!result.signups[0].id.contains("ann"))
+  }
+
+  @Test func everyRecordIsAccountedFor() throws {
+    var lines = [header]
+    for index in 0..<60 {
+      switch index % 6 {
+      case 0: lines.append(row(id: "x\(index)", email: "bad"))
+      case 1: lines.append(row(id: "dup", email: "dup@x.gov.uk"))
+      case 2: lines.append("broken,\"row\"x")
+      default: lines.append(row(id: "ok\(index)", email: "ok\(index)@x.gov.uk"))
+      }
+    }
+    let result = try ingest(lines)
+    #expect(result.recordsRead == 60)
+    #expect(result.signups.count + result.rejected.count + result.superseded.count == 60)
+    #expect(result.superseded.count == 9)
+  }
+
+  @Test func tooManyRejectsStopsTheRun() throws {
+    let strict = try settings("[input.columns]\nlocation = \"location\"").with(maxRejectShare: 0.2)
+    #expect(throws: IngestError.tooManyRejects(rejected: 1, read: 2, limit: 0.2)) {
+      _ = try ingest([header, row(), row(id: "b", email: "bad")], settings: strict)
+    }
+  }
+
+  @Test func missingRequiredColumnIsAFileError() throws {
+    #expect(throws: IngestError.self) {
+      _ = try ingest(["id,given_name,email,role", "1,Ann,ann@x.gov.uk,mentee"])
+    }
+  }
+
+  @Test func semicolonFileWithCommaConfigSaysSo() throws {
+    let semicolons = header.replacingOccurrences(of: ",", with: ";")
+    do {
+      _ = try ingest([semicolons, row().replacingOccurrences(of: ",", with: ";")])
+      Issue.record("expected an error")
+    } catch {
+      #expect("\(error)".contains("set input.delimiter"))
+      #expect("\(error)".hasPrefix("a.csv:1:"))
+    }
+  }
+
+  @Test func emptyFileIsAnError() throws {
+    #expect(throws: IngestError.emptyFile(file: "a.csv")) { _ = try ingest([]) }
+  }
+
+  @Test func fixedRolePerFile() throws {
+    let toml = """
+      [input]
+      [[input.files]]
+      path = "mentors.csv"
+      role = "mentor"
+      [input.columns]
+      given_name = "first name"
+      email = "email address"
+      department = "organisation"
+      [input.extra]
+      characteristics = "characteristics"
+      """
+    let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+    let result = try ingest(
+      ["first name,last name,email address,grade,organisation,characteristics", "Sam,Lee,sam@x.gov.uk,Grade 7,Home Office,\"Gay, Non-binary\""],
+      settings: settings)
+    let signup = try #require(result.signups.first)
+    #expect(signup.role == .mentor)
+    #expect(signup.department == "Home Office")
+    #expect(signup.extra["characteristics"] == "Gay, Non-binary")
+    #expect(signup.mentorCapacity == 2)
+  }
+}
+
+extension InputSettings {
+  fileprivate func with(maxRejectShare: Double) -> InputSettings {
+    var copy = self
+    copy.maxRejectShare = maxRejectShare
+    return copy
+  }
+}
