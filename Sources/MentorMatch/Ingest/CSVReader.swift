@@ -153,6 +153,8 @@ private final class Parser {
     var bytes = input
     if atStart, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       bytes = bytes.dropFirst(3)
+    } else if atStart, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw CSVError(file: name, line: 1, kind: .wrongEncoding(found: "UTF-16"))
     }
     try bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }

@@ -110,6 +110,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote
     case recordTooLarge(limit: Int)
     case parser(code: Int)
+    case wrongEncoding(found: String)
   }
 
   public var file: String
@@ -130,6 +131,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     case .unterminatedQuote: return "\(place): a quoted field opened here is never closed"
     case .recordTooLarge(let limit): return "\(place): record exceeds \(limit / 1_048_576) MiB; is this a CSV export?"
     case .parser(let code): return "\(place): CSV parser failed (libcsv error \(code))"
+    case .wrongEncoding(let found): return "\(place): the file is \(found); save the export as UTF-8 CSV"
     }
   }
 
@@ -138,7 +140,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     switch kind {
     case .cannotOpen: .noInput
     case .readFailed: .ioError
-    case .unterminatedQuote, .recordTooLarge: .dataError
+    case .unterminatedQuote, .recordTooLarge, .wrongEncoding: .dataError
     case .parser: .software
     }
   }

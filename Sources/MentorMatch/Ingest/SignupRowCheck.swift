@@ -104,13 +104,19 @@ struct SignupRowCheck {
   private mutating func checkedText(_ value: String, field: String, multiline: Bool) -> String {
     let bad = value.unicodeScalars.contains { scalar in
       if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-      return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+      return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)
     }
     if bad {
       problems.append(FieldProblem(field: field, reason: .controlCharacter, message: "holds a line break or control character"))
     }
     return value
   }
+
+  /// Line and paragraph separators, and the bidirectional overrides and
+  /// isolates that can make a name display as something else ("Trojan Source").
+  private static let invisibleControls: Set<UInt32> = [
+    0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+  ]
 
   private mutating func parseRole() -> Role? {
     if let fixed = file.fixedRole { return fixed }
