@@ -76,7 +76,7 @@ public final class CSVReader {
     }
     switch source {
     case .bytes(let bytes):
-      try parser.feed(bytes[...], atStart: true, into: &pending)
+      try bytes.withUnsafeBufferPointer { try parser.feed($0, atStart: true, into: &pending) }
       try drain()
     case .file(let handle):
       while true {
@@ -87,7 +87,9 @@ public final class CSVReader {
           throw CSVError(file: name, line: parser.line, kind: .readFailed(reason: error.localizedDescription))
         }
         guard let data, !data.isEmpty else { break }
-        try parser.feed(Array(data)[...], atStart: atStart, into: &pending)
+        try data.withUnsafeBytes { raw in
+          try parser.feed(raw.bindMemory(to: UInt8.self), atStart: atStart, into: &pending)
+        }
         atStart = false
         try drain()
       }
@@ -136,7 +138,9 @@ private final class Parser {
   private func reset() throws(CSVError) {
     if initialised { csv_free(&parser) }
     initialised = false
-    try check(csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)))
+    // CSV_APPEND_NULL: fields arrive NUL-terminated, so they can become Strings
+    // through the non-generic C-string initialiser.
+    try check(csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)))
     initialised = true
     csv_set_delim(&parser, options.delimiter)
     if options.delimiter == UInt8(ascii: "\t") {
@@ -149,29 +153,28 @@ private final class Parser {
     throw CSVError(file: name, line: line, kind: .parser(code: Int(code)))
   }
 
-  func feed(_ input: ArraySlice<UInt8>, atStart: Bool, into rows: inout [CSVRow]) throws {
-    var bytes = input
-    if atStart, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      bytes = bytes.dropFirst(3)
-    } else if atStart, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+  func feed(_ input: UnsafeBufferPointer<UInt8>, atStart: Bool, into rows: inout [CSVRow]) throws {
+    var buffer = input
+    if atStart, buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+      buffer = UnsafeBufferPointer(rebasing: buffer[3...])
+    } else if atStart, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
       throw CSVError(file: name, line: 1, kind: .wrongEncoding(found: "UTF-16"))
     }
-    try bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var start = 0
-      var index = 0
-      let count = buffer.count
-      while index < count {
-        let byte = base[index]
-        index += 1
-        if byte == 0 { rowHasNUL = true }
-        guard byte == 0x0A || byte == 0x0D else { continue }
-        try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<index]), endsWith: byte)
-        start = index
-      }
-      if start < count {
-        try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<count]), endsWith: nil)
-      }
+    guard let base = buffer.baseAddress else { return }
+    var start = 0
+    var index = 0
+    let count = buffer.count
+    while index < count {
+      let byte = base[index]
+      index += 1
+      if byte > 0x0D { continue }
+      if byte == 0 { rowHasNUL = true }
+      guard byte == 0x0A || byte == 0x0D else { continue }
+      try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<index]), endsWith: byte)
+      start = index
+    }
+    if start < count {
+      try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<count]), endsWith: nil)
     }
     rows.append(contentsOf: output)
     output.removeAll(keepingCapacity: true)
@@ -218,29 +221,31 @@ private final class Parser {
 
   fileprivate func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
     guard problem == nil else { return }
+    guard let bytes = pointer?.assumingMemoryBound(to: UInt8.self), length > 0 else {
+      fields.append("")
+      return
+    }
     var lower = 0
     var upper = length
-    let bytes = pointer?.assumingMemoryBound(to: UInt8.self)
-    if let bytes {
-      let tabIsSpace = options.delimiter != 0x09
-      func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
-      while lower < upper, isSpace(bytes[lower]) { lower += 1 }
-      while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
-    }
-    let buffer = UnsafeBufferPointer(start: bytes.map { $0 + lower }, count: upper - lower)
-    if rowHasNUL, buffer.contains(0) {
+    let tabIsSpace = options.delimiter != 0x09
+    while lower < upper, bytes[lower] == 0x20 || (tabIsSpace && bytes[lower] == 0x09) { lower += 1 }
+    while upper > lower, bytes[upper - 1] == 0x20 || (tabIsSpace && bytes[upper - 1] == 0x09) { upper -= 1 }
+    if rowHasNUL, UnsafeBufferPointer(start: bytes + lower, count: upper - lower).contains(0) {
       problem = .nulByte(column: fields.count + 1)
       return
     }
     switch options.encoding {
     case .utf8:
-      guard let value = String(validating: buffer, as: UTF8.self) else {
+      // libcsv's buffer holds length + 1 bytes (CSV_APPEND_NULL); end the
+      // trimmed value there and read it as a C string, which validates UTF-8.
+      bytes[upper] = 0
+      guard let value = String(validatingCString: UnsafeRawPointer(bytes + lower).assumingMemoryBound(to: CChar.self)) else {
         problem = .invalidUTF8(column: fields.count + 1)
         return
       }
       fields.append(value)
     case .windows1252:
-      fields.append(Windows1252.decode(buffer))
+      fields.append(Windows1252.decode(UnsafeBufferPointer(start: bytes + lower, count: upper - lower)))
     }
   }
 

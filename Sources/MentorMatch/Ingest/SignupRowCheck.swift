@@ -102,6 +102,8 @@ struct SignupRowCheck {
   /// Refuses control characters, which could break a header or a report line.
   /// Line breaks are allowed only where `multiline` (skills lists).
   private mutating func checkedText(_ value: String, field: String, multiline: Bool) -> String {
+    // Fast path: printable ASCII, which is nearly every cell.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return value }
     let bad = value.unicodeScalars.contains { scalar in
       if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
       return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)

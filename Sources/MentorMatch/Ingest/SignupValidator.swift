@@ -91,16 +91,22 @@ public struct SignupValidator: Sendable {
   /// later file, then the later line. A row is the same person as a kept row
   /// when it shares its id or its email (case-insensitive).
   static func resolveDuplicates(_ signups: [Signup]) -> ([Signup], [RejectedRecord]) {
-    let newestFirst = signups.sorted { a, b in
-      if a.signedUpAt != b.signedUpAt { return a.signedUpAt > b.signedUpAt }
-      return a.source > b.source
+    // Sort indices, not the (large) sign-ups themselves.
+    let newestFirst = signups.indices.sorted { a, b in
+      if signups[a].signedUpAt != signups[b].signedUpAt { return signups[a].signedUpAt > signups[b].signedUpAt }
+      return signups[a].source > signups[b].source
     }
-    var byID: [String: Signup] = [:]
-    var byEmail: [String: Signup] = [:]
-    var kept: [Signup] = []
+    var byID: [String: Int] = [:]
+    var byEmail: [String: Int] = [:]
+    var keptIndices: [Int] = []
     var superseded: [RejectedRecord] = []
-    for signup in newestFirst {
-      if let winner = byID[signup.id] ?? byEmail[signup.emailKey] {
+    byID.reserveCapacity(signups.count)
+    byEmail.reserveCapacity(signups.count)
+    for index in newestFirst {
+      let signup = signups[index]
+      let emailKey = signup.emailKey
+      if let winnerIndex = byID[signup.id] ?? byEmail[emailKey] {
+        let winner = signups[winnerIndex]
         let same = winner.id == signup.id ? "id" : "email"
         superseded.append(
           RejectedRecord(
@@ -112,13 +118,13 @@ public struct SignupValidator: Sendable {
             ], personID: winner.id, cohort: winner.cohort))
         continue
       }
-      byID[signup.id] = signup
-      byEmail[signup.emailKey] = signup
-      kept.append(signup)
+      byID[signup.id] = index
+      byEmail[emailKey] = index
+      keptIndices.append(index)
     }
-    kept.sort { $0.id < $1.id }
+    keptIndices.sort { signups[$0].id < signups[$1].id }
     superseded.sort { $0.location < $1.location }
-    return (kept, superseded)
+    return (keptIndices.map { signups[$0] }, superseded)
   }
 
   /// The id used when the export has no id column: `e-` and the first 16 hex
