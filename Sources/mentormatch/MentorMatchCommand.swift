@@ -18,6 +18,9 @@ struct MentorMatchCommand: ParsableCommand {
     version: MentorMatchVersion.current,
     subcommands: [
       Validate.self,
+      Pairs.self,
+      Forget.self,
+      Prune.self,
     ]
   )
 }
