@@ -29,18 +29,15 @@ public final class RunLock {
   ///   the file cannot be opened or written.
   public init(stateDirectory: String, pid: Int32, startedAt: String) throws(StateError) {
     if !FileManager.default.fileExists(atPath: stateDirectory) {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw StateError.cannotCreate(path: stateDirectory, reason: error.localizedDescription)
-      }
+      try DurableFile.makeFolders(stateDirectory)
     }
     path = (stateDirectory as NSString).appendingPathComponent("mentormatch.lock")
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw StateError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
     }
+    // Whatever the umask: a reader of the lock file learns a pid and a time, nothing more, but keep it private.
+    _ = fchmod(descriptor, 0o600)
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       let failure = errno
       let holder = Self.holder(descriptor)

@@ -58,6 +58,15 @@ public struct RunManifest: Codable, Sendable, Equatable {
       self.path = path
       self.sha256 = sha256
     }
+
+    // `sha256: null` is written out, so a removed file reads as removed.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(sha256, forKey: .sha256)
+    }
+
+    enum CodingKeys: String, CodingKey { case path, sha256 }
   }
 
   public init(

@@ -21,17 +21,14 @@ public final class StateStore: Sendable {
   public convenience init(path: String) throws(StateError) {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw StateError.cannotCreate(path: folder, reason: error.localizedDescription)
-      }
+      try DurableFile.makeFolders(folder)
     }
     // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the same mode.
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw StateError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+    let modeSet = fchmod(fd, 0o600) == 0
     close(fd)
+    guard modeSet else { throw StateError.io(path: path, reason: String(cString: strerror(errno))) }
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: Self.configuration())
