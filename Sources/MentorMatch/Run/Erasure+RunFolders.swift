@@ -29,10 +29,13 @@ extension Erasure {
     var manifest = try RunManifest.load(runDirectory: runDirectory)
     var changed: [RunManifest.RedactedFile] = []
     var rows = 0
-    for path in DurableFile.files(under: runDirectory) where path != RunManifest.fileName
-      && !(path as NSString).lastPathComponent.hasPrefix(".tmp-")
-    {
+    for path in DurableFile.files(under: runDirectory) where path != RunManifest.fileName {
       let full = (runDirectory as NSString).appendingPathComponent(path)
+      if (path as NSString).lastPathComponent.hasPrefix(".tmp-") {
+        // Left by an erasure that crashed mid-replace; the file it was replacing is intact.
+        try DurableFile.remove(full)
+        continue
+      }
       let bytes = try DurableFile.read(full)
       if removes(path, bytes) {
         try DurableFile.remove(full)
@@ -90,9 +93,18 @@ extension Erasure {
           if case .record(let record) = row, header.isEmpty { header = record.fields }
         }
       let columns = header.indices.filter { isIdentifying(header[$0]) }
+      let needles = wanted.map { Array($0.utf8) }
       return Rule(options: options) { fields in
         let candidates = columns.isEmpty ? Array(fields.indices) : columns.filter { $0 < fields.count }
         return candidates.contains { wanted.contains(fields[$0].lowercased()) }
+      } matchesUnreadable: { raw in
+        // A row that cannot be split into fields is matched on its bytes: better to
+        // redact a row too many than to keep a person's data.
+        let lowered = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return needles.contains { needle in
+          !needle.isEmpty && lowered.count >= needle.count
+            && (0...(lowered.count - needle.count)).contains { lowered[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
       }
     }
   }

@@ -17,10 +17,17 @@ public enum Erasure {
     public var options: CSVReadOptions
     /// True for a row to redact, given its fields.
     public var matches: @Sendable (_ fields: [String]) -> Bool
+    /// True for a row that could not be read as fields (bad UTF-8, a stray
+    /// quote) to redact, given its raw bytes. Without it such rows are kept.
+    public var matchesUnreadable: (@Sendable (_ bytes: [UInt8]) -> Bool)?
 
-    public init(options: CSVReadOptions = CSVReadOptions(), matches: @escaping @Sendable (_ fields: [String]) -> Bool) {
+    public init(
+      options: CSVReadOptions = CSVReadOptions(), matches: @escaping @Sendable (_ fields: [String]) -> Bool,
+      matchesUnreadable: (@Sendable (_ bytes: [UInt8]) -> Bool)? = nil
+    ) {
       self.options = options
       self.matches = matches
+      self.matchesUnreadable = matchesUnreadable
     }
   }
 
@@ -39,12 +46,21 @@ public enum Erasure {
     let rows = try CSVReader(bytes: bytes, name: name, options: rule.options).readAll()
     let lines = physicalLines(bytes)
     var targets: [(first: Int, end: Int, fieldCount: Int)] = []
+    var headerWidth = 1
     for (index, row) in rows.enumerated() {
-      guard case .record(let record) = row, record.number > 0, rule.matches(record.fields),
-        !record.fields.allSatisfy({ $0 == placeholder })
-      else { continue }
       let end = index + 1 < rows.count ? rows[index + 1].line : lines.count + 1
-      targets.append((record.line, end, record.fields.count))
+      switch row {
+      case .record(let record) where record.number == 0:
+        headerWidth = max(1, record.fields.count)
+      case .record(let record):
+        guard rule.matches(record.fields), !record.fields.allSatisfy({ $0 == placeholder }) else { continue }
+        targets.append((record.line, end, record.fields.count))
+      case .malformed(let bad):
+        guard bad.number > 0, let raw = rule.matchesUnreadable, bad.line <= lines.count else { continue }
+        let span = lines[(bad.line - 1)..<min(end - 1, lines.count)]
+        guard let first = span.first, let last = span.last, raw(Array(bytes[first.start..<last.end])) else { continue }
+        targets.append((bad.line, end, headerWidth))
+      }
     }
     guard !targets.isEmpty else { return CSVResult(bytes: bytes, redactedRows: 0) }
     var output: [UInt8] = []

@@ -17,6 +17,8 @@ public struct RunFolderWriter: Sendable {
   public let runsDirectory: String
   /// Used in the temporary folder's name.
   public let pid: Int32
+  /// Steps `run-folder-files-written` (before the rename) and `run-folder-renamed`.
+  public let crash: CrashPoint
 
   /// What ``write(runID:files:)`` did.
   public enum Outcome: Sendable, Equatable {
@@ -26,9 +28,10 @@ public struct RunFolderWriter: Sendable {
     case alreadyPresent
   }
 
-  public init(runsDirectory: String, pid: Int32) {
+  public init(runsDirectory: String, pid: Int32, crash: CrashPoint = .none) {
     self.runsDirectory = runsDirectory
     self.pid = pid
+    self.crash = crash
   }
 
   /// The final folder of a run.
@@ -72,8 +75,10 @@ public struct RunFolderWriter: Sendable {
     }
     // Deepest first, so that each folder's entries are durable before its parent's.
     for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
+    crash.hit("run-folder-files-written")
     try DurableFile.move(temporary, to: final)
     try DurableFile.syncFolder(runsDirectory)
+    crash.hit("run-folder-renamed")
     return .written
   }
 

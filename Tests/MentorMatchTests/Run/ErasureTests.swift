@@ -44,6 +44,19 @@ import Testing
     #expect(String(decoding: result.bytes, as: UTF8.self) == "id;email\n[redacted];[redacted]\nE2;d@e.f\n")
   }
 
+  @Test func unreadableRowsAreMatchedOnTheirBytes() throws {
+    // A Windows-1252 export read as UTF-8: the row with 'Renée' cannot be split into fields.
+    let bytes = Array("id,email,name\r\nE1,ann@example.gov.uk,Ren".utf8) + [0xE9]
+      + Array("e\r\nE2,b@c.d,Bo\r\nE3,x@y.z,Ren".utf8) + [0xE9] + Array("\r\n".utf8)
+    let rule = try #require(Erasure.identifyingFieldsEqual(["ANN@example.gov.uk"])("s.csv", bytes))
+    let result = try Erasure.redactCSV(bytes, name: "s.csv", rule: rule)
+    #expect(result.redactedRows == 1)
+    // The other unreadable row is untouched.
+    let expected = Array("id,email,name\r\n[redacted],[redacted],[redacted]\r\nE2,b@c.d,Bo\r\nE3,x@y.z,Ren".utf8)
+      + [0xE9] + Array("\r\n".utf8)
+    #expect(result.bytes == expected)
+  }
+
   @Test func identifyingColumnsOnlyWhenTheHeaderNamesThem() throws {
     let bytes = Array("mentee,mentor,cohort,run,score\r\nE1,R1,spring,r,7\r\nE2,R2,spring,r,40\r\n".utf8)
     let rule = try #require(Erasure.identifyingFieldsEqual(["7"])("matches.csv", bytes))
@@ -84,6 +97,8 @@ import Testing
       run: sampleRun("r1"), people: samplePeople,
       newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)],
       notifications: [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "e1.eml")])
+    // What an erasure killed mid-replace leaves beside the file it was replacing.
+    try Data("partial".utf8).write(to: URL(fileURLWithPath: folder + "/.tmp-matches.csv-77"))
 
     let summary = try Erasure.forget(
       store: store, runsDirectory: runs, personID: nil, email: "Ann@example.gov.uk", asOf: "2026-11-20T10:00:00Z")
@@ -91,6 +106,7 @@ import Testing
     #expect(summary.folders.map(\.runID) == ["r1"])
     #expect(summary.folders.first?.files.map(\.path) == ["inputs/signups.csv", "matches.csv", "outbox/new/e1.eml"])
     #expect(!FileManager.default.fileExists(atPath: folder + "/outbox/new/e1.eml"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/.tmp-matches.csv-77"))
     // Bob's email mentions Ann only in its body: kept (notify owns the finer rule).
     #expect(FileManager.default.fileExists(atPath: folder + "/outbox/new/e2.eml"))
     let matches = try String(contentsOfFile: folder + "/matches.csv", encoding: .utf8)
