@@ -18,6 +18,7 @@ public struct CrashPoint: Sendable, Equatable {
   /// The step to die at, or nil.
   public let target: String?
 
+  /// Creates a value from its parts.
   public init(target: String?) {
     self.target = target.flatMap { $0.isEmpty ? nil : $0 }
   }

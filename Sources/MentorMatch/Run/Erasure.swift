@@ -21,6 +21,7 @@ public enum Erasure {
     /// quote) to redact, given its raw bytes. Without it such rows are kept.
     public var matchesUnreadable: (@Sendable (_ bytes: [UInt8]) -> Bool)?
 
+    /// Creates a value from its parts.
     public init(
       options: CSVReadOptions = CSVReadOptions(), matches: @escaping @Sendable (_ fields: [String]) -> Bool,
       matchesUnreadable: (@Sendable (_ bytes: [UInt8]) -> Bool)? = nil

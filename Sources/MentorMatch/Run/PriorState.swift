@@ -9,6 +9,7 @@ public struct PriorState: Sendable, Equatable {
   /// The last committed run, if any.
   public var lastRun: RunRecord?
 
+  /// Creates a value from its parts.
   public init(pairs: [PairRecord], people: [PersonRecord], lastRun: RunRecord?) {
     self.pairs = pairs
     self.people = people

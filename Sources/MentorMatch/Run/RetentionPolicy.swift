@@ -6,6 +6,7 @@ import Foundation
 public struct RetentionPolicy: Sendable, Equatable {
   public var days: Int
 
+  /// Creates a value from its parts.
   public init(days: Int) { self.days = days }
 
   /// Parses `90d` (days). A bare number means days too.

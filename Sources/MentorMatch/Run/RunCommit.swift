@@ -7,6 +7,7 @@ public struct PersonSeen: Sendable, Equatable {
   /// The email, only to store its salted digest; never stored itself.
   public var email: String?
 
+  /// Creates a value from its parts.
   public init(id: String, cohort: String, role: String, email: String?) {
     self.id = id
     self.cohort = cohort
@@ -22,6 +23,7 @@ public struct NewPair: Sendable, Equatable {
   public var cohort: String
   public var score: Int
 
+  /// Creates a value from its parts.
   public init(menteeID: String, mentorID: String, cohort: String, score: Int) {
     self.menteeID = menteeID
     self.mentorID = mentorID
@@ -37,6 +39,7 @@ public struct OwedNotification: Sendable, Equatable {
   /// The .eml file name in the run folder's outbox.
   public var fileName: String
 
+  /// Creates a value from its parts.
   public init(recipientID: String, kind: String, fileName: String) {
     self.recipientID = recipientID
     self.kind = kind

@@ -28,6 +28,7 @@ public struct RunFolderWriter: Sendable {
     case alreadyPresent
   }
 
+  /// A writer into `runsDirectory`; `pid` is the caller's `getpid()`, `crash` the injected test hook.
   public init(runsDirectory: String, pid: Int32, crash: CrashPoint = .none) {
     self.runsDirectory = runsDirectory
     self.pid = pid

@@ -15,6 +15,7 @@ public struct FileCheck: Sendable, Equatable {
   public var path: String
   public var status: FileStatus
 
+  /// Creates a value from its parts.
   public init(path: String, status: FileStatus) {
     self.path = path
     self.status = status

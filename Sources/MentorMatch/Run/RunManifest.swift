@@ -37,6 +37,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// The files changed, sorted by path.
     public var files: [RedactedFile]
 
+    /// Creates a value from its parts.
     public init(asOf: String, reason: String, files: [RedactedFile]) {
       self.asOf = asOf
       self.reason = reason
@@ -54,6 +55,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var path: String
     public var sha256: String?
 
+    /// Creates a value from its parts.
     public init(path: String, sha256: String?) {
       self.path = path
       self.sha256 = sha256
@@ -69,6 +71,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case path, sha256 }
   }
 
+  /// Creates a value from its parts.
   public init(
     toolVersion: String = MentorMatchVersion.current, runID: String, asOf: String, algorithm: String,
     objective: String, configSHA256: String, inputs: [String: String], taxonomy: [String: String],
@@ -95,6 +98,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
     case asOf = "as_of"
     case configSHA256 = "config_sha256"
     case priorStateSHA256 = "prior_state_sha256"
+  }
+
+  /// SHA-256 hex of each file's bytes, keyed by the same relative paths: the
+  /// `inputs`, `taxonomy` and `outputs` maps from what the run folder will hold.
+  public static func digests(_ files: [String: [UInt8]]) -> [String: String] {
+    files.mapValues { SHA256Hex.of($0) }
   }
 
   /// The manifest's file name in a run folder.

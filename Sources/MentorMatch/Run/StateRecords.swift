@@ -16,6 +16,7 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
   /// 1, 2, 3, … in commit order.
   public var sequence: Int
 
+  /// A run to commit; `sequence` is assigned by ``StateStore/commit(run:people:newPairs:notifications:)``.
   public init(id: String, asOf: String, configSHA256: String, inputsSHA256: String, sequence: Int = 0) {
     self.id = id
     self.asOf = asOf

@@ -17,6 +17,7 @@ public struct StateSettings: Sendable, Equatable {
   public var runsDirectory: String
   public var retentionDays: Int
 
+  /// Creates a value from its parts.
   public init(stateDirectory: String, databasePath: String, runsDirectory: String, retentionDays: Int) {
     self.stateDirectory = stateDirectory
     self.databasePath = databasePath

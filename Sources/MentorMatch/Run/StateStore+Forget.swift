@@ -10,6 +10,7 @@ public struct ForgetReport: Sendable, Equatable {
   /// removes these .eml files from the run folders.
   public var notifications: [NotificationRecord]
 
+  /// Creates a value from its parts.
   public init(personIDs: [String], pairsRemoved: Int, notifications: [NotificationRecord]) {
     self.personIDs = personIDs
     self.pairsRemoved = pairsRemoved
