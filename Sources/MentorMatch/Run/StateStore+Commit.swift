@@ -35,8 +35,8 @@ extension StateStore {
       row.status = "committed"
       row.sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM run") ?? 0) + 1
       try row.insert(db)
-      for (person, digest) in salted {
-        try db.execute(
+      // One prepared statement for every person: re-preparing it per row dominated large commits.
+      let upsert = try db.cachedStatement(
           sql: """
             INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -44,20 +44,19 @@ extension StateStore {
               cohort = excluded.cohort, role = excluded.role,
               email_sha256 = coalesce(excluded.email_sha256, person.email_sha256),
               last_seen_run = excluded.last_seen_run
-            """,
-          arguments: [person.id, person.cohort, person.role, digest, run.id, run.id])
+            """)
+      for (person, digest) in salted {
+        try upsert.execute(arguments: [person.id, person.cohort, person.role, digest, run.id, run.id])
       }
+      let insertPair = try db.cachedStatement(
+        sql: "INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status) VALUES (?, ?, ?, ?, ?, 'active')")
       for pair in newPairs {
-        var record = PairRecord(
-          rowID: nil, menteeID: pair.menteeID, mentorID: pair.mentorID, cohort: pair.cohort,
-          runID: run.id, score: pair.score, status: "active", endedReason: nil, endedAsOf: nil)
-        try record.insert(db)
+        try insertPair.execute(arguments: [pair.menteeID, pair.mentorID, pair.cohort, run.id, pair.score])
       }
+      let insertNotification = try db.cachedStatement(
+        sql: "INSERT INTO notification (run_id, recipient_id, kind, file_name, status) VALUES (?, ?, ?, ?, 'owed')")
       for owed in notifications {
-        var record = NotificationRecord(
-          rowID: nil, runID: run.id, recipientID: owed.recipientID, kind: owed.kind,
-          fileName: owed.fileName, status: "owed")
-        try record.insert(db)
+        try insertNotification.execute(arguments: [run.id, owed.recipientID, owed.kind, owed.fileName])
       }
       return .committed
     }

@@ -9,10 +9,10 @@ extension StateStore {
   public func markPublished(runID: String, fileNames: [String]) throws(StateError) -> Int {
     try write { db in
       var changed = 0
+      let update = try db.cachedStatement(
+        sql: "UPDATE notification SET status = 'published' WHERE run_id = ? AND file_name = ? AND status = 'owed'")
       for name in fileNames {
-        try db.execute(
-          sql: "UPDATE notification SET status = 'published' WHERE run_id = ? AND file_name = ? AND status = 'owed'",
-          arguments: [runID, name])
+        try update.execute(arguments: [runID, name])
         changed += db.changesCount
       }
       return changed
