@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import MentorMatch
+
+/// Kills a real process at the folder writer's crash points and checks what
+/// is left on disk. The child is this test bundle, re-run with a filter that
+/// selects ``RunFolderCrashChild``.
+@Suite struct RunFolderCrashTests {
+  static let files: [String: [UInt8]] = [
+    "manifest.json": Array("{}\n".utf8), "matches.csv": Array("a\r\n".utf8), "inputs/signups.csv": Array("b\r\n".utf8),
+  ]
+
+  func crashChild(runs: String, at step: String) throws -> Int32 {
+    let bundle = try #require(CommandLine.arguments.first { $0.hasSuffix(".xctest") })
+    return try runProcess(
+      bundle, ["--testing-library", "swift-testing", "--filter", "RunFolderCrashChild"],
+      environment: ["MENTORMATCH_TEST_CHILD_RUNS": runs, CrashPoint.environmentKey: step]
+    ).status
+  }
+
+  @Test func killedBeforeTheRenameLeavesNoRunFolderAndTheNextWriteFinishes() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    #expect(try crashChild(runs: runs, at: "run-folder-files-written") == 137)
+    let left = try FileManager.default.contentsOfDirectory(atPath: runs)
+    #expect(left.count == 1)
+    #expect(left.first?.hasPrefix(".tmp-r1-") == true)
+    #expect(try RunFolderWriter(runsDirectory: runs, pid: getpid()).write(runID: "r1", files: Self.files) == .written)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
+  }
+
+  @Test func killedAfterTheRenameLeavesAWholeFolderThatAReRunAccepts() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    #expect(try crashChild(runs: runs, at: "run-folder-renamed") == 137)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
+    #expect(try RunFolderWriter(runsDirectory: runs, pid: getpid()).write(runID: "r1", files: Self.files) == .alreadyPresent)
+  }
+}
+
+/// The child side of ``RunFolderCrashTests``: does nothing unless that suite
+/// started this process with `MENTORMATCH_TEST_CHILD_RUNS` set.
+@Suite struct RunFolderCrashChild {
+  @Test func writeUntilTheCrashPoint() throws {
+    let environment = ProcessInfo.processInfo.environment
+    guard let runs = environment["MENTORMATCH_TEST_CHILD_RUNS"] else { return }
+    let writer = RunFolderWriter(runsDirectory: runs, pid: getpid(), crash: .fromEnvironment(environment))
+    try writer.write(runID: "r1", files: RunFolderCrashTests.files)
+    Issue.record("the crash point '\(environment[CrashPoint.environmentKey] ?? "")' did not fire")
+  }
+}
