@@ -58,6 +58,7 @@ extension StateStore {
       for owed in notifications {
         try insertNotification.execute(arguments: [run.id, owed.recipientID, owed.kind, owed.fileName])
       }
+      crash.hit("state-commit-in-transaction")
       return .committed
     }
   }

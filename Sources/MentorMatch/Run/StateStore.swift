@@ -15,10 +15,13 @@ public final class StateStore: Sendable {
   public let path: String
   let writer: any DatabaseWriter
   let emailSalt: String
+  /// The test hook; ``commit(run:people:newPairs:notifications:)`` calls step
+  /// `state-commit-in-transaction` after its inserts, before the commit.
+  let crash: CrashPoint
 
   /// Opens (creating if needed, mode 0600 in a 0700 folder) the state database
-  /// at `path` and applies pending migrations.
-  public convenience init(path: String) throws(StateError) {
+  /// at `path` and applies pending migrations. `crash` is the injected test hook.
+  public convenience init(path: String, crash: CrashPoint = .none) throws(StateError) {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
       try DurableFile.makeFolders(folder)
@@ -35,7 +38,7 @@ public final class StateStore: Sendable {
     } catch {
       throw StateError.database(path: path, message: "\(error)")
     }
-    try self.init(writer: pool, path: path)
+    try self.init(writer: pool, path: path, crash: crash)
   }
 
   /// An in-memory database, for tests.
@@ -49,9 +52,10 @@ public final class StateStore: Sendable {
     }
   }
 
-  init(writer: any DatabaseWriter, path: String) throws(StateError) {
+  init(writer: any DatabaseWriter, path: String, crash: CrashPoint = .none) throws(StateError) {
     self.writer = writer
     self.path = path
+    self.crash = crash
     do {
       try StateSchema.migrator.migrate(writer)
       emailSalt = try writer.read { db in

@@ -49,3 +49,40 @@ import Testing
     Issue.record("the crash point '\(environment[CrashPoint.environmentKey] ?? "")' did not fire")
   }
 }
+
+/// Kills a process in the middle of a commit transaction: the next open sees
+/// nothing of it, the database is sound and the commit can be redone.
+@Suite struct StateCommitCrashTests {
+  @Test func killedInsideTheTransactionLeavesNothing() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = folder + "/state/mentormatch.sqlite"
+    let bundle = try #require(CommandLine.arguments.first { $0.hasSuffix(".xctest") })
+    let child = try runProcess(
+      bundle, ["--testing-library", "swift-testing", "--filter", "StateCommitCrashChild"],
+      environment: ["MENTORMATCH_TEST_CHILD_DB": path, CrashPoint.environmentKey: "state-commit-in-transaction"])
+    #expect(child.status == 137)
+    let store = try StateStore(path: path)
+    #expect(try store.integrityCheck() == ["ok"])
+    #expect(try store.hasCommittedRun(id: "run-1") == false)
+    #expect(try store.loadPriorState() == PriorState(pairs: [], people: [], lastRun: nil))
+    #expect(try StateCommitCrashChild.commit(store) == .committed)
+  }
+}
+
+/// The child side of ``StateCommitCrashTests``: does nothing unless started by it.
+@Suite struct StateCommitCrashChild {
+  static func commit(_ store: StateStore) throws -> CommitOutcome {
+    try store.commit(
+      run: sampleRun(), people: samplePeople,
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)],
+      notifications: [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "e1.eml")])
+  }
+
+  @Test func commitUntilTheCrashPoint() throws {
+    let environment = ProcessInfo.processInfo.environment
+    guard let path = environment["MENTORMATCH_TEST_CHILD_DB"] else { return }
+    _ = try Self.commit(StateStore(path: path, crash: .fromEnvironment(environment)))
+    Issue.record("the crash point did not fire")
+  }
+}
