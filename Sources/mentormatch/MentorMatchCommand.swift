@@ -19,6 +19,9 @@ struct MentorMatchCommand: ParsableCommand {
     subcommands: [
       Validate.self,
       Bench.self,
+      Pairs.self,
+      Forget.self,
+      Prune.self,
     ]
   )
 }

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// File operations that survive a crash or power loss: each file and folder
+/// is fsynced, and replacements go through a temporary name and `rename(2)`,
+/// which POSIX makes atomic. Modes are set with `fchmod`/`chmod`, so the
+/// process umask cannot loosen them.
+enum DurableFile {
+  /// Owner read and write only: run files hold personal data.
+  static let fileMode: mode_t = 0o600
+  /// Owner only.
+  static let folderMode: mode_t = 0o700
+
+  private static func reason() -> String { String(cString: strerror(errno)) }
+
+  /// Creates a new file (failing if it exists) with `bytes`, mode 0600, and fsyncs it.
+  static func create(_ path: String, bytes: [UInt8]) throws(StateError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+    guard fd >= 0 else { throw StateError.cannotCreate(path: path, reason: reason()) }
+    defer { close(fd) }
+    guard fchmod(fd, fileMode) == 0 else { throw StateError.io(path: path, reason: reason()) }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+    do {
+      try handle.write(contentsOf: Data(bytes))
+    } catch {
+      throw StateError.io(path: path, reason: "write failed: \(error.localizedDescription)")
+    }
+    guard fsync(fd) == 0 else { throw StateError.io(path: path, reason: "fsync failed: \(reason())") }
+  }
+
+  /// Creates a folder, mode 0700 whatever the umask.
+  static func makeFolder(_ path: String) throws(StateError) {
+    guard mkdir(path, folderMode) == 0 || errno == EEXIST else {
+      throw StateError.cannotCreate(path: path, reason: reason())
+    }
+    guard chmod(path, folderMode) == 0 else { throw StateError.cannotCreate(path: path, reason: reason()) }
+  }
+
+  /// Creates a folder and any missing parents, each 0700.
+  static func makeFolders(_ path: String) throws(StateError) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path { try makeFolders(parent) }
+    try makeFolder(path)
+  }
+
+  /// fsyncs a folder, so that the names created, renamed or removed in it are durable.
+  static func syncFolder(_ path: String) throws(StateError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw StateError.io(path: path, reason: reason()) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw StateError.io(path: path, reason: "fsync failed: \(reason())") }
+  }
+
+  /// Renames atomically.
+  static func move(_ from: String, to: String) throws(StateError) {
+    guard rename(from, to) == 0 else {
+      throw StateError.io(path: to, reason: "rename failed: \(reason())")
+    }
+  }
+
+  /// Replaces a file's content atomically: a temporary file beside it,
+  /// fsynced, renamed over it, then the folder fsynced.
+  static func replace(_ path: String, bytes: [UInt8]) throws(StateError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let temporary = (folder as NSString).appendingPathComponent(
+      ".tmp-\((path as NSString).lastPathComponent)-\(getpid())")
+    _ = unlink(temporary)
+    try create(temporary, bytes: bytes)
+    try move(temporary, to: path)
+    try syncFolder(folder.isEmpty ? "." : folder)
+  }
+
+  /// Removes a file and fsyncs its folder.
+  static func remove(_ path: String) throws(StateError) {
+    guard unlink(path) == 0 || errno == ENOENT else { throw StateError.io(path: path, reason: reason()) }
+    let folder = (path as NSString).deletingLastPathComponent
+    try syncFolder(folder.isEmpty ? "." : folder)
+  }
+
+  /// Reads a whole file.
+  static func read(_ path: String) throws(StateError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw StateError.io(path: path, reason: "cannot read")
+    }
+    return [UInt8](data)
+  }
+
+  /// The regular files under a folder, as sorted relative paths.
+  static func files(under root: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+    var result: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      let full = (root as NSString).appendingPathComponent(relative)
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+        result.append(relative)
+      }
+    }
+    return result.sorted()
+  }
+}

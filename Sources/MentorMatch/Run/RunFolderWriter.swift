@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Writes a run folder so that no reader ever sees it half-written: every
+/// file goes into `<runs_dir>/.tmp-<run-id>-<pid>/` (files 0600, folders
+/// 0700), each file and folder is fsynced, the folder is renamed to
+/// `<runs_dir>/<run-id>/` and `<runs_dir>` is fsynced.
+///
+/// The caller holds ``RunLock``: temporary folders left by crashed runs are
+/// removed at the next write, which would be wrong if another writer were live.
+public struct RunFolderWriter: Sendable {
+  /// The folder that holds the run folders.
+  public let runsDirectory: String
+  /// Used in the temporary folder's name.
+  public let pid: Int32
+  /// Steps `run-folder-files-written` (before the rename) and `run-folder-renamed`.
+  public let crash: CrashPoint
+
+  /// What ``write(runID:files:)`` did.
+  public enum Outcome: Sendable, Equatable {
+    /// The folder was written and renamed into place.
+    case written
+    /// The folder was there already with exactly these files; nothing was written.
+    case alreadyPresent
+  }
+
+  /// A writer into `runsDirectory`; `pid` is the caller's `getpid()`, `crash` the injected test hook.
+  public init(runsDirectory: String, pid: Int32, crash: CrashPoint = .none) {
+    self.runsDirectory = runsDirectory
+    self.pid = pid
+    self.crash = crash
+  }
+
+  /// The final folder of a run.
+  public func folder(runID: String) -> String {
+    (runsDirectory as NSString).appendingPathComponent(runID)
+  }
+
+  /// Writes the files (relative path → bytes) as the run folder `runID`.
+  ///
+  /// - Throws: ``StateError/runFolderDiffers(path:)`` (exit 73) when the final
+  ///   folder exists with other content; ``StateError/cannotCreate(path:reason:)``
+  ///   (73) or ``StateError/io(path:reason:)`` (74) when the file system fails;
+  ///   ``StateError/badRelativePath(path:)`` for a path that leaves the folder.
+  @discardableResult
+  public func write(runID: String, files: [String: [UInt8]]) throws(StateError) -> Outcome {
+    try Self.checkComponent(runID)
+    let paths = files.keys.sorted()
+    for path in paths { try Self.checkRelative(path) }
+    try DurableFile.makeFolders(runsDirectory)
+    try removeStaleTemporaries()
+    let final = folder(runID: runID)
+    if FileManager.default.fileExists(atPath: final) {
+      guard try Self.holds(final, exactly: files) else { throw StateError.runFolderDiffers(path: final) }
+      return .alreadyPresent
+    }
+    let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
+    try DurableFile.makeFolder(temporary)
+    var folders: Set<String> = [temporary]
+    for path in paths {
+      let full = (temporary as NSString).appendingPathComponent(path)
+      let parent = (full as NSString).deletingLastPathComponent
+      if !folders.contains(parent) {
+        try DurableFile.makeFolders(parent)
+        var walk = parent
+        while walk.count > temporary.count {
+          folders.insert(walk)
+          walk = (walk as NSString).deletingLastPathComponent
+        }
+      }
+      try DurableFile.create(full, bytes: files[path] ?? [])
+    }
+    // Deepest first, so that each folder's entries are durable before its parent's.
+    for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
+    crash.hit("run-folder-files-written")
+    try DurableFile.move(temporary, to: final)
+    try DurableFile.syncFolder(runsDirectory)
+    crash.hit("run-folder-renamed")
+    return .written
+  }
+
+  /// Removes `.tmp-*` folders in the runs folder: leftovers of crashed runs.
+  /// - Returns: the names removed, sorted.
+  @discardableResult
+  public func removeStaleTemporaries() throws(StateError) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory)) ?? []
+    var removed: [String] = []
+    for name in names.sorted() where name.hasPrefix(".tmp-") {
+      let path = (runsDirectory as NSString).appendingPathComponent(name)
+      do {
+        try FileManager.default.removeItem(atPath: path)
+      } catch {
+        throw StateError.io(path: path, reason: "cannot remove stale temporary folder: \(error.localizedDescription)")
+      }
+      removed.append(name)
+    }
+    if !removed.isEmpty { try DurableFile.syncFolder(runsDirectory) }
+    return removed
+  }
+
+  /// Whether a folder holds exactly these files with these bytes.
+  static func holds(_ folder: String, exactly files: [String: [UInt8]]) throws(StateError) -> Bool {
+    let present = DurableFile.files(under: folder)
+    guard present == files.keys.sorted() else { return false }
+    for path in present {
+      let bytes = try DurableFile.read((folder as NSString).appendingPathComponent(path))
+      guard bytes == files[path] else { return false }
+    }
+    return true
+  }
+
+  static func checkComponent(_ name: String) throws(StateError) {
+    guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.hasPrefix(".tmp-"),
+      !name.contains("\0")
+    else { throw StateError.badRelativePath(path: name) }
+  }
+
+  static func checkRelative(_ path: String) throws(StateError) {
+    guard !path.hasPrefix("/") else { throw StateError.badRelativePath(path: path) }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    for part in parts {
+      guard !part.isEmpty, part != ".", part != "..", !part.contains("\0") else {
+        throw StateError.badRelativePath(path: path)
+      }
+    }
+  }
+}

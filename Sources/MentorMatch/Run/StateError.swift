@@ -1,0 +1,64 @@
+/// A problem in the run stage's infrastructure: the SQLite state, the run
+/// lock, the run folder, the manifest, erasure or retention.
+///
+/// Messages begin with where the problem is and never hold personal data
+/// beyond the stable person ids HR already uses on the command line.
+public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
+  /// SQLite failed. GRDB leaves bound values out of the text.
+  case database(path: String, message: String)
+  /// `commit` was called for a run id already committed with other hashes.
+  case runConflict(runID: String)
+  /// `endPair` found no active pair for the mentee and mentor.
+  case noActivePair(mentee: String, mentor: String)
+  /// Another process holds the run lock.
+  case lockHeld(path: String, holderPID: String, holderStartedAt: String)
+  /// A file or folder cannot be created (exit 73).
+  case cannotCreate(path: String, reason: String)
+  /// Reading, writing, syncing or renaming failed (exit 74).
+  case io(path: String, reason: String)
+  /// A run folder already exists with other content than the run would write.
+  case runFolderDiffers(path: String)
+  /// A manifest cannot be read or decoded.
+  case badManifest(path: String, reason: String)
+  /// A relative path handed to the folder writer escapes its folder or is empty.
+  case badRelativePath(path: String)
+  /// A retention period that is not `<days>d`.
+  case badRetention(text: String)
+
+  public var description: String {
+    switch self {
+    case .database(let path, let message):
+      return "\(path): database error: \(message)"
+    case .runConflict(let runID):
+      return "run '\(runID)': already committed with other config or input hashes"
+    case .noActivePair(let mentee, let mentor):
+      return "pairs: no active pair of mentee '\(mentee)' and mentor '\(mentor)'"
+    case .lockHeld(let path, let pid, let startedAt):
+      return "\(path): another run holds the lock (pid \(pid), started \(startedAt)); try again later"
+    case .cannotCreate(let path, let reason):
+      return "\(path): cannot create: \(reason)"
+    case .io(let path, let reason):
+      return "\(path): I/O error: \(reason)"
+    case .runFolderDiffers(let path):
+      return "\(path): run folder already exists with different content"
+    case .badManifest(let path, let reason):
+      return "\(path): unreadable manifest: \(reason)"
+    case .badRelativePath(let path):
+      return "'\(path)': not a relative path inside the run folder"
+    case .badRetention(let text):
+      return "retention '\(text)': expected a number of days such as '90d'"
+    }
+  }
+
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .database, .io: .ioError
+    case .runConflict, .badRelativePath: .software
+    case .badRetention: .usage
+    case .noActivePair: .dataError
+    case .lockHeld: .temporaryFailure
+    case .cannotCreate, .runFolderDiffers: .cannotCreate
+    case .badManifest: .dataError
+    }
+  }
+}

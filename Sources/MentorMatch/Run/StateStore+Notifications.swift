@@ -1,0 +1,41 @@
+import GRDB
+
+extension StateStore {
+  /// Marks a run's emails as published, once each has been moved into the
+  /// outbox. Names that are not owed (unknown, or already published) are skipped.
+  ///
+  /// - Returns: how many rows changed from `owed` to `published`.
+  @discardableResult
+  public func markPublished(runID: String, fileNames: [String]) throws(StateError) -> Int {
+    try write { db in
+      var changed = 0
+      let update = try db.cachedStatement(
+        sql: "UPDATE notification SET status = 'published' WHERE run_id = ? AND file_name = ? AND status = 'owed'")
+      for name in fileNames {
+        try update.execute(arguments: [runID, name])
+        changed += db.changesCount
+      }
+      return changed
+    }
+  }
+
+  /// Every email owed but not yet published, across runs, in commit order
+  /// then file name: what a run that follows a crash publishes first.
+  public func unpublishedNotifications() throws(StateError) -> [NotificationRecord] {
+    try read { db in
+      try NotificationRecord.fetchAll(
+        db,
+        sql: """
+          SELECT notification.* FROM notification JOIN run ON run.id = notification.run_id
+          WHERE notification.status = 'owed' ORDER BY run.sequence, notification.file_name
+          """)
+    }
+  }
+
+  /// Every notification of one run, sorted by file name.
+  public func notifications(runID: String) throws(StateError) -> [NotificationRecord] {
+    try read { db in
+      try NotificationRecord.filter(Column("run_id") == runID).order(Column("file_name")).fetchAll(db)
+    }
+  }
+}

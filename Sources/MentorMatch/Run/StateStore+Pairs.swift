@@ -1,0 +1,38 @@
+import GRDB
+
+extension StateStore {
+  /// Active pairs, sorted by cohort, mentee, mentor; of one cohort when given.
+  public func activePairs(cohort: String? = nil) throws(StateError) -> [PairRecord] {
+    try read { db in
+      var request = PairRecord.filter(Column("status") == "active")
+      if let cohort { request = request.filter(Column("cohort") == cohort) }
+      return try request.order(Column("cohort"), Column("mentee_id"), Column("mentor_id")).fetchAll(db)
+    }
+  }
+
+  /// Ends the active pair of a mentee and mentor, freeing the mentor's
+  /// capacity. The pair stays in the state as `ended`, so it is never proposed again.
+  ///
+  /// - Parameters:
+  ///   - reason: free text from HR, stored as is.
+  ///   - asOf: when it ended (ISO 8601), given by the caller.
+  /// - Returns: the ended pair.
+  /// - Throws: ``StateError/noActivePair(mentee:mentor:)`` when there is none.
+  @discardableResult
+  public func endPair(mentee: String, mentor: String, reason: String, asOf: String) throws(StateError) -> PairRecord {
+    try write { db in
+      guard
+        var pair = try PairRecord
+          .filter(Column("mentee_id") == mentee && Column("mentor_id") == mentor && Column("status") == "active")
+          .fetchOne(db)
+      else {
+        throw StateError.noActivePair(mentee: mentee, mentor: mentor)
+      }
+      pair.status = "ended"
+      pair.endedReason = reason
+      pair.endedAsOf = asOf
+      try pair.update(db)
+      return pair
+    }
+  }
+}

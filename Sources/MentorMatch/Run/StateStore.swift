@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// The SQLite state of matches across nightly runs, through GRDB
+/// (<https://github.com/groue/GRDB.swift>).
+///
+/// On a file the database runs in WAL mode (<https://sqlite.org/wal.html>) with
+/// `PRAGMA synchronous = FULL`, so a committed transaction survives power loss;
+/// foreign keys are on; every write is one transaction. The schema is in
+/// ``StateSchema`` as named migrations, applied on open.
+///
+/// Callers that write (the nightly run, `pairs end`, `forget`) hold ``RunLock`` first.
+public final class StateStore: Sendable {
+  /// The database path, or `:memory:`, for messages.
+  public let path: String
+  let writer: any DatabaseWriter
+  let emailSalt: String
+  /// The test hook; ``commit(run:people:newPairs:notifications:)`` calls step
+  /// `state-commit-in-transaction` after its inserts, before the commit.
+  let crash: CrashPoint
+
+  /// Opens (creating if needed, mode 0600 in a 0700 folder) the state database
+  /// at `path` and applies pending migrations. `crash` is the injected test hook.
+  public convenience init(path: String, crash: CrashPoint = .none) throws(StateError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+      try DurableFile.makeFolders(folder)
+    }
+    // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the same mode.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw StateError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+    let modeSet = fchmod(fd, 0o600) == 0
+    close(fd)
+    guard modeSet else { throw StateError.io(path: path, reason: String(cString: strerror(errno))) }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: Self.configuration())
+    } catch {
+      throw StateError.database(path: path, message: "\(error)")
+    }
+    try self.init(writer: pool, path: path, crash: crash)
+  }
+
+  /// An in-memory database, for tests.
+  public static func inMemory() throws(StateError) -> StateStore {
+    do {
+      return try StateStore(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
+    } catch let error as StateError {
+      throw error
+    } catch {
+      throw StateError.database(path: ":memory:", message: "\(error)")
+    }
+  }
+
+  init(writer: any DatabaseWriter, path: String, crash: CrashPoint = .none) throws(StateError) {
+    self.writer = writer
+    self.path = path
+    self.crash = crash
+    do {
+      try StateSchema.migrator.migrate(writer)
+      emailSalt = try writer.read { db in
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'email_salt'") ?? ""
+      }
+    } catch {
+      throw StateError.database(path: path, message: "\(error)")
+    }
+  }
+
+  static func configuration() -> Configuration {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    return configuration
+  }
+
+  /// The names of the migrations applied, in order.
+  public func appliedMigrations() throws(StateError) -> [String] {
+    try read { db in try StateSchema.migrator.appliedMigrations(db) }
+  }
+
+  /// The salted SHA-256 (hex) of an email, trimmed and lowercased: what
+  /// `person.email_sha256` holds and what `forget --email` looks up.
+  public func emailDigest(_ email: String) -> String {
+    let normal = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    return SHA256Hex.of(Array("\(emailSalt):\(normal)".utf8))
+  }
+
+  /// Runs `body` in one write transaction, mapping errors to ``StateError``.
+  func write<T>(_ body: (Database) throws -> T) throws(StateError) -> T {
+    do {
+      return try writer.write(body)
+    } catch let error as StateError {
+      throw error
+    } catch {
+      throw StateError.database(path: path, message: "\(error)")
+    }
+  }
+
+  /// Runs `body` in a read transaction, mapping errors to ``StateError``.
+  func read<T>(_ body: (Database) throws -> T) throws(StateError) -> T {
+    do {
+      return try writer.read(body)
+    } catch let error as StateError {
+      throw error
+    } catch {
+      throw StateError.database(path: path, message: "\(error)")
+    }
+  }
+
+  /// `PRAGMA integrity_check` (<https://sqlite.org/pragma.html#pragma_integrity_check>):
+  /// `["ok"]` when the database is sound, otherwise SQLite's list of problems.
+  public func integrityCheck() throws(StateError) -> [String] {
+    try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+  }
+
+  /// Whether a run id is committed.
+  public func hasCommittedRun(id: String) throws(StateError) -> Bool {
+    try read { db in try RunRecord.exists(db, key: id) }
+  }
+
+  /// All committed runs in commit order.
+  public func runs() throws(StateError) -> [RunRecord] {
+    try read { db in try RunRecord.order(Column("sequence")).fetchAll(db) }
+  }
+
+  /// The state a run starts from: every pair, every person, the last run.
+  public func loadPriorState() throws(StateError) -> PriorState {
+    try read { db in
+      let pairs = try PairRecord.fetchAll(
+        db, sql: "SELECT * FROM pair ORDER BY cohort, mentee_id, mentor_id, run_id, id")
+      let people = try PersonRecord.order(Column("id")).fetchAll(db)
+      let lastRun = try RunRecord.order(Column("sequence").desc).fetchOne(db)
+      return PriorState(pairs: pairs, people: people, lastRun: lastRun)
+    }
+  }
+}

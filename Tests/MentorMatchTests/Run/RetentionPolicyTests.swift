@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import MentorMatch
+
+@Suite struct RetentionPolicyTests {
+  @Test(arguments: [("90d", 90), ("7", 7), (" 0d ", 0)])
+  func parsesDays(text: String, days: Int) throws {
+    #expect(try RetentionPolicy(parsing: text).days == days)
+  }
+
+  @Test(arguments: ["ninety", "-1d", "3w", ""])
+  func rejectsOtherUnits(text: String) {
+    #expect(throws: StateError.badRetention(text: text)) { try RetentionPolicy(parsing: text) }
+  }
+
+  @Test func prunesOnlyRunsOlderThanTheCutoffByManifestAsOf() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    func run(_ id: String, asOf: String) throws {
+      let manifest = RunManifest(
+        runID: id, asOf: asOf, algorithm: "stable", objective: "o", configSHA256: "c", inputs: [:], taxonomy: [:],
+        priorStateSHA256: "p", counts: [:], outputs: [:])
+      try RunFolderWriter(runsDirectory: runs, pid: 1).write(runID: id, files: [RunManifest.fileName: manifest.encoded()])
+    }
+    try run("old", asOf: "2026-08-01T02:00:00Z")
+    try run("edge", asOf: "2026-08-30T12:00:00Z")
+    try run("new", asOf: "2026-11-27")
+    try FileManager.default.createDirectory(atPath: runs + "/mystery", withIntermediateDirectories: true)
+    let now = try #require(RetentionPolicy.parseAsOf("2026-11-28T12:00:00Z"))
+    let policy = RetentionPolicy(days: 90)
+    let dry = try policy.prune(runsDirectory: runs, now: now, dryRun: true)
+    #expect(dry.map(\.action) == [.kept, .skipped, .kept, .removed])
+    #expect(FileManager.default.fileExists(atPath: runs + "/old"))
+    let decisions = try policy.prune(runsDirectory: runs, now: now)
+    #expect(decisions.map(\.line) == [
+      "kept edge (as of 2026-08-30T12:00:00Z)", "skipped mystery (no readable manifest or as-of)",
+      "kept new (as of 2026-11-27)", "removed old (as of 2026-08-01T02:00:00Z)",
+    ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs).sorted() == ["edge", "mystery", "new"])
+  }
+}
+
+@Suite struct CrashPointTests {
+  @Test func firesOnlyAtItsStep() {
+    let point = CrashPoint.fromEnvironment(["MENTORMATCH_CRASH_AT": "after-commit"])
+    #expect(point.fires(at: "after-commit"))
+    #expect(!point.fires(at: "before-commit"))
+    #expect(!CrashPoint.fromEnvironment([:]).fires(at: "after-commit"))
+    #expect(!CrashPoint.fromEnvironment(["MENTORMATCH_CRASH_AT": ""]).fires(at: ""))
+    CrashPoint.none.hit("anything")  // returns
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import MentorMatch
+
+@Suite struct RunFolderWriterTests {
+  let files: [String: [UInt8]] = [
+    "manifest.json": Array("{}\n".utf8),
+    "matches.csv": Array("mentee,mentor\r\nE1,R1\r\n".utf8),
+    "inputs/signups.csv": Array("id\r\nE1\r\n".utf8),
+    "outbox/new/0001.eml": Array("To: x\r\n\r\nhi\r\n".utf8),
+  ]
+
+  @Test func writesPrivateFilesAndFoldersWhateverTheUmask() throws {
+    let runs = (makeTemporaryFolder() as NSString).appendingPathComponent("runs")
+    defer { removeFolder((runs as NSString).deletingLastPathComponent) }
+    let previous = umask(0)
+    defer { umask(previous) }
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 99)
+    #expect(try writer.write(runID: "r1", files: files) == .written)
+    let folder = writer.folder(runID: "r1")
+    #expect(mode(of: runs) == 0o700)
+    #expect(mode(of: folder) == 0o700)
+    #expect(mode(of: folder + "/inputs") == 0o700)
+    #expect(mode(of: folder + "/outbox/new") == 0o700)
+    for path in files.keys {
+      #expect(mode(of: folder + "/" + path) == 0o600, "\(path)")
+      #expect(FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } == files[path])
+    }
+    // Nothing but the final folder is left in the runs folder.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
+  }
+
+  @Test func identicalRewriteIsANoOpAndDifferentContentIsRefused() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 1)
+    try writer.write(runID: "r1", files: files)
+    #expect(try writer.write(runID: "r1", files: files) == .alreadyPresent)
+    var changed = files
+    changed["matches.csv"] = Array("mentee,mentor\r\n".utf8)
+    #expect(throws: StateError.runFolderDiffers(path: writer.folder(runID: "r1"))) {
+      try writer.write(runID: "r1", files: changed)
+    }
+    #expect(StateError.runFolderDiffers(path: "x").exitStatus.rawValue == 73)
+  }
+
+  @Test func staleTemporaryFoldersAreRemovedAtTheNextWrite() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    // What a run killed mid-write leaves: a half-filled temporary folder.
+    let stale = runs + "/.tmp-r0-123"
+    try FileManager.default.createDirectory(atPath: stale + "/inputs", withIntermediateDirectories: true)
+    try Data("half".utf8).write(to: URL(fileURLWithPath: stale + "/inputs/signups.csv"))
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 1)
+    try writer.write(runID: "r1", files: files)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
+  }
+
+  @Test(arguments: ["/etc/passwd", "../escape.csv", "a/../../b", "", "a//b", "./x"])
+  func pathsThatLeaveTheFolderAreRefused(path: String) throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    #expect(throws: StateError.badRelativePath(path: path)) {
+      try RunFolderWriter(runsDirectory: runs, pid: 1).write(runID: "r1", files: [path: []])
+    }
+    #expect(!FileManager.default.fileExists(atPath: runs + "/r1"))
+  }
+
+  @Test func unwritableRunsFolderExits73() throws {
+    let parent = makeTemporaryFolder()
+    defer { removeFolder(parent) }
+    try Data().write(to: URL(fileURLWithPath: parent + "/file"))
+    // A runs folder beneath a regular file cannot be created.
+    #expect {
+      try RunFolderWriter(runsDirectory: parent + "/file/runs", pid: 1).write(runID: "r1", files: files)
+    } throws: { error in
+      (error as? StateError)?.exitStatus == .cannotCreate
+    }
+  }
+}

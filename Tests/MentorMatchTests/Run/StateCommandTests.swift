@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import MentorMatch
+
+/// End-to-end tests of `pairs`, `forget` and `prune` through the built binary.
+@Suite struct StateCommandTests {
+  /// A config, a state database with one run and its run folder.
+  static func setUp() throws -> (folder: String, config: String, binary: String) {
+    let binary = try #require(builtBinary(), "build the mentormatch binary first (swift build)")
+    let folder = makeTemporaryFolder()
+    let config = folder + "/mentormatch.toml"
+    try "[state]\ndir = \"state\"\nretention_days = 30\n\n[input]\nfile = \"signups.csv\"\n"
+      .write(toFile: config, atomically: true, encoding: .utf8)
+    do {
+      let store = try StateStore(path: folder + "/state/mentormatch.sqlite")
+      try store.commit(
+        run: sampleRun("r1"), people: samplePeople,
+        newPairs: [
+          NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40),
+          NewPair(menteeID: "E2", mentorID: "R1", cohort: "spring", score: 30),
+          NewPair(menteeID: "E2", mentorID: "R2", cohort: "=2+2", score: 5),
+        ],
+        notifications: [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "e1.eml")])
+    }
+    _ = try ErasureTests.writeRun(folder + "/state/runs", id: "r1")
+    return (folder, config, binary)
+  }
+
+  @Test func pairsListAndEnd() throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let all = try runProcess(binary, ["pairs", "list", "--config", config])
+    #expect(all.status == 0)
+    #expect(all.stdout == """
+      mentee,mentor,cohort,run,score,status\r
+      E2,R2,'=2+2,r1,5,active\r
+      E1,R1,spring,r1,40,active\r
+      E2,R1,spring,r1,30,active\r
+
+      """)
+    let ended = try runProcess(
+      binary,
+      ["pairs", "end", "--config", config, "--mentee", "E2", "--mentor", "R1", "--reason", "moved", "--as-of", "2026-11-05T00:00:00Z"])
+    #expect(ended.status == 0)
+    let spring = try runProcess(binary, ["pairs", "list", "--config", config, "--cohort", "spring"])
+    #expect(spring.stdout == "mentee,mentor,cohort,run,score,status\r\nE1,R1,spring,r1,40,active\r\n")
+  }
+
+  @Test func forgetSurvivesACrashAndKeepsModesWhateverTheUmask() throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    // A hostile umask: without explicit chmods, files would come out 0400 and folders 0500.
+    let shell = ["-c", "umask 277; exec \"$0\" \"$@\"", binary, "forget", "--config", config, "--email", "ann@example.gov.uk",
+                 "--as-of", "2026-11-20T10:00:00Z"]
+    let crashed = try runProcess("/bin/sh", shell, environment: ["MENTORMATCH_CRASH_AT": "forget-after-redaction"])
+    #expect(crashed.status == 137)
+    #expect(try StateStore(path: folder + "/state/mentormatch.sqlite").loadPriorState().people.contains { $0.id == "E1" })
+    let finished = try runProcess("/bin/sh", shell)
+    #expect(finished.status == 0, "\(finished.stderr)")
+    #expect(finished.stdout == "state: erased 1 person(s), 1 pair(s), 1 notification(s)\n")
+    #expect(!(finished.stdout + finished.stderr + crashed.stdout + crashed.stderr).lowercased().contains("ann"))
+    let store = try StateStore(path: folder + "/state/mentormatch.sqlite")
+    #expect(try store.loadPriorState().people.map(\.id) == ["E2", "R1", "R2"])
+    #expect(try store.integrityCheck() == ["ok"])
+    let run = folder + "/state/runs/r1"
+    #expect(try RunManifest.load(runDirectory: run).redactions.count == 1)
+    #expect(mode(of: folder + "/state") == 0o700)
+    #expect(mode(of: folder + "/state/mentormatch.lock") == 0o600)
+    #expect(mode(of: folder + "/state/mentormatch.sqlite") == 0o600)
+    #expect(mode(of: run + "/matches.csv") == 0o600)
+    #expect(mode(of: run + "/manifest.json") == 0o600)
+  }
+
+  @Test func pruneUsesConfigRetentionOrTheOption() throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let kept = try runProcess(binary, ["prune", "--config", config, "--older-than", "60d", "--now", "2026-12-15T00:00:00Z"])
+    #expect(kept.status == 0)
+    #expect(kept.stdout == "")
+    let pruned = try runProcess(binary, ["prune", "--config", config, "--now", "2026-12-15T00:00:00Z"])
+    #expect(pruned.status == 0)
+    #expect(pruned.stdout == "removed r1 (as of 2026-11-01T02:00:00Z)\n")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/state/runs/r1"))
+  }
+
+  @Test func unknownStateKeyIsAConfigError() throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    try "[state]\ndri = \"state\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+    let result = try runProcess(binary, ["pairs", "list", "--config", config])
+    #expect(result.status == 78)
+    #expect(result.stderr.contains("state.dri: unknown key"))
+  }
+}

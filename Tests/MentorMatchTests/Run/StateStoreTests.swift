@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import Testing
+@testable import MentorMatch
+
+@Suite struct StateStoreTests {
+  @Test func freshDatabaseGetsEveryMigration() throws {
+    let store = try StateStore.inMemory()
+    #expect(try store.appliedMigrations() == ["v1-runs-people-pairs", "v2-notifications-salt"])
+    #expect(try store.integrityCheck() == ["ok"])
+  }
+
+  @Test func existingDatabaseIsMigratedForwardAndKeepsItsData() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    // A database from before the second migration, with a run in it.
+    do {
+      let queue = try DatabaseQueue(path: path)
+      try StateSchema.migrator.migrate(queue, upTo: "v1-runs-people-pairs")
+      try queue.write { db in try sampleRun().insert(db) }
+    }
+    let store = try StateStore(path: path)
+    #expect(try store.appliedMigrations() == ["v1-runs-people-pairs", "v2-notifications-salt"])
+    #expect(try store.hasCommittedRun(id: "run-1"))
+    // Opening again applies nothing and keeps the salt.
+    let digest = store.emailDigest("a@b.c")
+    let again = try StateStore(path: path)
+    #expect(again.emailDigest("a@b.c") == digest)
+    #expect(try again.runs().map(\.id) == ["run-1"])
+  }
+
+  @Test func fileDatabaseUsesWALAndFullSyncAndIsPrivate() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state/mentormatch.sqlite")
+    let store = try StateStore(path: path)
+    let (journal, synchronous, foreignKeys) = try store.read { db in
+      (
+        try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+        try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
+    }
+    #expect(journal == "wal")
+    #expect(synchronous == 2)  // FULL
+    #expect(foreignKeys == 1)
+    #expect(mode(of: path) == 0o600)
+    #expect(mode(of: (path as NSString).deletingLastPathComponent) == 0o700)
+  }
+
+  @Test func commitStoresRunPeoplePairsAndOwedNotifications() throws {
+    let store = try StateStore.inMemory()
+    let outcome = try store.commit(
+      run: sampleRun(), people: samplePeople,
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)],
+      notifications: [
+        OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "b.eml"),
+        OwedNotification(recipientID: "R1", kind: "mentor-match", fileName: "a.eml"),
+      ])
+    #expect(outcome == .committed)
+    let prior = try store.loadPriorState()
+    #expect(prior.lastRun?.sequence == 1)
+    #expect(prior.people.map(\.id) == ["E1", "E2", "R1", "R2"])
+    #expect(prior.people.first?.emailSHA256 == store.emailDigest(" ann@example.GOV.uk"))
+    #expect(prior.activePairs(cohort: "spring").map(\.menteeID) == ["E1"])
+    #expect(try store.unpublishedNotifications().map(\.fileName) == ["a.eml", "b.eml"])
+    #expect(try store.markPublished(runID: "run-1", fileNames: ["a.eml", "zzz.eml"]) == 1)
+    #expect(try store.unpublishedNotifications().map(\.fileName) == ["b.eml"])
+    #expect(String(decoding: prior.snapshotCSV(), as: UTF8.self).contains("E1,R1,spring,run-1,40,active,,\r\n"))
+  }
+
+  @Test func failedCommitLeavesNothing() throws {
+    let store = try StateStore.inMemory()
+    // The second pair names a mentor nobody has seen: the foreign key fails
+    // after the run, the people and the first pair were inserted.
+    #expect(throws: StateError.self) {
+      try store.commit(
+        run: sampleRun(), people: samplePeople,
+        newPairs: [
+          NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40),
+          NewPair(menteeID: "E2", mentorID: "GHOST", cohort: "spring", score: 10),
+        ],
+        notifications: [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "a.eml")])
+    }
+    #expect(try store.hasCommittedRun(id: "run-1") == false)
+    let prior = try store.loadPriorState()
+    #expect(prior.pairs.isEmpty)
+    #expect(prior.people.isEmpty)
+    #expect(try store.unpublishedNotifications().isEmpty)
+  }
+
+  @Test func committingTheSameRunTwiceIsANoOp() throws {
+    let store = try StateStore.inMemory()
+    let pairs = [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)]
+    let notes = [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "a.eml")]
+    #expect(try store.commit(run: sampleRun(), people: samplePeople, newPairs: pairs, notifications: notes) == .committed)
+    #expect(
+      try store.commit(run: sampleRun(), people: samplePeople, newPairs: pairs, notifications: notes) == .alreadyCommitted)
+    #expect(try store.loadPriorState().pairs.count == 1)
+    #expect(try store.unpublishedNotifications().count == 1)
+    var other = sampleRun()
+    other.inputsSHA256 = "changed"
+    #expect(throws: StateError.runConflict(runID: "run-1")) {
+      try store.commit(run: other, people: [], newPairs: [], notifications: [])
+    }
+  }
+
+  @Test func secondRunUpdatesLastSeenAndRejectsADuplicateActivePair() throws {
+    let store = try StateStore.inMemory()
+    let pair = NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)
+    try store.commit(run: sampleRun("run-1"), people: samplePeople, newPairs: [pair], notifications: [])
+    try store.commit(run: sampleRun("run-2"), people: [samplePeople[0]], newPairs: [], notifications: [])
+    let people = try store.loadPriorState().people
+    #expect(people.first { $0.id == "E1" }?.firstSeenRun == "run-1")
+    #expect(people.first { $0.id == "E1" }?.lastSeenRun == "run-2")
+    #expect(people.first { $0.id == "E2" }?.lastSeenRun == "run-1")
+    #expect(throws: StateError.self) {
+      try store.commit(run: sampleRun("run-3"), people: [], newPairs: [pair], notifications: [])
+    }
+    #expect(try store.runs().map(\.sequence) == [1, 2])
+  }
+
+  @Test func endingAPairFreesItButKeepsItForNoRepeat() throws {
+    let store = try StateStore.inMemory()
+    try store.commit(
+      run: sampleRun(), people: samplePeople,
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)], notifications: [])
+    let ended = try store.endPair(mentee: "E1", mentor: "R1", reason: "moved on", asOf: "2026-11-10T09:00:00Z")
+    #expect(ended.status == "ended")
+    #expect(try store.activePairs().isEmpty)
+    let prior = try store.loadPriorState()
+    #expect(prior.werePaired(mentee: "E1", mentor: "R1"))
+    #expect(prior.pairs.first?.endedReason == "moved on")
+    #expect(throws: StateError.noActivePair(mentee: "E1", mentor: "R1")) {
+      try store.endPair(mentee: "E1", mentor: "R1", reason: "again", asOf: "2026-11-11T09:00:00Z")
+    }
+    // Ended, the pair can be made again by a later run only if the rules allow it; the index allows it.
+    try store.commit(
+      run: sampleRun("run-2"), people: [],
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)], notifications: [])
+    #expect(try store.activePairs(cohort: "spring").count == 1)
+  }
+
+  @Test func forgetByIDAndByEmailRemoveEverythingOfThePerson() throws {
+    let store = try StateStore.inMemory()
+    try store.commit(
+      run: sampleRun(), people: samplePeople,
+      newPairs: [
+        NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40),
+        NewPair(menteeID: "E2", mentorID: "R1", cohort: "spring", score: 30),
+      ],
+      notifications: [
+        OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "e1.eml"),
+        OwedNotification(recipientID: "R1", kind: "mentor-match", fileName: "r1.eml"),
+      ])
+    let preview = try store.erasurePreview(personID: nil, email: "ANN@example.gov.uk")
+    #expect(preview.personIDs == ["E1"])
+    #expect(try store.loadPriorState().people.count == 4)  // a preview changes nothing
+    let byEmail = try store.forget(email: "ann@example.gov.uk ")
+    #expect(byEmail.personIDs == ["E1"])
+    #expect(byEmail.pairsRemoved == 1)
+    #expect(byEmail.notifications.map(\.fileName) == ["e1.eml"])
+    let byID = try store.forget(personID: "R1")
+    #expect(byID.personIDs == ["R1"])
+    #expect(byID.pairsRemoved == 1)
+    let prior = try store.loadPriorState()
+    #expect(prior.people.map(\.id) == ["E2", "R2"])
+    #expect(prior.pairs.isEmpty)
+    #expect(try store.unpublishedNotifications().isEmpty)
+    #expect(try store.forget(personID: "nobody") == ForgetReport(personIDs: [], pairsRemoved: 0, notifications: []))
+    #expect(try store.integrityCheck() == ["ok"])
+  }
+
+  @Test func integrityCheckReportsACorruptFile() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    do {
+      let store = try StateStore(path: path)
+      try store.commit(run: sampleRun(), people: samplePeople, newPairs: [], notifications: [])
+      #expect(try store.integrityCheck() == ["ok"])
+    }
+    // Checkpoint the WAL into the main file, then scribble over an index page.
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    let rootPage = try queue.read { db in
+      try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'person_email'") ?? 0
+    }
+    try queue.close()
+    let handle = try #require(FileHandle(forUpdatingAtPath: path))
+    try handle.seek(toOffset: UInt64((rootPage - 1) * 4096 + 8))
+    try handle.write(contentsOf: Data(repeating: 0xFF, count: 64))
+    try handle.close()
+    let report = try? StateStore(path: path).integrityCheck()
+    #expect(report != ["ok"])
+  }
+}
