@@ -8,12 +8,15 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, ExitCoded 
   /// The line, where TOMLKit gives it.
   public var line: Int?
   public var message: String
+  /// The config file itself is missing or unreadable (exit 66, not 78).
+  public var isMissingFile = false
 
-  public init(file: String, key: String? = nil, line: Int? = nil, message: String) {
+  public init(file: String, key: String? = nil, line: Int? = nil, message: String, isMissingFile: Bool = false) {
     self.file = file
     self.key = key
     self.line = line
     self.message = message
+    self.isMissingFile = isMissingFile
   }
 
   public var description: String {
@@ -23,5 +26,5 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, ExitCoded 
     return "\(place): \(message)"
   }
 
-  public var exitStatus: ExitStatus { .config }
+  public var exitStatus: ExitStatus { isMissingFile ? .noInput : .config }
 }

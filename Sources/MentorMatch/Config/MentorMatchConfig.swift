@@ -18,7 +18,9 @@ public struct MentorMatchConfig: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      throw ConfigError(file: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
+      throw ConfigError(
+        file: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file",
+        isMissingFile: true)
     }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
     return try parse(bytes: Array(data), file: path, baseDirectory: base)

@@ -1,0 +1,62 @@
+import Foundation
+import MentorMatchTestSupport
+import Testing
+
+/// `mentormatch validate`, run as the built binary.
+@Suite struct ValidateCommandTests {
+  @Test func demoExportSummaryAddsUp() throws {
+    let out = try Fixtures.temporaryDirectory("validate")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml"), "--out", out.path])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("records read: 188 = accepted 180 + rejected 7 + superseded 1"))
+    #expect(result.stderr.contains("signups.csv:132: grade: unknown-grade: unknown grade 'G8'"))
+    let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+    #expect(rejects.hasPrefix("file,line,record,field,reason,message\r\n"))
+    #expect(rejects.components(separatedBy: "\r\n").count == 1 + 8 + 1)
+    let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("rejects.csv").path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+  }
+
+  @Test func jsonSummaryIsOneObject() throws {
+    let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml"), "--json"])
+    #expect(result.exitCode == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(object?["records_read"] as? Int == 188)
+    #expect(object?["accepted"] as? Int == 180)
+  }
+
+  @Test func defaultMessagesCarryNoAddresses() throws {
+    let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml")])
+    #expect(!result.stderr.contains("@"))
+  }
+
+  @Test(arguments: [
+    ("hostile/config-unknown-key", Int32(78), "input.colums: unknown key"),
+    ("hostile/unterminated-quote", 65, "signups.csv:3: a quoted field opened here is never closed"),
+    ("hostile/semicolons-with-comma-config", 65, "set input.delimiter"),
+    ("hostile/all-rejected", 65, "over the limit"),
+  ])
+  func failsWithTheDocumentedCode(_ folder: String, _ code: Int32, _ message: String) throws {
+    let result = try CommandRunner.run(["validate", "--config", Fixtures.path("\(folder)/mentormatch.toml")])
+    #expect(result.exitCode == code)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func missingConfigAndMissingExport() throws {
+    let missing = try CommandRunner.run(["validate", "--config", "/nonexistent/m.toml"])
+    #expect(missing.exitCode == 66)
+    let folder = try Fixtures.temporaryDirectory("validate")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("[input]\n[[input.files]]\npath = \"gone.csv\"\n".utf8).write(to: folder.appendingPathComponent("m.toml"))
+    let noExport = try CommandRunner.run(["validate", "--config", folder.appendingPathComponent("m.toml").path])
+    #expect(noExport.exitCode == 66)
+    #expect(noExport.stderr.contains("gone.csv: cannot open"))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    let result = try CommandRunner.run(["validate"])
+    #expect(result.exitCode == 64)
+  }
+}
