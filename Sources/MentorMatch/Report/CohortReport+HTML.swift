@@ -96,7 +96,7 @@ extension CohortReport {
     }
     let shown = pairs.count > settings.listLimit ? sortedPrefix(pairs, settings.listLimit, by: ReportPair.precedes) : pairs.sorted(by: ReportPair.precedes)
     pagingNotice(shown: shown.count, total: pairs.count, noun: "pairs", file: links.matchesCSV, into: &html)
-    html.raw("<table>\n<caption>New pairs, by mentee id</caption>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
+    html.raw("<table class=\"pairs\">\n<caption>New pairs, by mentee id</caption>\n<colgroup><col class=\"who\"><col class=\"who\"><col class=\"score\"><col></colgroup>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
     for pair in shown {
       html.raw("<tr><td>")
       personCell(pair.mentee, into: &html)
@@ -128,7 +128,7 @@ extension CohortReport {
     html.raw("</tbody>\n</table>\n")
     let shown = waiting.count > settings.listLimit ? sortedPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes) : waiting.sorted(by: WaitingPerson.precedes)
     pagingNotice(shown: shown.count, total: waiting.count, noun: "people", file: links.unmatchedCSV, into: &html)
-    html.raw("<table>\n<caption>People still waiting, mentees first, by reason</caption>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
+    html.raw("<table class=\"waiting\">\n<caption>People still waiting, mentees first, by reason</caption>\n<colgroup><col class=\"who\"><col class=\"role\"><col></colgroup>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
     for entry in shown {
       html.raw("<tr><td>")
       personCell(entry.person, into: &html)

@@ -34,7 +34,7 @@ extension CohortReport {
         let score = 30 + random.next(36) + random.next(36)
         pairs.append(ReportPair(mentee: mentee, mentor: mentor, score: score, explanation: [
           "mentor offers '\(skill)', which the mentee wants",
-          "mentor is \(mentor.gradeRank - mentee.gradeRank) grades above the mentee (\(mentor.grade) and \(mentee.grade))",
+          "mentor is \(mentor.grade) and mentee is \(mentee.grade), as the grade rule asks",
           mentor.department == mentee.department ? "same department, allowed for this cohort" : "different departments, as the programme prefers",
         ]))
       } else {

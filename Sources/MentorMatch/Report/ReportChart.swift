@@ -12,14 +12,14 @@ enum ReportChart {
 
   /// Horizontal bars: for each group, the share of its mentees matched.
   static func matchRates(_ groups: [CohortStatistics.GroupRate], id: String, title: String, summary: String, into html: inout HTMLText) {
-    let rowHeight = 30, labelWidth = 170, trackX = 180, trackWidth = 250
+    let rowHeight = 30, labelWidth = 190, trackX = 200, trackWidth = 240
     let height = max(1, groups.count) * rowHeight + 8
     open(id: id, height: height, title: title, summary: summary, into: &html)
     for (index, group) in groups.enumerated() {
       let y = 4 + index * rowHeight
       let barWidth = group.mentees > 0 ? trackWidth * group.matched / group.mentees : 0
       html.raw("<text x=\"\(labelWidth)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\" fill=\"\(ink)\">")
-      html.text(shortened(group.group, to: 24))
+      html.text(shortened(group.group, to: 25))
       html.raw("</text><rect x=\"\(trackX)\" y=\"\(y + 5)\" width=\"\(trackWidth)\" height=\"20\" fill=\"\(track)\"/>")
       html.raw("<rect x=\"\(trackX)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"20\" fill=\"\(blue)\"/>")
       html.raw("<text x=\"\(trackX + trackWidth + 8)\" y=\"\(y + 19)\" font-size=\"13\" fill=\"\(ink)\">")
@@ -49,7 +49,7 @@ enum ReportChart {
 
   /// Paired horizontal bars per skill: mentees wanting it against mentors offering it.
   static func supplyAndDemand(_ skills: [SkillSupply], id: String, title: String, summary: String, into html: inout HTMLText) {
-    let rowHeight = 44, labelWidth = 170, barX = 180, barSpace = 340, top = 30
+    let rowHeight = 44, labelWidth = 190, barX = 200, barSpace = 330, top = 30
     let peak = max(1, skills.map { max($0.menteesWanting, $0.mentorsOffering) }.max() ?? 1)
     let height = top + max(1, skills.count) * rowHeight + 4
     open(id: id, height: height, title: title, summary: summary, into: &html)
@@ -60,7 +60,7 @@ enum ReportChart {
     for (index, skill) in skills.enumerated() {
       let y = top + index * rowHeight
       html.raw("<text x=\"\(labelWidth)\" y=\"\(y + 25)\" text-anchor=\"end\" font-size=\"13\" fill=\"\(ink)\">")
-      html.text(shortened(skill.skill, to: 24))
+      html.text(shortened(skill.skill, to: 25))
       html.raw("</text>")
       for (offset, value, colour) in [(4, skill.menteesWanting, blue), (22, skill.mentorsOffering, orange)] {
         let length = barSpace * value / peak

@@ -15,8 +15,9 @@ enum ReportStyle {
     .skip:focus{position:static;display:inline-block;padding:8px}
     .masthead{background:#0b0c0c;color:#fff;border-bottom:10px solid #1d70b8}
     .masthead .wrap{padding-top:12px;padding-bottom:12px;font-weight:700;font-size:1.1875rem}
-    .wrap{max-width:1020px;margin:0 auto;padding:0 24px}
-    main{padding-top:32px;padding-bottom:48px}
+    .wrap{max-width:1100px;margin:0 auto;padding:0 24px}
+    main.wrap{padding-top:32px;padding-bottom:48px}
+    .cohorts th[scope=row]{white-space:nowrap}
     h1{font-size:2.25rem;line-height:1.1;margin:0 0 16px}
     h1 .caption{display:block;font-size:1.1875rem;font-weight:400;color:#505a5f;margin-bottom:6px}
     h2{font-size:1.5rem;line-height:1.25;margin:48px 0 16px;padding-top:16px;border-top:1px solid #b1b4b6}
@@ -46,6 +47,12 @@ enum ReportStyle {
     .person strong{display:block}
     .muted{color:#505a5f;font-size:.875rem}
     td ul{margin:0;padding-left:18px}
+    table.pairs{table-layout:fixed}
+    .pairs .who{width:28%}
+    .pairs .score{width:4.5em}
+    .waiting .role{width:6em}
+    .waiting .who{width:40%}
+    td{overflow-wrap:anywhere}
     .tag{display:inline-block;font-size:.8125rem;font-weight:700;background:#f3f2f1;padding:1px 6px;border:1px solid #b1b4b6;white-space:nowrap}
     figure{margin:0 0 40px}
     figcaption{font-weight:700;font-size:1.1875rem;margin-bottom:4px}
@@ -57,7 +64,7 @@ enum ReportStyle {
     footer{border-top:1px solid #b1b4b6;color:#505a5f;font-size:.875rem;padding:24px 0 40px}
     @media (max-width:760px){.chart{grid-template-columns:1fr}.contents ol{columns:1}h1{font-size:1.75rem}}
     @media print{
-    body{font-size:11pt}
+    body{font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
     .masthead{background:none;color:#000;border-bottom:3pt solid #000}
     .wrap{max-width:none;padding:0}
     .contents,.skip{display:none}

@@ -25,7 +25,7 @@ extension RunIndex {
     if cohorts.isEmpty {
       html.raw("<p>No cohort had sign-ups in this run.</p>\n")
     } else {
-      html.raw("<table>\n<caption>Each cohort's report, with its counts and the checker's result</caption>\n<thead><tr><th scope=\"col\">Cohort</th>")
+      html.raw("<table class=\"cohorts\">\n<caption>Each cohort's report, with its counts and the checker's result</caption>\n<thead><tr><th scope=\"col\">Cohort</th>")
       for header in ["Sign-ups read", "Rejected", "New pairs", "Mentees waiting", "Mentors waiting"] {
         html.raw("<th scope=\"col\" class=\"num\">\(header)</th>")
       }

@@ -48,7 +48,7 @@ import Testing
     "code", "/code", "nav", "/nav", "ol", "/ol", "ul", "/ul", "li", "/li", "section", "/section", "strong", "/strong",
     "dl", "/dl", "dt", "/dt", "dd", "/dd", "table", "/table", "caption", "/caption", "thead", "/thead", "tbody", "/tbody",
     "tr", "/tr", "th", "/th", "td", "/td", "figure", "/figure", "figcaption", "/figcaption", "svg", "/svg", "desc", "/desc",
-    "rect", "text", "/text", "line", "br", "footer", "/footer",
+    "rect", "text", "/text", "line", "br", "footer", "/footer", "colgroup", "/colgroup", "col",
   ]
 
   @Test(arguments: payloads)
