@@ -122,15 +122,21 @@ public struct CohortStatistics: Sendable, Equatable {
   }
 
   private static func matchRates(_ report: CohortReport) -> [Dimension: [GroupRate]] {
-    // One entry per mentee id: the first sighting in sorted order fixes the
-    // person's fields, so duplicates cannot make the result order-dependent.
-    var mentees: [String: (person: ReportPerson, matched: Bool)] = [:]
-    for pair in report.pairs.sorted(by: ReportPair.precedes) where mentees[pair.mentee.id] == nil {
-      mentees[pair.mentee.id] = (pair.mentee, true)
+    // One entry per mentee id. When an id comes more than once, the entry
+    // first in report order fixes the person's fields, so duplicates cannot
+    // make the result depend on input order (found without sorting everything).
+    var firstPair: [String: ReportPair] = [:]
+    for pair in report.pairs {
+      if let kept = firstPair[pair.mentee.id], !ReportPair.precedes(pair, kept) { continue }
+      firstPair[pair.mentee.id] = pair
     }
-    for entry in report.waiting.sorted(by: WaitingPerson.precedes) where entry.role == .mentee && mentees[entry.person.id] == nil {
-      mentees[entry.person.id] = (entry.person, false)
+    var firstWait: [String: WaitingPerson] = [:]
+    for entry in report.waiting where entry.role == .mentee && firstPair[entry.person.id] == nil {
+      if let kept = firstWait[entry.person.id], !WaitingPerson.precedes(entry, kept) { continue }
+      firstWait[entry.person.id] = entry
     }
+    var mentees: [String: (person: ReportPerson, matched: Bool)] = firstPair.mapValues { ($0.mentee, true) }
+    for (id, entry) in firstWait { mentees[id] = (entry.person, false) }
     var result: [Dimension: [GroupRate]] = [:]
     for dimension in Dimension.allCases {
       var groups: [String: (rank: Int, mentees: Int, matched: Int)] = [:]
