@@ -35,7 +35,7 @@ extension CohortReport {
       html.text(index)
       html.raw("\">All cohorts in this run</a></p>\n")
     }
-    html.raw("<h1><span class=\"caption\">Matching report</span>")
+    html.raw("<h1><span class=\"caption\">Matching report</span> ")
     html.text(cohort)
     html.raw("</h1>\n<p class=\"lede\">Run <code>")
     html.text(runID)
@@ -65,9 +65,9 @@ extension CohortReport {
       (pairs.count, "new pairs"), (counts.menteesNewlyMatched, "mentees newly matched"),
       (counts.menteesWaiting, "mentees still waiting"), (counts.rejected, "sign-up rows rejected"),
     ] {
-      html.raw("<li><span class=\"figure\">\(ReportFormat.count(figure))</span><span class=\"label\">\(label)</span></li>\n")
+      html.raw("<li><span class=\"figure\">\(ReportFormat.count(figure))</span> <span class=\"label\">\(label)</span></li>\n")
     }
-    html.raw("</ul>\n<p class=\"check\(checkerPassed ? "" : " fail")\"><strong>\(checkerPassed ? "Check passed:" : "Check FAILED:")</strong>")
+    html.raw("</ul>\n<p class=\"check\(checkerPassed ? "" : " fail")\"><strong>\(checkerPassed ? "Check passed:" : "Check FAILED:")</strong> ")
     html.text(checkerResult)
     html.raw("</p>\n<dl class=\"facts\"><dt>Algorithm</dt><dd>")
     html.text(algorithm)

@@ -10,11 +10,11 @@ extension RunIndex {
     html.raw("</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n")
     html.raw("<a class=\"skip\" href=\"#main\">Skip to main content</a>\n<header class=\"masthead\"><div class=\"wrap\">")
     html.text(programme)
-    html.raw("</div></header>\n<main id=\"main\" class=\"wrap\">\n<h1><span class=\"caption\">Matching run</span>")
+    html.raw("</div></header>\n<main id=\"main\" class=\"wrap\">\n<h1><span class=\"caption\">Matching run</span> ")
     html.text(runID)
     html.raw("</h1>\n")
     if dryRun {
-      html.raw("<p class=\"check fail\"><strong>Dry run:</strong>nothing from this run was saved and no email was sent.</p>\n")
+      html.raw("<p class=\"check fail\"><strong>Dry run:</strong> nothing from this run was saved and no email was sent.</p>\n")
     }
     html.raw("<dl class=\"facts\"><dt>As of</dt><dd>")
     html.text(asOf)

@@ -109,7 +109,7 @@ import Testing
     report.checkerPassed = false
     report.checkerResult = "2 blocking pairs"
     let page = String(decoding: report.html(), as: UTF8.self)
-    #expect(page.contains("<p class=\"check fail\"><strong>Check FAILED:</strong>2 blocking pairs</p>"))
+    #expect(page.contains("<p class=\"check fail\"><strong>Check FAILED:</strong> 2 blocking pairs</p>"))
   }
 
   @Test func emptyCohortStillRenders() {
