@@ -28,7 +28,7 @@ enum ReportStyle {
     .contents{background:#f3f2f1;padding:16px 24px;margin:24px 0}
     .contents h2{border:0;margin:0 0 8px;padding:0;font-size:1.1875rem}
     .contents ol{margin:0;padding-left:20px;columns:2}
-    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:16px;margin:0 0 24px;padding:0;list-style:none}
+    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:16px;margin:0 0 24px;padding:0;list-style:none}
     .cards li{border-left:5px solid #1d70b8;background:#f3f2f1;padding:12px 16px}
     .cards .figure{display:block;font-size:2rem;font-weight:700;line-height:1.2}
     .cards .label{color:#0b0c0c}
