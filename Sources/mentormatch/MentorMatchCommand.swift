@@ -22,6 +22,7 @@ struct MentorMatchCommand: ParsableCommand {
       Pairs.self,
       Forget.self,
       Prune.self,
+      ReportCommand.self,
     ]
   )
 }

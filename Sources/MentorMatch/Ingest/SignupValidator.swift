@@ -1,5 +1,3 @@
-import Crypto
-
 /// Turns CSV rows into sign-ups, one file at a time: every record read ends up
 /// accepted, rejected with its reasons, or (after ``finish()``) superseded.
 ///
@@ -131,10 +129,6 @@ public struct SignupValidator: Sendable {
   /// digits of the SHA-256 of the lowercased address. Stable across runs, and
   /// it does not reveal the address.
   public static func derivedID(email: String) -> String {
-    let digest = SHA256.hash(data: Array(email.lowercased().utf8))
-    return "e-" + digest.prefix(8).map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    "e-" + SHA256Hex.of(Array(email.lowercased().utf8)).prefix(16)
   }
 }

@@ -1,0 +1,34 @@
+/// Problems of the nightly run and the audit, beyond those of the stages
+/// they call (which keep their own error types and exit codes).
+public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
+  case badAsOf(String)
+  case unknownCohort(String, known: [String])
+  case badSnapshot(file: String, line: Int, message: String)
+  case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
+  case notARunFolder(String)
+
+  public var description: String {
+    switch self {
+    case .badAsOf(let text):
+      return "--as-of: '\(text)' is not a timestamp (use 2026-11-28T02:00:00Z)"
+    case .unknownCohort(let name, let known):
+      return "--cohort: no sign-ups in cohort '\(name)' (cohorts: \(known.joined(separator: ", ")))"
+    case .badSnapshot(let file, let line, let message):
+      return "\(file):\(line): \(message)"
+    case .auditFailed(let folder, let differing, let redacted):
+      return redacted
+        ? "\(folder): the run was redacted after it ran (erasure); \(differing) files no longer match their manifest"
+        : "\(folder): \(differing) files differ from a re-run"
+    case .notARunFolder(let folder):
+      return "\(folder): not a run folder (no manifest.json)"
+    }
+  }
+
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .badAsOf, .unknownCohort: .usage
+    case .badSnapshot, .auditFailed: .dataError
+    case .notARunFolder: .noInput
+    }
+  }
+}

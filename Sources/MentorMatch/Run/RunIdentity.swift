@@ -1,0 +1,25 @@
+/// The run's as-of and id. The as-of is the only clock value in a run's
+/// outputs; the id is derived from it and from the hashes of everything the
+/// run reads, so the same night with the same inputs has the same id.
+public struct RunIdentity: Sendable, Equatable {
+  /// UTC, `2026-11-28T02:00:00Z`.
+  public var asOf: String
+  /// `20261128T020000Z-` and 10 hex digits of the SHA-256 of the inputs.
+  public var runID: String
+
+  /// - Parameters:
+  ///   - asOf: a timestamp in any form ``SignupTimestamp`` reads.
+  ///   - digests: SHA-256 hex digests of the config, each export, the
+  ///     taxonomy files and the prior state, in a fixed order.
+  public init(asOf text: String, digests: [String]) throws(RunError) {
+    guard let asOf = SignupTimestamp.normalise(text) else { throw .badAsOf(text) }
+    self.asOf = asOf
+    let compact = asOf.filter { $0 != "-" && $0 != ":" }
+    let digest = SHA256Hex.of(Array(([asOf] + digests).joined(separator: "\n").utf8))
+    runID = compact + "-" + digest.prefix(10)
+  }
+
+  /// The as-of as RFC 5322 wants it in a `Date:` header is the email stage's
+  /// concern; this is the date part, `2026-11-28`.
+  public var date: String { String(asOf.prefix(10)) }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import MentorMatch
+
+@Suite struct CohortStatisticsTests {
+  typealias Rate = CohortStatistics.GroupRate
+  typealias Bin = CohortStatistics.ScoreBin
+
+  // Worked by hand from ReportFixture: mentees E1 Ada (HEO, HMRC, Digital, Leeds, matched),
+  // E2 Ben (EO, DWP, Policy, London, matched), E3 Cara (EO, HMRC, Policy, Leeds, matched),
+  // E4 Dan (AO, DWP, Digital, Leeds, waiting), E5 Eve (EO, HMRC, Finance, Cardiff, waiting).
+  // The waiting mentor Iris counts in no mentee rate.
+  @Test func matchRatesByEachDimension() {
+    let statistics = CohortStatistics(ReportFixture.cohort())
+    #expect(statistics.rates(by: .grade) == [
+      Rate(group: "AO", mentees: 1, matched: 0), Rate(group: "EO", mentees: 3, matched: 2), Rate(group: "HEO", mentees: 1, matched: 1),
+    ])
+    #expect(statistics.rates(by: .department) == [Rate(group: "HMRC", mentees: 3, matched: 2), Rate(group: "DWP", mentees: 2, matched: 1)])
+    #expect(statistics.rates(by: .profession) == [
+      Rate(group: "Digital", mentees: 2, matched: 1), Rate(group: "Policy", mentees: 2, matched: 2), Rate(group: "Finance", mentees: 1, matched: 0),
+    ])
+    #expect(statistics.rates(by: .location) == [
+      Rate(group: "Leeds", mentees: 3, matched: 2), Rate(group: "Cardiff", mentees: 1, matched: 0), Rate(group: "London", mentees: 1, matched: 1),
+    ])
+  }
+
+  // Scores 87, 64, 71: span 23, at most 10 bars → width ⌊33/10⌋ = 3 → nice 5, first bar at 60.
+  @Test func scoreDistributionOfTheFixture() {
+    #expect(CohortStatistics(ReportFixture.cohort()).scoreBins == [
+      Bin(lower: 60, upper: 64, pairs: 1), Bin(lower: 65, upper: 69, pairs: 0), Bin(lower: 70, upper: 74, pairs: 1),
+      Bin(lower: 75, upper: 79, pairs: 0), Bin(lower: 80, upper: 84, pairs: 0), Bin(lower: 85, upper: 89, pairs: 1),
+    ])
+  }
+
+  @Test(arguments: [
+    ([0, 100], 10, [Bin(lower: 0, upper: 19, pairs: 1), Bin(lower: 20, upper: 39, pairs: 0), Bin(lower: 40, upper: 59, pairs: 0),
+                    Bin(lower: 60, upper: 79, pairs: 0), Bin(lower: 80, upper: 99, pairs: 0), Bin(lower: 100, upper: 119, pairs: 1)]),
+    ([-3, 2, 2], 10, [-3, -2, -1, 0, 1, 2].map { Bin(lower: $0, upper: $0, pairs: $0 == -3 ? 1 : $0 == 2 ? 2 : 0) }),
+    ([7, 7, 7], 10, [Bin(lower: 7, upper: 7, pairs: 3)]),
+    ([1, 20], 10, [Bin(lower: 0, upper: 4, pairs: 1), Bin(lower: 5, upper: 9, pairs: 0), Bin(lower: 10, upper: 14, pairs: 0),
+                   Bin(lower: 15, upper: 19, pairs: 0), Bin(lower: 20, upper: 24, pairs: 1)]),
+    ([], 10, []),
+  ])
+  func histogram(scores: [Int], bins: Int, expected: [Bin]) {
+    #expect(CohortStatistics.histogram(scores, maxBins: bins) == expected)
+  }
+
+  @Test func histogramNeverHasMoreBarsThanAsked() {
+    var random = SampleRandom(seed: 7)
+    for _ in 0..<500 {
+      let scores = (0..<(1 + random.next(30))).map { _ in random.next(2_000) - 500 }
+      let limit = 1 + random.next(12)
+      let bins = CohortStatistics.histogram(scores, maxBins: limit)
+      #expect(bins.count <= limit)
+      #expect(bins.reduce(0) { $0 + $1.pairs } == scores.count)
+      for (bin, next) in zip(bins, bins.dropFirst()) { #expect(bin.upper + 1 == next.lower) }
+      #expect(bins.first!.lower <= scores.min()! && scores.max()! <= bins.last!.upper)
+    }
+  }
+
+  @Test func skillsByShortfallThenDemandThenLabel() {
+    let skills = CohortStatistics(ReportFixture.cohort()).skillsByShortfall.map(\.skill)
+    // policy writing 4−1=3, coaching 3−1=2, data analysis 0 (wanted 2), negotiation 0 (wanted 0).
+    #expect(skills == ["policy writing", "coaching", "data analysis", "negotiation"])
+  }
+
+  @Test func unplacedTermsByOccurrencesThenPeople() {
+    #expect(CohortStatistics(ReportFixture.cohort()).unplacedTerms.map(\.term) == ["excel wizardry", "comms", "resilience"])
+  }
+
+  @Test func rejectionsGroupedByReasonWithLinesInOrder() {
+    let groups = CohortStatistics(ReportFixture.cohort()).rejections
+    #expect(groups.map(\.reasonCode) == ["unknown-grade", "bad-email"])
+    #expect(groups.first?.rows.map(\.line) == [7, 12])
+  }
+
+  @Test func waitingReasonsCountEachSide() {
+    #expect(CohortStatistics(ReportFixture.cohort()).waitingReasons == [
+      .init(reasonCode: "all-mentors-full", mentees: 1, mentors: 0),
+      .init(reasonCode: "no-skill-offered", mentees: 1, mentors: 0),
+      .init(reasonCode: "no-suitable-mentee", mentees: 0, mentors: 1),
+    ])
+  }
+
+  @Test func aMenteeWithANewPairAndStillWaitingCountsAsMatchedOnce() {
+    var report = ReportFixture.cohort()
+    report.waiting.append(WaitingPerson(person: ReportFixture.ada, role: .mentee, reasonCode: "all-mentors-full", reason: "second place"))
+    #expect(CohortStatistics(report).rates(by: .grade).last == Rate(group: "HEO", mentees: 1, matched: 1))
+  }
+
+  @Test func aDuplicateIdWithDifferentFieldsGivesTheSameRatesInAnyOrder() {
+    var moved = ReportFixture.dan
+    moved.department = "Cabinet Office"
+    var report = ReportFixture.cohort()
+    report.waiting.append(WaitingPerson(person: moved, role: .mentee, reasonCode: "all-mentors-full", reason: "a later row"))
+    var reversed = report
+    reversed.waiting.reverse()
+    #expect(CohortStatistics(report) == CohortStatistics(reversed))
+    #expect(CohortStatistics(report).rates(by: .department).map(\.mentees).reduce(0, +) == 5)
+  }
+
+  @Test(arguments: [(0, 3, "0%"), (2, 3, "67%"), (1, 8, "13%"), (1, 200, "1%"), (1, 201, "0%"), (5, 0, "–")])
+  func percentRoundsHalfUp(part: Int, whole: Int, expected: String) {
+    #expect(ReportFormat.percent(part, of: whole) == expected)
+  }
+
+  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (100_000, "100,000"), (-1234567, "−1,234,567")])
+  func countsHaveThousandsSeparators(value: Int, expected: String) {
+    #expect(ReportFormat.count(value) == expected)
+  }
+}
