@@ -15,6 +15,11 @@ public enum MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
   case badObjective(String)
   /// The lexicographic weights would not fit in 64-bit integers.
   case objectiveOverflow(String)
+  /// Rows of an edge or capacity file that cannot be used: the first few
+  /// messages (each starting `file:line:`) and how many there were in all.
+  case badRows(messages: [String], total: Int)
+  /// A checker rejected a solver's own output: a bug.
+  case checkFailed(String)
 
   /// Which side of the market an index belongs to.
   public enum Side: String, Sendable {
@@ -35,10 +40,18 @@ public enum MatchingError: Error, Equatable, Sendable, CustomStringConvertible {
       "objective: \(message)"
     case .objectiveOverflow(let message):
       "objective: the weights would overflow 64-bit integers (\(message)); use fewer terms or smaller scores"
+    case .badRows(let messages, let total):
+      messages.joined(separator: "\n")
+        + (total > messages.count ? "\n… and \(total - messages.count) more problems" : "")
+    case .checkFailed(let message):
+      "internal error: the checker rejected the solver's matching: \(message)"
     }
   }
 }
 
 extension MatchingError: ExitCoded {
-  public var exitStatus: ExitStatus { .dataError }
+  public var exitStatus: ExitStatus {
+    if case .checkFailed = self { return .software }
+    return .dataError
+  }
 }
