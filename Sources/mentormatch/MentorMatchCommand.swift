@@ -23,6 +23,7 @@ struct MentorMatchCommand: ParsableCommand {
       Forget.self,
       Prune.self,
       ReportCommand.self,
+      Solve.self,
     ]
   )
 }

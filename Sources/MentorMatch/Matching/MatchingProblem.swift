@@ -1,0 +1,113 @@
+/// A bipartite matching problem on indices: mentees `0..<menteeCount`,
+/// mentors `0..<mentorCount`, a capacity for each, and the candidate pairs
+/// (edges) with a mentee-side and a mentor-side integer score.
+///
+/// The caller maps stable ids to indices after sorting the ids, so that index
+/// order is stable-id order; every tie in the solvers is broken by index.
+///
+/// Edges are kept sorted by (mentee, mentor), whatever order they came in, so
+/// that the solvers see the same input for the same set of edges.
+public struct MatchingProblem: Sendable, Equatable {
+  /// One candidate pair.
+  public struct Edge: Sendable, Equatable, Hashable {
+    public var mentee: Int
+    public var mentor: Int
+    /// How much the mentee wants this mentor (higher is better).
+    public var menteeScore: Int
+    /// How much the mentor wants this mentee (higher is better).
+    public var mentorScore: Int
+
+    public init(mentee: Int, mentor: Int, menteeScore: Int, mentorScore: Int) {
+      self.mentee = mentee
+      self.mentor = mentor
+      self.menteeScore = menteeScore
+      self.mentorScore = mentorScore
+    }
+
+    /// The pair's weight for the `score` objective.
+    public var weight: Int { menteeScore + mentorScore }
+  }
+
+  /// Scores must lie within ±this, so that sums over millions of pairs and
+  /// the lexicographic weights stay far from 64-bit overflow.
+  public static let scoreLimit = 1_000_000_000
+
+  /// How many pairs each mentee may take.
+  public let menteeCapacities: [Int]
+  /// How many pairs each mentor may take.
+  public let mentorCapacities: [Int]
+  /// The candidate pairs, sorted by (mentee, mentor).
+  public let edges: [Edge]
+  /// `edges[menteeStart[i]..<menteeStart[i + 1]]` are mentee `i`'s edges.
+  public let menteeStart: [Int]
+
+  public var menteeCount: Int { menteeCapacities.count }
+  public var mentorCount: Int { mentorCapacities.count }
+
+  /// Builds and validates a problem.
+  ///
+  /// - Throws: ``MatchingError`` for a negative capacity, an index out of
+  ///   range, a duplicate pair or a score beyond ``scoreLimit``.
+  public init(menteeCapacities: [Int], mentorCapacities: [Int], edges: [Edge]) throws(MatchingError) {
+    for (index, capacity) in menteeCapacities.enumerated() where capacity < 0 {
+      throw .negativeCapacity(side: .mentee, index: index, capacity: capacity)
+    }
+    for (index, capacity) in mentorCapacities.enumerated() where capacity < 0 {
+      throw .negativeCapacity(side: .mentor, index: index, capacity: capacity)
+    }
+    for (number, edge) in edges.enumerated() {
+      guard (0..<menteeCapacities.count).contains(edge.mentee) else {
+        throw .indexOutOfRange(edge: number, side: .mentee, index: edge.mentee, count: menteeCapacities.count)
+      }
+      guard (0..<mentorCapacities.count).contains(edge.mentor) else {
+        throw .indexOutOfRange(edge: number, side: .mentor, index: edge.mentor, count: mentorCapacities.count)
+      }
+      for score in [edge.menteeScore, edge.mentorScore] where abs(score) > Self.scoreLimit {
+        throw .scoreOutOfRange(edge: number, score: score)
+      }
+    }
+    let sorted = Self.sortedByMentee(edges, menteeCount: menteeCapacities.count)
+    for index in sorted.edges.indices.dropFirst() {
+      let previous = sorted.edges[index - 1]
+      let edge = sorted.edges[index]
+      if previous.mentee == edge.mentee, previous.mentor == edge.mentor {
+        throw .duplicateEdge(mentee: edge.mentee, mentor: edge.mentor)
+      }
+    }
+    self.menteeCapacities = menteeCapacities
+    self.mentorCapacities = mentorCapacities
+    self.edges = sorted.edges
+    self.menteeStart = sorted.start
+  }
+
+  /// A counting sort by mentee, then a sort by mentor within each mentee:
+  /// linear in the edges plus small per-mentee sorts.
+  private static func sortedByMentee(_ edges: [Edge], menteeCount: Int) -> (edges: [Edge], start: [Int]) {
+    var start = [Int](repeating: 0, count: menteeCount + 1)
+    for edge in edges { start[edge.mentee + 1] += 1 }
+    for index in 0..<menteeCount { start[index + 1] += start[index] }
+    var next = start
+    var result = edges
+    for edge in edges {
+      result[next[edge.mentee]] = edge
+      next[edge.mentee] += 1
+    }
+    for mentee in 0..<menteeCount where start[mentee + 1] - start[mentee] > 1 {
+      result[start[mentee]..<start[mentee + 1]].sort { $0.mentor < $1.mentor }
+    }
+    return (result, start)
+  }
+
+  /// The index of the edge joining `mentee` and `mentor`, if there is one
+  /// (binary search in the mentee's edges).
+  public func edgeIndex(mentee: Int, mentor: Int) -> Int? {
+    guard (0..<menteeCount).contains(mentee) else { return nil }
+    var low = menteeStart[mentee]
+    var high = menteeStart[mentee + 1]
+    while low < high {
+      let middle = (low + high) / 2
+      if edges[middle].mentor < mentor { low = middle + 1 } else { high = middle }
+    }
+    return low < menteeStart[mentee + 1] && edges[low].mentor == mentor ? low : nil
+  }
+}

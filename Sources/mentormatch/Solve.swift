@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import MentorMatch
+
+struct Solve: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a matching solver on a plain edge list.",
+    discussion: """
+      EDGES.csv has the header mentee,mentor,mentee_score,mentor_score (integer scores).
+      CAPS.csv has the header id,capacity; anyone not listed has capacity 1.
+      Writes mentee,mentor rows sorted by id, and a one-line summary on stderr.
+      For optimal, a pair's weight is mentee_score + mentor_score.
+
+      Example:
+        mentormatch solve --edges edges.csv --capacities caps.csv --algorithm optimal \\
+          --objective pairs,score --out matches.csv
+      """
+  )
+
+  @Option(help: "The edge list (CSV: mentee,mentor,mentee_score,mentor_score).")
+  var edges: String
+
+  @Option(help: "Capacities (CSV: id,capacity). Anyone not listed has capacity 1.")
+  var capacities: String?
+
+  @Option(help: "The solver: stable (mentee-proposing deferred acceptance) or optimal (min-cost flow).")
+  var algorithm: String
+
+  @Option(help: "For optimal: the terms to maximise in priority order, from people, pairs, score.")
+  var objective: String = MatchingObjective.standard.description
+
+  @Option(help: "Where to write the matches (CSV). Standard output if omitted.")
+  var out: String?
+
+  @Flag(help: "Print read, solve and check times on stderr.")
+  var timings = false
+
+  func validate() throws {
+    guard MatchingAlgorithm(rawValue: algorithm) != nil else {
+      throw ValidationError("unknown algorithm '\(algorithm)' (known: stable, optimal)")
+    }
+    do {
+      _ = try MatchingObjective(parsing: objective)
+    } catch {
+      throw ValidationError("--objective: \(error)")
+    }
+  }
+
+  func run() throws {
+    try runReportingErrors {
+      let clock = ContinuousClock()
+      let algorithm = MatchingAlgorithm(rawValue: algorithm) ?? .stable
+      let objective = try MatchingObjective(parsing: objective)
+      let started = clock.now
+      let list = try EdgeList.read(
+        edges: CSVReader(path: edges),
+        capacities: capacities.map { path throws(CSVError) in try CSVReader(path: path) })
+      let read = clock.now
+      let solution = try MatchingSolver.solve(list.problem, algorithm: algorithm, objective: objective)
+      let solved = clock.now
+      let verdict = MatchingSolver.check(list.problem, solution)
+      let checked = clock.now
+      let bytes = list.matchesCSV(solution.matching)
+      if let out {
+        guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
+          throw SolveOutputError(path: out)
+        }
+      } else {
+        FileHandle.standardOutput.write(Data(bytes))
+      }
+      printError("solve: \(MatchingSolver.summary(solution, verdict))")
+      if timings {
+        func seconds(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
+        printError("timings: read \(seconds(read - started)) s, solve \(seconds(solved - read)) s, check \(seconds(checked - solved)) s")
+      }
+      guard verdict.passed else { throw MatchingError.checkFailed(verdict.description) }
+    }
+  }
+}
+
+/// The output file could not be written.
+struct SolveOutputError: ExitCoded, CustomStringConvertible {
+  let path: String
+  var exitStatus: ExitStatus { .cannotCreate }
+  var description: String { "\(path): cannot create the output file" }
+}

@@ -1,0 +1,45 @@
+import MentorMatch
+import Testing
+
+@Suite struct MatchingProblemTests {
+  private func edge(_ mentee: Int, _ mentor: Int, _ score: Int = 1) -> MatchingProblem.Edge {
+    .init(mentee: mentee, mentor: mentor, menteeScore: score, mentorScore: score)
+  }
+
+  @Test func rejectsBadInput() {
+    #expect(throws: MatchingError.negativeCapacity(side: .mentor, index: 0, capacity: -1)) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [-1], edges: [])
+    }
+    #expect(throws: MatchingError.indexOutOfRange(edge: 0, side: .mentor, index: 2, count: 1)) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(0, 2)])
+    }
+    #expect(throws: MatchingError.duplicateEdge(mentee: 0, mentor: 0)) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(0, 0), edge(0, 0, 2)])
+    }
+    #expect(throws: MatchingError.scoreOutOfRange(edge: 0, score: 2_000_000_000)) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(0, 0, 2_000_000_000)])
+    }
+  }
+
+  @Test func sortsEdgesAndFindsThem() throws {
+    let problem = try MatchingProblem(
+      menteeCapacities: [1, 1], mentorCapacities: [1, 1, 1], edges: [edge(1, 0), edge(0, 2), edge(0, 1)])
+    #expect(problem.edges.map { [$0.mentee, $0.mentor] } == [[0, 1], [0, 2], [1, 0]])
+    #expect(problem.edgeIndex(mentee: 0, mentor: 2) == 1)
+    #expect(problem.edgeIndex(mentee: 1, mentor: 2) == nil)
+  }
+
+  @Test(arguments: [
+    ("people,pairs,score", [MatchingObjective.Term.people, .pairs, .score]),
+    ("score", [.score]),
+    (" pairs , score", [.pairs, .score]),
+  ])
+  func parsesObjectives(text: String, terms: [MatchingObjective.Term]) throws {
+    #expect(try MatchingObjective(parsing: text).terms == terms)
+  }
+
+  @Test(arguments: ["", "people,people", "fairness"])
+  func rejectsBadObjectives(text: String) {
+    #expect(throws: MatchingError.self) { try MatchingObjective(parsing: text) }
+  }
+}
