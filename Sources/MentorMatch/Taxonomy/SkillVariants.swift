@@ -30,7 +30,7 @@ enum SkillVariants {
   static let izeExceptions: Set<String> = ["size", "sizes", "prize", "prizes", "seize", "capsize", "downsize", "resize", "maize", "baize"]
 
   /// Filler words dropped from variant keys.
-  static let fillerWords: Set<String> = ["a", "an", "the", "of", "for", "in", "on", "to", "with", "skill"]
+  static let fillerWords: Set<String> = ["a", "an", "the", "of", "for", "in", "on", "to", "with"]
 
   /// The UK spelling of one folded word.
   static func ukSpelling(_ word: String) -> String {
