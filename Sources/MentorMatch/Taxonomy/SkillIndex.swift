@@ -53,10 +53,10 @@ struct SkillIndex: Sendable {
     }
   }
 
-  /// Learns abbreviations from pairs of labels of one concept: a one-word
-  /// label that is the initials of a longer label (`pm` → `project
-  /// management`), and a word that abbreviates the word in the same place of
-  /// another label of the same length (`proj mgmt` beside `project management`
+  /// Learns abbreviations from a concept's alt and hidden labels beside its
+  /// preferred label: a one-word label that is the initials of the preferred
+  /// label (`pm` → `project management`), and a word that abbreviates the word
+  /// in the same place of the preferred label when both have as many words (`proj mgmt` beside `project management`
   /// teaches `proj` → `project` and `mgmt` → `management`). A word that
   /// abbreviates two different things, or that is a word of any preferred
   /// label (so a real word, such as `lead`), is left out.
@@ -69,16 +69,17 @@ struct SkillIndex: Sendable {
       if let known = table[short], known != expansion { conflicted.insert(short) } else { table[short] = expansion }
     }
     for labels in wordsByConcept {
-      for a in labels {
-        for b in labels where a != b {
-          if a.count == 1, b.count >= 2 {
-            let initials = String(b.compactMap(\.first))
-            let contentInitials = String(b.filter { !SkillVariants.fillerWords.contains($0) && $0 != "and" }.compactMap(\.first))
-            if a[0].count >= 2, a[0] == initials || a[0] == contentInitials { learn(a[0], b) }
-          } else if a.count == b.count {
-            for (short, long) in zip(a, b) where isAbbreviation(short, of: long) {
-              learn(short, [long])
-            }
+      // Expansions are always the preferred label's words: alt and hidden
+      // labels may themselves be abbreviations or misspellings.
+      guard let b = labels.first else { continue }
+      for a in labels.dropFirst() {
+        if a.count == 1, b.count >= 2 {
+          let initials = String(b.compactMap(\.first))
+          let contentInitials = String(b.filter { !SkillVariants.fillerWords.contains($0) && $0 != "and" }.compactMap(\.first))
+          if a[0].count >= 2, a[0] == initials || a[0] == contentInitials { learn(a[0], b) }
+        } else if a.count == b.count {
+          for (short, long) in zip(a, b) where isAbbreviation(short, of: long) {
+            learn(short, [long])
           }
         }
       }

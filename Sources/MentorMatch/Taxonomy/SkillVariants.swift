@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word-level rewrites for the cascade's variant stage and for the curation
 /// report's cluster key: US → UK spelling, simple plural stripping and the
 /// dropping of filler words. Abbreviations are not here: they come from the
@@ -36,6 +38,7 @@ enum SkillVariants {
   static func ukSpelling(_ word: String) -> String {
     if let table = ukSpellings[word] { return table }
     guard word.count >= 6, !izeExceptions.contains(word) else { return word }
+    if word.contains("ization") { return word.replacingOccurrences(of: "ization", with: "isation") }
     for (us, uk) in [("ization", "isation"), ("izations", "isations"), ("izing", "ising"), ("ized", "ised"),
                      ("izes", "ises"), ("izer", "iser"), ("izers", "isers"), ("ize", "ise"),
                      ("yzing", "ysing"), ("yzed", "ysed"), ("yzes", "yses"), ("yze", "yse")] where word.hasSuffix(us) {
