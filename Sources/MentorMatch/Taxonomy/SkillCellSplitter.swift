@@ -22,7 +22,7 @@ public struct SkillCellSplitter: Sendable {
     var maxPieces = 1
 
     mutating func add(_ raw: String) {
-      let pieces = SkillCellSplitter.pieces(of: raw)
+      let pieces = SkillCellSplitter.pieces(of: Substring(raw))
       guard pieces.count > 1 else { return }
       folded.insert(SkillFolding.fold(raw))
       firstPieces.insert(SkillFolding.fold(pieces[0].text))
@@ -44,64 +44,72 @@ public struct SkillCellSplitter: Sendable {
     self.protected = protected
   }
 
-  static func isSeparator(_ character: Character) -> Bool {
-    switch character {
-    case ";", ",", "/", "|": return true
-    default: return character.isNewline || bullets.contains(character)
+  static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ";", ",", "/", "|", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": return true
+    default: return scalar.value >= 0x80 && bullets.contains(Character(scalar))
     }
   }
 
   /// The terms of a cell, trimmed, in the order written.
   public func split(_ cell: String) -> [String] {
-    if Self.emptyAnswers.contains(SkillFolding.fold(cell)) { return [] }
+    split(cell, fold: SkillFolding.fold)
+  }
+
+  /// Splits with a given folding function, so that ``SkillNormaliser`` can memoise folding.
+  func split(_ cell: String, fold: (String) -> String) -> [String] {
+    // Only short cells can be an empty answer as a whole; folding long ones here would be waste.
+    if cell.utf8.count <= 40, Self.emptyAnswers.contains(fold(cell)) { return [] }
     var terms: [String] = []
-    for line in cell.split(whereSeparator: \.isNewline) {
+    let hasLineBreaks = cell.utf8.contains { $0 == 0x0A || $0 == 0x0D } || cell.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.isWhitespace }
+    let lines = hasLineBreaks ? cell.split(whereSeparator: \.isNewline) : [Substring(cell)]
+    for line in lines {
       let pieces = Self.pieces(of: Self.droppingListMarker(line))
       var index = 0
       while index < pieces.count {
-        var taken = 1
         let limit = min(protected.maxPieces, pieces.count - index)
-        if limit >= 2, protected.firstPieces.contains(SkillFolding.fold(pieces[index].text)) {
+        if limit >= 2, protected.firstPieces.contains(fold(pieces[index].text)) {
           var joined = pieces[index].text
-          var candidates: [(Int, String)] = []
+          var longest: (length: Int, text: String)?
           for length in 2...limit {
-            joined += String(pieces[index + length - 2].separator ?? " ") + pieces[index + length - 1].text
-            candidates.append((length, joined))
+            joined += String(pieces[index + length - 2].separator.map(Character.init) ?? " ") + pieces[index + length - 1].text
+            if protected.folded.contains(fold(joined)) { longest = (length, joined) }
           }
-          if let longest = candidates.last(where: { protected.folded.contains(SkillFolding.fold($0.1)) }) {
-            taken = longest.0
-            append(longest.1, to: &terms)
-            index += taken
+          if let longest {
+            append(longest.text, to: &terms, fold: fold)
+            index += longest.length
             continue
           }
         }
-        append(pieces[index].text, to: &terms)
-        index += taken
+        append(pieces[index].text, to: &terms, fold: fold)
+        index += 1
       }
     }
     return terms
   }
 
-  private func append(_ term: String, to terms: inout [String]) {
-    let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
-    let folded = SkillFolding.fold(trimmed)
+  private func append(_ term: String, to terms: inout [String], fold: (String) -> String) {
+    let trimmed = term.trimmingCharacters(in: .whitespaces)
+    let folded = fold(trimmed)
     guard !folded.isEmpty, !Self.emptyAnswers.contains(folded) else { return }
     terms.append(trimmed)
   }
 
   /// Pieces of one line between separators, each with the separator after it.
-  static func pieces<S: StringProtocol>(of text: S) -> [(text: String, separator: Character?)] {
-    var result: [(text: String, separator: Character?)] = []
-    var current = ""
-    for character in text {
-      if isSeparator(character) {
-        result.append((current, character))
-        current = ""
-      } else {
-        current.append(character)
+  static func pieces(of text: Substring) -> [(text: String, separator: Unicode.Scalar?)] {
+    var result: [(text: String, separator: Unicode.Scalar?)] = []
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    var index = start
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if isSeparator(scalar) {
+        result.append((String(String.UnicodeScalarView(scalars[start..<index])), scalar))
+        start = scalars.index(after: index)
       }
+      index = scalars.index(after: index)
     }
-    result.append((current, nil))
+    result.append((String(String.UnicodeScalarView(scalars[start..<scalars.endIndex])), nil))
     return result
   }
 

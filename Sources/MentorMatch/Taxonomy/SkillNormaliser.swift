@@ -22,6 +22,7 @@ public struct SkillNormaliser: Sendable {
   public let splitter: SkillCellSplitter
   private var byFolded: [String: SkillMatch] = [:]
   private var byRaw: [String: SkillMatch] = [:]
+  private var foldedPieces: [String: String] = [:]
   private var scratch: FuzzyScratch
 
   /// Folded terms longer than this are sentences, not skills: never fuzzy-matched.
@@ -42,7 +43,13 @@ public struct SkillNormaliser: Sendable {
   /// becomes its parts if every part is placed.
   public mutating func normalise(cell: String) -> [SkillTermMapping] {
     var result: [SkillTermMapping] = []
-    for term in splitter.split(cell) {
+    let terms = splitter.split(cell) { piece in
+      if let known = foldedPieces[piece] { return known }
+      let folded = SkillFolding.fold(piece)
+      foldedPieces[piece] = folded
+      return folded
+    }
+    for term in terms {
       let whole = match(term: term)
       if whole.placement == nil, settings.splitOnAnd {
         let parts = Self.partsAroundAnd(term)
