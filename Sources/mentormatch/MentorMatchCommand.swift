@@ -24,6 +24,7 @@ struct MentorMatchCommand: ParsableCommand {
       Prune.self,
       ReportCommand.self,
       Solve.self,
+      TaxonomyCommand.self,
     ]
   )
 }

@@ -1,0 +1,119 @@
+/// The fuzzy stage's index: it finds the labels worth comparing with a term
+/// without scanning every label.
+///
+/// Candidates come from words. Every word of every label is in a
+/// symmetric-delete dictionary (Garbe's SymSpell,
+/// <https://github.com/wolfgarbe/SymSpell>): the strings made by deleting up to
+/// two characters from the word's first seven. A term's words are looked up the
+/// same way and checked with ``EditDistance``, which finds the label words each
+/// term word may be a misspelling of (within 1 edit for words of 4–7
+/// characters, 2 for longer ones, exact for shorter ones). The labels holding
+/// those words (from per-word postings) are candidates when they share enough
+/// words with the term and their length could reach the review threshold; only
+/// those are scored on the whole string.
+struct FuzzyLabelIndex: Sendable {
+  static let prefixLength = 7
+
+  let labelText: [String]
+  let labelScalars: [[UInt32]]
+  let labelConcept: [Int32]
+  let labelWordCount: [Int32]
+  let wordIDs: [String: Int32]
+  let wordScalars: [[UInt32]]
+  let postings: [[Int32]]
+  /// Hashes of delete variants, sorted, beside the word each came from.
+  let deleteKeys: [UInt64]
+  let deleteWords: [Int32]
+  let conceptCount: Int
+
+  init(labels: [(folded: String, concept: Int32)], conceptCount: Int) {
+    self.conceptCount = conceptCount
+    var wordIDs: [String: Int32] = [:]
+    var wordScalars: [[UInt32]] = []
+    var postings: [[Int32]] = []
+    var wordCounts: [Int32] = []
+    for (labelID, label) in labels.enumerated() {
+      let words = SkillFolding.words(label.folded)
+      wordCounts.append(Int32(words.count))
+      for word in Set(words.map(String.init)) {
+        let id: Int32
+        if let known = wordIDs[word] {
+          id = known
+        } else {
+          id = Int32(wordScalars.count)
+          wordIDs[word] = id
+          wordScalars.append(word.unicodeScalars.map(\.value))
+          postings.append([])
+        }
+        postings[Int(id)].append(Int32(labelID))
+      }
+    }
+    var pairs: [(UInt64, Int32)] = []
+    for (id, scalars) in wordScalars.enumerated() {
+      let deletes = Self.maxDictionaryDeletes(scalars.count)
+      for key in Set(Self.deleteHashes(scalars, upTo: deletes)) { pairs.append((key, Int32(id))) }
+    }
+    pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    self.labelText = labels.map(\.folded)
+    self.labelScalars = labels.map { $0.folded.unicodeScalars.map(\.value) }
+    self.labelConcept = labels.map(\.concept)
+    self.labelWordCount = wordCounts
+    self.wordIDs = wordIDs
+    self.wordScalars = wordScalars
+    self.postings = postings
+    self.deleteKeys = pairs.map(\.0)
+    self.deleteWords = pairs.map(\.1)
+  }
+
+  /// How many edits a term word of this length may be from a label word.
+  static func allowedEdits(_ length: Int) -> Int {
+    length < 4 ? 0 : (length < 8 ? 1 : 2)
+  }
+
+  /// Deletes stored for a label word: enough for any term word whose allowed edits could reach it.
+  static func maxDictionaryDeletes(_ length: Int) -> Int {
+    length < 3 ? 0 : (length < 6 ? 1 : 2)
+  }
+
+  /// FNV-1a hashes of every string made by deleting up to `limit` characters
+  /// from the word's prefix (the prefix itself included).
+  static func deleteHashes(_ word: [UInt32], upTo limit: Int) -> [UInt64] {
+    let prefix = Array(word.prefix(prefixLength))
+    var result: [UInt64] = []
+    func hash(_ scalars: [UInt32]) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for scalar in scalars {
+        h = (h ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
+      }
+      return h
+    }
+    var layer: Set<[UInt32]> = [prefix]
+    result.append(hash(prefix))
+    if limit == 0 { return result }
+    for _ in 1...limit {
+      var next: Set<[UInt32]> = []
+      for string in layer where string.count > 1 {
+        for index in string.indices {
+          var shorter = string
+          shorter.remove(at: index)
+          next.insert(shorter)
+        }
+      }
+      for string in next { result.append(hash(string)) }
+      layer = next
+    }
+    return result
+  }
+
+  /// The range of `deleteKeys` equal to `key`.
+  func deleteRange(_ key: UInt64) -> Range<Int> {
+    var low = 0, high = deleteKeys.count
+    while low < high {
+      let mid = (low + high) / 2
+      if deleteKeys[mid] < key { low = mid + 1 } else { high = mid }
+    }
+    var end = low
+    while end < deleteKeys.count, deleteKeys[end] == key { end += 1 }
+    return low..<end
+  }
+}

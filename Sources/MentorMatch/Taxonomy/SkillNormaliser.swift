@@ -1,0 +1,174 @@
+/// Maps typed skills to taxonomy concepts through a cascade, stopping at the
+/// first stage that places the term:
+///
+/// 1. **exact**: the folded term (``SkillFolding/fold(_:)``) is a folded label;
+/// 2. **fingerprint**: its sorted unique words are a label's (OpenRefine's
+///    key-collision fingerprint), catching reordered words;
+/// 3. **variant**: the same after rewriting words (US → UK spelling, plural
+///    stripping, filler words dropped), then again with abbreviations learnt
+///    from the taxonomy's labels expanded (`mgmt` → `management`);
+/// 4. **fuzzy**: Damerau–Levenshtein similarity (0–1000) on the whole folded
+///    text against labels found through ``FuzzyLabelIndex``. Placed only when
+///    the best concept scores at least `acceptThreshold`, leads the next
+///    concept by `acceptMargin`, the term is at least `minimumFuzzyLength`
+///    long, and neither side's words are a strict subset of the other's.
+///
+/// Deterministic: ties go to the concept with the smaller id (byte order).
+/// Memoised per raw term and per folded term, so repeated mentions cost one
+/// dictionary lookup.
+public struct SkillNormaliser: Sendable {
+  public let taxonomy: Taxonomy
+  public let settings: SkillSettings
+  public let splitter: SkillCellSplitter
+  private var byFolded: [String: SkillMatch] = [:]
+  private var byRaw: [String: SkillMatch] = [:]
+  private var foldedPieces: [String: String] = [:]
+  private var scratch: FuzzyScratch
+
+  /// Folded terms longer than this are sentences, not skills: never fuzzy-matched.
+  static let longestFuzzyTerm = 80
+
+  public init(taxonomy: Taxonomy, settings: SkillSettings = .defaults) {
+    self.taxonomy = taxonomy
+    self.settings = settings
+    self.splitter = SkillCellSplitter(taxonomy: taxonomy)
+    self.scratch = FuzzyScratch(index: taxonomy.index.fuzzy)
+  }
+
+  /// How many distinct folded terms have been matched so far.
+  public var distinctTermCount: Int { byFolded.count }
+
+  /// Splits a raw cell (``SkillCellSplitter``) and matches each term. When
+  /// `splitOnAnd` is set, an unplaced term holding "and" or "&" between words
+  /// becomes its parts if every part is placed.
+  public mutating func normalise(cell: String) -> [SkillTermMapping] {
+    var result: [SkillTermMapping] = []
+    let terms = splitter.split(cell) { piece in
+      if let known = foldedPieces[piece] { return known }
+      let folded = SkillFolding.fold(piece)
+      foldedPieces[piece] = folded
+      return folded
+    }
+    for term in terms {
+      let whole = match(term: term)
+      if whole.placement == nil, settings.splitOnAnd {
+        let parts = Self.partsAroundAnd(term)
+        if parts.count > 1 {
+          let matches = parts.map { match(term: $0) }
+          if matches.allSatisfy({ $0.placement != nil }) {
+            result += zip(parts, matches).map { SkillTermMapping(term: $0, match: $1) }
+            continue
+          }
+        }
+      }
+      result.append(SkillTermMapping(term: term, match: whole))
+    }
+    return result
+  }
+
+  /// Matches one term as it is (no splitting).
+  public mutating func match(term: String) -> SkillMatch {
+    if let known = byRaw[term] { return known }
+    let folded = SkillFolding.fold(term)
+    let result: SkillMatch
+    if let known = byFolded[folded] {
+      result = known
+    } else {
+      result = cascade(folded)
+      byFolded[folded] = result
+    }
+    byRaw[term] = result
+    return result
+  }
+
+  static func partsAroundAnd(_ term: String) -> [String] {
+    var parts: [String] = []
+    var current: [Substring] = []
+    for word in term.split(whereSeparator: \.isWhitespace) {
+      if word.lowercased() == "and" || word == "&" {
+        if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        current = []
+      } else {
+        current.append(word)
+      }
+    }
+    if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+    return parts
+  }
+
+  private func placement(_ position: Int32, _ method: SkillMatchMethod, score: Int, label: String) -> SkillPlacement {
+    let concept = taxonomy.concepts[Int(position)]
+    return SkillPlacement(conceptID: concept.id, prefLabel: concept.prefLabel, method: method, score: score, matchedLabel: label)
+  }
+
+  private func candidate(_ position: Int32, score: Int) -> SkillCandidate {
+    let concept = taxonomy.concepts[Int(position)]
+    return SkillCandidate(conceptID: concept.id, prefLabel: concept.prefLabel, score: score)
+  }
+
+  private func ambiguous(_ folded: String, _ positions: [Int32]) -> SkillMatch {
+    SkillMatch(folded: folded, placement: nil, unplacedReason: .ambiguous,
+               candidates: positions.prefix(3).map { candidate($0, score: 1000) })
+  }
+
+  private mutating func cascade(_ folded: String) -> SkillMatch {
+    let index = taxonomy.index
+    guard !folded.isEmpty else {
+      return SkillMatch(folded: folded, placement: nil, unplacedReason: .noCandidate, candidates: [])
+    }
+    if let position = index.exact[folded] {
+      return SkillMatch(folded: folded, placement: placement(position, .exact, score: 1000, label: folded), unplacedReason: nil, candidates: [])
+    }
+    let words = SkillFolding.words(folded).map(String.init)
+    let fingerprint = SkillVariants.fingerprint(words)
+    if let positions = index.fingerprints[fingerprint] {
+      guard positions.count == 1 else { return ambiguous(folded, positions) }
+      return SkillMatch(folded: folded, placement: placement(positions[0], .fingerprint, score: 1000, label: fingerprint), unplacedReason: nil, candidates: [])
+    }
+    let expanded = words.flatMap { index.abbreviations[$0] ?? [$0] }
+    for key in [SkillVariants.key(words), SkillVariants.key(expanded)] {
+      guard let positions = index.variants[key] else { continue }
+      guard positions.count == 1 else { return ambiguous(folded, positions) }
+      return SkillMatch(folded: folded, placement: placement(positions[0], .variant, score: 1000, label: key), unplacedReason: nil, candidates: [])
+    }
+    return fuzzy(folded)
+  }
+
+  private mutating func fuzzy(_ folded: String) -> SkillMatch {
+    let index = taxonomy.index.fuzzy
+    let length = folded.unicodeScalars.count
+    guard length <= Self.longestFuzzyTerm else {
+      return SkillMatch(folded: folded, placement: nil, unplacedReason: .noCandidate, candidates: [])
+    }
+    let found = index.search(folded, floor: settings.reviewThreshold, scratch: &scratch)
+    guard let best = found.first else {
+      return SkillMatch(folded: folded, placement: nil, unplacedReason: .noCandidate, candidates: [])
+    }
+    let runnerUp = found.count > 1 ? found[1].score : 0
+    let label = index.labelText[Int(best.label)]
+    let clearLead = best.score - runnerUp >= settings.acceptMargin
+    if best.score >= settings.acceptThreshold, clearLead, length >= settings.minimumFuzzyLength,
+      !Self.isStrictWordSubset(folded, label)
+    {
+      return SkillMatch(folded: folded, placement: placement(best.concept, .fuzzy, score: best.score, label: label),
+                        unplacedReason: nil, candidates: found.dropFirst().prefix(3).map { candidate($0.concept, score: $0.score) })
+    }
+    let reason: SkillUnplacedReason
+    if best.score >= settings.acceptThreshold, !clearLead {
+      reason = .ambiguous
+    } else if best.score >= settings.reviewThreshold {
+      reason = .belowThreshold
+    } else {
+      reason = .noCandidate
+    }
+    return SkillMatch(folded: folded, placement: nil, unplacedReason: reason,
+                      candidates: found.prefix(3).map { candidate($0.concept, score: $0.score) })
+  }
+
+  /// Whether one text's words are a strict subset of the other's: such a pair
+  /// is never accepted, however close ("management" is not "project management").
+  static func isStrictWordSubset(_ a: String, _ b: String) -> Bool {
+    let wordsA = Set(SkillFolding.words(a)), wordsB = Set(SkillFolding.words(b))
+    return wordsA != wordsB && (wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA))
+  }
+}

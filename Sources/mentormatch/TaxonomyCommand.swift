@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `mentormatch taxonomy …`: tools for the skills taxonomy.
+struct TaxonomyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "taxonomy",
+    abstract: "Check, try out and import skills taxonomies.",
+    discussion: """
+      Example:
+        mentormatch taxonomy check fixtures/taxonomy
+        printf 'proj mgmt\\nstakeholder engagment\\n' > /tmp/terms.txt
+        mentormatch taxonomy map --taxonomy fixtures/taxonomy /tmp/terms.txt
+      """,
+    subcommands: [
+      TaxonomyCheckCommand.self,
+      TaxonomyMapCommand.self,
+      TaxonomyImportESCOCommand.self,
+      TaxonomyGenerateCommand.self,
+    ]
+  )
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import MentorMatch
+
+/// `mentormatch taxonomy import-esco`.
+struct TaxonomyImportESCOCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import-esco",
+    abstract: "Convert an ESCO CSV download into a taxonomy folder.",
+    discussion: """
+      Download ESCO (CSV, English) from https://esco.ec.europa.eu/en/use-esco/download,
+      unzip it, then:
+
+      Example:
+        mentormatch taxonomy import-esco --skills esco/skills_en.csv \\
+          --broader esco/broaderRelationsSkillPillar_en.csv \\
+          --groups esco/skillGroups_en.csv --out taxonomy-esco
+      """
+  )
+
+  @Option(help: "ESCO's skills_en.csv.")
+  var skills: String
+
+  @Option(help: "ESCO's broaderRelationsSkillPillar_en.csv.")
+  var broader: String
+
+  @Option(help: "ESCO's skillGroups_en.csv (optional; without it skills lose the groups above them).")
+  var groups: String?
+
+  @Option(help: "The folder to write concepts.csv, labels.csv and attribution.txt to.")
+  var out: String
+
+  func run() throws {
+    try runReportingErrors {
+      let result = try ESCOImport.convert(skills: skills, broader: broader, groups: groups)
+      _ = try Taxonomy(concepts: result.concepts, attribution: result.attribution)
+      try writeFiles(out, [
+        "concepts.csv": result.conceptsCSV,
+        "labels.csv": result.labelsCSV,
+        "attribution.txt": Array(result.attribution.utf8),
+      ])
+      print("""
+        wrote \(out): \(result.conceptCount) concepts, \(result.labelCount) labels
+        skipped \(result.skippedConcepts) concepts not released, dropped \(result.droppedLabels) clashing labels and \(result.droppedRelations) relations to concepts not kept
+        """)
+    }
+  }
+}
+
+/// Creates `folder` and writes each file into it.
+func writeFiles(_ folder: String, _ files: [String: [UInt8]]) throws {
+  do {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+      try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+    }
+  } catch {
+    throw OutputFolderError(path: folder, reason: "\(error.localizedDescription)")
+  }
+}
+
+/// An output folder or file that cannot be written.
+struct OutputFolderError: Error, CustomStringConvertible, ExitCoded {
+  var path: String
+  var reason: String
+  var description: String { "\(path): cannot write: \(reason)" }
+  var exitStatus: ExitStatus { .cannotCreate }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `mentormatch taxonomy …`, running the built binary as
+/// swift-argument-parser's `AssertExecuteCommand` does.
+@Suite struct TaxonomyCommandTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  struct Outcome {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  static func binary() throws -> URL {
+    // The test bundle sits beside the products in .build/<config>/.
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("mentormatch")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory.deleteLastPathComponent()
+    }
+    let fallback = root.appendingPathComponent(".build/debug/mentormatch")
+    try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "build the mentormatch binary first")
+    return fallback
+  }
+
+  static func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
+    let process = Process()
+    process.executableURL = try binary()
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+  }
+
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mentormatch-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func checkPrintsCounts() throws {
+    let outcome = try Self.run(["taxonomy", "check", "fixtures/taxonomy"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("taxonomy fixtures/taxonomy: ok\nconcepts: "))
+    #expect(outcome.stdout.contains("by scheme:\n"))
+    #expect(outcome.stdout.contains("by level:\n  1: "))
+    #expect(outcome.stdout.contains("labels:\n  pref: "))
+  }
+
+  @Test func checkRejectsABrokenTaxonomyWithFileAndLine() throws {
+    let folder = try Self.temporaryFolder()
+    try Data("id,pref_label,broader,scheme,status,replaced_by\na,Alpha,,skill,active,\na,Beta,zz,skill,active,\n".utf8)
+      .write(to: folder.appendingPathComponent("concepts.csv"))
+    let outcome = try Self.run(["taxonomy", "check", folder.path])
+    #expect(outcome.status == 65)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr == """
+      mentormatch: \(folder.path)/concepts.csv:3: duplicate id 'a' (first at line 2)
+      \(folder.path)/concepts.csv:3: 'a' has unknown broader concept 'zz'
+
+      """)
+  }
+
+  @Test func checkOfMissingFolderExits66() throws {
+    let outcome = try Self.run(["taxonomy", "check", "/nonexistent/taxonomy"])
+    #expect(outcome.status == 66)
+    #expect(outcome.stderr == "mentormatch: /nonexistent/taxonomy: taxonomy folder not found\n")
+  }
+
+  @Test func mapWritesCSV() throws {
+    let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "-"], stdin: "Stakeholder Management\nunderwater basket weaving\n\n=cmd\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let lines = outcome.stdout.components(separatedBy: "\r\n")
+    #expect(lines[0] == "term,concept_id,pref_label,method,score")
+    #expect(lines[1] == "Stakeholder Management,skill:stakeholder-management,Stakeholder management,exact,1000")
+    #expect(lines[2].hasPrefix("underwater basket weaving,,,"))
+    #expect(lines[3].hasPrefix("'=cmd,,,"))
+    #expect(lines.count == 5)
+  }
+
+  @Test func mapSplitsCellsAndReadsThresholdsFromConfig() throws {
+    let folder = try Self.temporaryFolder()
+    let config = folder.appendingPathComponent("mentormatch.toml")
+    try Data("[input]\nfile = 'x'\n\n[skills]\naccept_threshold = 1000\nreview_threshold = 100\n".utf8).write(to: config)
+    let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "--config", config.path, "--cells", "-"], stdin: "Python/SQL; stakeholder engagment\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let rows = outcome.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    #expect(rows.count == 3)
+    #expect(rows.allSatisfy { !$0.contains(",fuzzy,") })
+  }
+
+  @Test func mapRejectsBadConfig() throws {
+    let folder = try Self.temporaryFolder()
+    let config = folder.appendingPathComponent("bad.toml")
+    try Data("[skills]\naccept_treshold = 900\n".utf8).write(to: config)
+    let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "--config", config.path, "-"], stdin: "x\n")
+    #expect(outcome.status == 78)
+    #expect(outcome.stderr == "mentormatch: \(config.path): skills.accept_treshold: unknown key\n")
+  }
+
+  @Test func importESCOWritesALoadableTaxonomy() throws {
+    let out = try Self.temporaryFolder().appendingPathComponent("esco")
+    let outcome = try Self.run([
+      "taxonomy", "import-esco",
+      "--skills", "fixtures/esco-sample/skills_en.csv",
+      "--broader", "fixtures/esco-sample/broaderRelationsSkillPillar_en.csv",
+      "--groups", "fixtures/esco-sample/skillGroups_en.csv",
+      "--out", out.path,
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("wrote \(out.path): 7 concepts, 9 labels\n"))
+    let check = try Self.run(["taxonomy", "check", out.path])
+    #expect(check.status == 0)
+    #expect(check.stdout.contains("attribution: attribution.txt"))
+  }
+
+  @Test func importESCOWithMissingFileExits66() throws {
+    let outcome = try Self.run(["taxonomy", "import-esco", "--skills", "/nonexistent.csv", "--broader", "/nonexistent2.csv", "--out", "/tmp/x"])
+    #expect(outcome.status == 66)
+    #expect(outcome.stderr.hasPrefix("mentormatch: /nonexistent.csv: cannot open"))
+  }
+}
