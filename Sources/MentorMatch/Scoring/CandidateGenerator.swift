@@ -36,7 +36,7 @@ public enum CandidateGenerator {
     let menteeCount = cohort.mentees.count
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
     let results = ChunkResults(count: chunks)
-    let pool = ScratchPool(mentors: cohort.mentors.count)
+    let pool = ScratchPool(mentors: cohort.mentors.count, concepts: tables.conceptIDs.count)
     let work: @Sendable (Int) -> Void = { chunk in
       let range = (chunk * chunkSize)..<Swift.min(menteeCount, (chunk + 1) * chunkSize)
       var scratch = pool.take()
@@ -47,7 +47,8 @@ public enum CandidateGenerator {
         let entries = index?.search(i, k: k, scratch: &scratch) ?? exhaustive(tables, i, k: k)
         lists.append(entries.map { entry in
           let j = Int(entry.mentor)
-          let score = tables.score(i, j) ?? PairScore()
+          let score = tables.score(i, j, covered: entry.covered) ?? PairScore()
+          assert(score == tables.score(i, j), "index and reference disagree on a pair's coverage")
           assert(score.total == entry.score, "index and reference disagree on a pair's score")
           return CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide,
                                mentorScore: score.mentorSide, total: score.total)
@@ -108,14 +109,18 @@ private final class ScratchPool: @unchecked Sendable {
   private let lock = NSLock()
   private var free: [SearchScratch] = []
   private let mentors: Int
+  private let concepts: Int
 
-  init(mentors: Int) { self.mentors = mentors }
+  init(mentors: Int, concepts: Int) {
+    self.mentors = mentors
+    self.concepts = concepts
+  }
 
   func take() -> SearchScratch {
     lock.lock()
     let scratch = free.popLast()
     lock.unlock()
-    return scratch ?? SearchScratch(mentors: mentors)
+    return scratch ?? SearchScratch(mentors: mentors, concepts: concepts)
   }
 
   func give(_ scratch: SearchScratch) {

@@ -11,8 +11,14 @@ struct SearchScratch {
   var touched: [Int32] = []
   var generation: UInt32 = 0
   var mark: UInt32 = 0
+  /// Per concept, for the current mentee: bit s (s < 32) when it is wanted
+  /// slot s, bit 32 + s when it is related to wanted slot s.
+  var conceptMask: [UInt64]
+  var maskedConcepts: [Int32] = []
+  var slotWeight: [Int] = Array(repeating: 0, count: 32)
 
-  init(mentors: Int) {
+  init(mentors: Int, concepts: Int) {
+    conceptMask = Array(repeating: 0, count: concepts)
     touchedAt = Array(repeating: 0, count: mentors)
     markedAt = Array(repeating: 0, count: mentors)
     excludedAt = Array(repeating: 0, count: mentors)
@@ -80,6 +86,8 @@ extension CandidateIndex {
     var requiredLists = 0
     var skillsRequired = false
     var skillPoints = 0
+    var skillPartial = 0
+    var skillsActive = false
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
       case .gradeGap:
@@ -134,7 +142,13 @@ extension CandidateIndex {
       case .skills(let partial):
         skillsRequired = rule.required
         skillPoints = rule.points
-        accumulateSkills(i, partial: partial, band: band, scratch: &s)
+        skillPartial = partial
+        skillsActive = true
+        // Exact matches come from the index; partial credit is read per mentor from the masks.
+        for c in t.wanted[i] {
+          let posting = conceptPostings[Int(c)]
+          for index in slice(posting, band) { s.touch(Int(posting[index])) }
+        }
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
         for boss in wholeLine ? chain : Array(chain.prefix(1)) {
@@ -150,63 +164,135 @@ extension CandidateIndex {
     }
 
     let mass = t.wantedMass[i]
+    let masked = skillsActive && prepareMasks(i, partial: skillPartial, scratch: &s)
+    @inline(__always) func coverage(_ pos: Int, _ s: inout SearchScratch) -> Int {
+      guard skillsActive else { return 0 }
+      if masked { return maskedCoverage(pos, partial: skillPartial, scratch: &s) }
+      return t.coverage(i, Int(order[pos]), partial: skillPartial)
+    }
     var top = TopK(k: k)
-    var blockScore: [Int: Int] = [:]
+    var blockScore = [Int](repeating: 0, count: (blocks.last?.grade ?? 0) + 1)
     for block in blocks where block.positions.overlaps(band) {
       blockScore[block.grade] = gradePoints(i, mentorGrade: block.grade) + constant
     }
     for pos32 in s.touched {
       let pos = Int(pos32)
-      guard s.excludedAt[pos] != s.generation, s.hits[pos] >= Int32(requiredLists),
-        !skillsRequired || s.covered[pos] > 0
-      else { continue }
-      let total = (blockScore[gradeAt[pos]] ?? 0) + s.points[pos]
-        + t.scaledSkillPoints(skillPoints, covered: s.covered[pos], of: mass)
-      top.offer(TopK.Entry(score: total, rank: rank[pos], mentor: order[pos]))
+      guard s.excludedAt[pos] != s.generation, s.hits[pos] >= Int32(requiredLists) else { continue }
+      let covered = coverage(pos, &s)
+      guard !skillsRequired || covered > 0 else { continue }
+      let total = blockScore[gradeAt[pos]] + s.points[pos]
+        + t.scaledSkillPoints(skillPoints, covered: covered, of: mass)
+      top.offer(TopK.Entry(score: total, rank: rank[pos], mentor: order[pos], covered: covered))
     }
     // Untouched mentors can qualify only when no required rule needs a list hit.
-    guard requiredLists == 0, !skillsRequired else { return top.sorted() }
-    let candidates = blocks.filter { $0.positions.overlaps(band) }
-      .sorted { (blockScore[$0.grade] ?? 0) > (blockScore[$1.grade] ?? 0) }
-    for block in candidates {
-      let score = blockScore[block.grade] ?? 0
+    // They share no wanted skill and no listed value, so they score their
+    // block's constant plus at most partial credit on every wanted skill.
+    guard requiredLists == 0 else { return finish(top, &s) }
+    var partialMass = 0
+    if skillsActive && skillPartial > 0 {
+      for c in t.wanted[i] where !relatedConcepts[Int(c)].isEmpty { partialMass += t.weight[Int(c)] * skillPartial }
+    }
+    let cap = t.scaledSkillPoints(skillPoints, covered: partialMass, of: mass)
+    let inBand = blocks.filter { $0.positions.overlaps(band) }.sorted { blockScore[$0.grade] > blockScore[$1.grade] }
+    if cap > 0, let worst = top.worst, let best = inBand.first.map({ blockScore[$0.grade] }) {
+      // MaxScore (Turtle & Flood 1995) over partial credit: the lightest wanted
+      // skills whose partial credit together cannot lift even the best block
+      // to the current K-th score are non-essential; an untouched mentor must
+      // be related to an essential skill, so only those skills' lists are read.
+      let wanted = t.wanted[i]
+      let slots = wanted.indices.filter { !relatedConcepts[Int(wanted[$0])].isEmpty }
+        .sorted { (t.weight[Int(wanted[$0])], $0) < (t.weight[Int(wanted[$1])], $1) }
+      var lightMass = 0, essentialFrom = 0
+      for slot in slots {
+        let next = lightMass + t.weight[Int(wanted[slot])] * skillPartial
+        guard best + t.scaledSkillPoints(skillPoints, covered: next, of: mass) < worst.score else { break }
+        lightMass = next
+        essentialFrom += 1
+      }
+      let mark = s.newMark()
+      for slot in slots[essentialFrom...] {
+        for other in relatedConcepts[Int(wanted[slot])] {
+          let posting = conceptPostings[Int(other)]
+          for index in slice(posting, band) {
+            let pos = Int(posting[index])
+            guard s.markedAt[pos] != mark else { continue }
+            s.markedAt[pos] = mark
+            guard s.touchedAt[pos] != s.generation, s.excludedAt[pos] != s.generation else { continue }
+            let covered = coverage(pos, &s)
+            guard !skillsRequired || covered > 0 else { continue }
+            let score = blockScore[gradeAt[pos]] + t.scaledSkillPoints(skillPoints, covered: covered, of: mass)
+            if top.admits(score: score, rank: rank[pos]) {
+              top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered))
+            }
+          }
+        }
+      }
+      return finish(top, &s)
+    }
+    for block in inBand {
+      let base = blockScore[block.grade]
+      if let worst = top.worst, base + cap < worst.score { continue }
       for pos in block.positions.clamped(to: band) {
         guard s.touchedAt[pos] != s.generation, s.excludedAt[pos] != s.generation else { continue }
-        // Same score for the rest of the block, and ids only grow: nothing later fits either.
-        guard top.admits(score: score, rank: rank[pos]) else { break }
-        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos]))
-      }
-    }
-    return top.sorted()
-  }
-
-  /// Σ weight × credit per mentor position: full credit from each wanted
-  /// concept's list, then partial credit once from its related concepts' lists.
-  private func accumulateSkills(_ i: Int, partial: Int, band: Range<Int>, scratch s: inout SearchScratch) {
-    let t = tables
-    for c in t.wanted[i] {
-      let weight = t.weight[Int(c)]
-      let mark = s.newMark()
-      let posting = conceptPostings[Int(c)]
-      for index in slice(posting, band) {
-        let pos = Int(posting[index])
-        s.markedAt[pos] = mark
-        s.touch(pos)
-        s.covered[pos] += weight * 1000
-      }
-      guard partial > 0 else { continue }
-      let credit = weight * partial
-      for other in relatedConcepts[Int(c)] {
-        let posting = conceptPostings[Int(other)]
-        for index in slice(posting, band) {
-          let pos = Int(posting[index])
-          guard s.markedAt[pos] != mark else { continue }
-          s.markedAt[pos] = mark
-          s.touch(pos)
-          s.covered[pos] += credit
+        if cap == 0 {
+          // Same score for the rest of the block, and ids only grow: nothing later fits either.
+          guard !skillsRequired, top.admits(score: base, rank: rank[pos]) else { break }
+          top.offer(TopK.Entry(score: base, rank: rank[pos], mentor: order[pos], covered: 0))
+          continue
+        }
+        let covered = coverage(pos, &s)
+        guard !skillsRequired || covered > 0 else { continue }
+        let score = base + t.scaledSkillPoints(skillPoints, covered: covered, of: mass)
+        if top.admits(score: score, rank: rank[pos]) {
+          top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered))
         }
       }
     }
+    return finish(top, &s)
+  }
+
+  private func finish(_ top: TopK, _ s: inout SearchScratch) -> [TopK.Entry] {
+    for c in s.maskedConcepts { s.conceptMask[Int(c)] = 0 }
+    s.maskedConcepts.removeAll(keepingCapacity: true)
+    return top.sorted()
+  }
+
+  /// Fills the concept masks for mentee `i`; false when the mentee wants more
+  /// than 32 skills (then coverage is computed pair by pair).
+  private func prepareMasks(_ i: Int, partial: Int, scratch s: inout SearchScratch) -> Bool {
+    let wanted = tables.wanted[i]
+    guard wanted.count <= 32 else { return false }
+    for (slot, c) in wanted.enumerated() {
+      s.slotWeight[slot] = tables.weight[Int(c)]
+      s.conceptMask[Int(c)] |= 1 << UInt64(slot)
+      s.maskedConcepts.append(c)
+      guard partial > 0 else { continue }
+      for other in relatedConcepts[Int(c)] {
+        s.conceptMask[Int(other)] |= 1 << UInt64(32 + slot)
+        s.maskedConcepts.append(other)
+      }
+    }
+    return true
+  }
+
+  /// Σ weight × credit for the mentor at `pos`: the same value as
+  /// ``CohortTables/coverage(_:_:partial:)``, from one mask lookup per offered concept.
+  @inline(__always)
+  private func maskedCoverage(_ pos: Int, partial: Int, scratch s: inout SearchScratch) -> Int {
+    var mask: UInt64 = 0
+    for index in offeredStart[pos]..<offeredStart[pos + 1] { mask |= s.conceptMask[Int(offeredFlat[index])] }
+    var full = mask & 0xFFFF_FFFF
+    var close = (mask >> 32) & ~full
+    var covered = 0
+    while full != 0 {
+      covered += s.slotWeight[full.trailingZeroBitCount] * 1000
+      full &= full - 1
+    }
+    while close != 0 {
+      covered += s.slotWeight[close.trailingZeroBitCount] * partial
+      close &= close - 1
+    }
+    return covered
   }
 
   /// Points every `grade-gap` rule pays a mentor of this grade (required ones

@@ -18,6 +18,9 @@ final class CandidateIndex: Sendable {
   /// Mentor index → position.
   let position: [Int32]
   let blocks: [Block]
+  /// Position → offered concepts, as one flat array with start offsets.
+  let offeredFlat: [Int32]
+  let offeredStart: [Int]
   /// Concept → positions of mentors offering it.
   let conceptPostings: [[Int32]]
   /// Concept → related concepts (parents, children, siblings), sorted.
@@ -68,6 +71,13 @@ final class CandidateIndex: Sendable {
       }
     }
     conceptPostings = concepts
+    var flat: [Int32] = [], starts: [Int] = [0]
+    for j in order {
+      flat.append(contentsOf: tables.offered[j])
+      starts.append(flat.count)
+    }
+    offeredFlat = flat
+    offeredStart = starts
     valuePostings = values
     relatedConcepts = tables.parents.indices.map { c in
       var set = Set(tables.parents[c]).union(tables.children[c])

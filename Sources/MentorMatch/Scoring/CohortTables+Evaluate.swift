@@ -16,7 +16,7 @@ extension CohortTables {
 
   /// Rule `r` for the pair: nil when a required rule fails, else the points paid.
   /// This is the reference definition every other path must agree with.
-  func outcome(_ r: Int, _ i: Int, _ j: Int) -> Int? {
+  func outcome(_ r: Int, _ i: Int, _ j: Int, covered known: Int = -1) -> Int? {
     let rule = rules[r]
     guard applies(r, i) else { return 0 }
     var points = rule.points
@@ -36,7 +36,7 @@ extension CohortTables {
       let theirs = mentorItems[r][j]
       passes = menteeItems[r][i].contains { sortedContains(theirs, $0) }
     case .skills(let partial):
-      let covered = coverage(i, j, partial: partial)
+      let covered = known >= 0 ? known : coverage(i, j, partial: partial)
       passes = covered > 0
       points = scaledSkillPoints(rule.points, covered: covered, of: wantedMass[i])
     case .notLineManager(let wholeLine):
@@ -51,11 +51,12 @@ extension CohortTables {
   }
 
   /// The pair's scores, or nil when it is not eligible.
-  func score(_ i: Int, _ j: Int) -> PairScore? {
+  /// - Parameter covered: the skills coverage when already known (see ``coverage(_:_:partial:)``).
+  func score(_ i: Int, _ j: Int, covered: Int = -1) -> PairScore? {
     if sortedContains(selves[i], Int32(j)) { return nil }
     var score = PairScore()
     for r in rules.indices {
-      guard let points = outcome(r, i, j) else { return nil }
+      guard let points = outcome(r, i, j, covered: covered) else { return nil }
       score.total += points
       if rules[r].side.countsForMentee { score.menteeSide += points }
       if rules[r].side.countsForMentor { score.mentorSide += points }

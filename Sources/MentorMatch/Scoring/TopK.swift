@@ -7,6 +7,8 @@ struct TopK {
     /// Rank of the mentor's id in sorted order: lower wins a tie.
     var rank: Int32
     var mentor: Int32
+    /// The skills rule's Σ weight × credit for the pair, when the search knows it (else -1).
+    var covered = -1
   }
 
   let k: Int

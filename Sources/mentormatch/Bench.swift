@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// Hidden benchmark commands, run by `scripts/bench-*`; they time one stage on
+/// generated data held in memory.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Time one stage on generated data (for scripts/bench-*).",
+    discussion: """
+      Example:
+        mentormatch bench candidates --mentees 100000 --mentors 40000 --seed 1
+      """,
+    shouldDisplay: false,
+    subcommands: [BenchCandidates.self]
+  )
+}
