@@ -1,0 +1,131 @@
+import Dispatch
+import Foundation
+
+/// Finds, for every mentee of a cohort, the K best eligible mentors.
+///
+/// Ranking: total score descending, then mentor id ascending (byte order of
+/// the id string). The indexed and exhaustive strategies return identical
+/// lists; work is split into fixed chunks of mentees whose results are
+/// concatenated in mentee order, so the output never depends on scheduling.
+public enum CandidateGenerator {
+  /// Mentees per unit of parallel work.
+  static let chunkSize = 512
+
+  /// Scores the cohort under the rules and keeps the top `settings.k` per mentee.
+  ///
+  /// - Parameters:
+  ///   - cohort: the cohort's mentees, mentors, hierarchy and prior pairs.
+  ///   - rules: from ``RuleSet/parse(_:knownFields:)``.
+  ///   - settings: K and strategy, from `[candidates]`.
+  ///   - parallel: spread mentees over all cores (results are identical either way).
+  /// - Throws: ``ScoringError`` for duplicate ids or negative grades.
+  public static func generate(
+    _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings = CandidateSettings(),
+    parallel: Bool = true
+  ) throws(ScoringError) -> CandidateLists {
+    let tables = try CohortTables(cohort: cohort, rules: rules)
+    let pairs = cohort.mentees.count * cohort.mentors.count
+    let indexed: Bool
+    switch settings.strategy {
+    case .exhaustive: indexed = false
+    case .indexed: indexed = true
+    case .auto: indexed = pairs >= settings.exhaustiveBelow
+    }
+    let index = indexed ? CandidateIndex(tables: tables) : nil
+    let k = settings.k
+    let menteeCount = cohort.mentees.count
+    let chunks = (menteeCount + chunkSize - 1) / chunkSize
+    let results = ChunkResults(count: chunks)
+    let pool = ScratchPool(mentors: cohort.mentors.count, concepts: tables.conceptIDs.count)
+    let work: @Sendable (Int) -> Void = { chunk in
+      let range = (chunk * chunkSize)..<Swift.min(menteeCount, (chunk + 1) * chunkSize)
+      var scratch = pool.take()
+      var lists: [[CandidatePair]] = []
+      var reasons: [NoCandidateReasons] = []
+      lists.reserveCapacity(range.count)
+      for i in range {
+        let entries = index?.search(i, k: k, scratch: &scratch) ?? exhaustive(tables, i, k: k)
+        lists.append(entries.map { entry in
+          let j = Int(entry.mentor)
+          let score = tables.score(i, j, covered: entry.covered) ?? PairScore()
+          assert(score == tables.score(i, j), "index and reference disagree on a pair's coverage")
+          assert(score.total == entry.score, "index and reference disagree on a pair's score")
+          return CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide,
+                               mentorScore: score.mentorSide, total: score.total)
+        })
+        if entries.isEmpty { reasons.append(tables.reasons(forMentee: i)) }
+      }
+      pool.give(scratch)
+      results.set(chunk, lists, reasons)
+    }
+    if parallel && chunks > 1 {
+      DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+    } else {
+      for chunk in 0..<chunks { work(chunk) }
+    }
+    let (candidates, unmatched) = results.joined()
+    return CandidateLists(candidates: candidates, unmatched: unmatched, indexed: indexed, tables: tables)
+  }
+
+  /// Scores every mentor for mentee `i`: the reference the index must equal.
+  static func exhaustive(_ tables: CohortTables, _ i: Int, k: Int) -> [TopK.Entry] {
+    let ranks = tables.mentorRank
+    var top = TopK(k: k)
+    for j in tables.mentors.indices {
+      guard let score = tables.score(i, j) else { continue }
+      top.offer(TopK.Entry(score: score.total, rank: ranks[j], mentor: Int32(j)))
+    }
+    return top.sorted()
+  }
+}
+
+/// Per-chunk results, each written once by the worker that owns the chunk.
+private final class ChunkResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [[[CandidatePair]]]
+  private var reasons: [[NoCandidateReasons]]
+
+  init(count: Int) {
+    slots = Array(repeating: [], count: count)
+    reasons = Array(repeating: [], count: count)
+  }
+
+  func set(_ chunk: Int, _ lists: [[CandidatePair]], _ why: [NoCandidateReasons]) {
+    lock.lock()
+    slots[chunk] = lists
+    reasons[chunk] = why
+    lock.unlock()
+  }
+
+  func joined() -> ([[CandidatePair]], [NoCandidateReasons]) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (slots.flatMap { $0 }, reasons.flatMap { $0 })
+  }
+}
+
+/// Reuses scratch arrays across chunks so each worker allocates them once.
+private final class ScratchPool: @unchecked Sendable {
+  private let lock = NSLock()
+  private var free: [SearchScratch] = []
+  private let mentors: Int
+  private let concepts: Int
+
+  init(mentors: Int, concepts: Int) {
+    self.mentors = mentors
+    self.concepts = concepts
+  }
+
+  func take() -> SearchScratch {
+    lock.lock()
+    let scratch = free.popLast()
+    lock.unlock()
+    return scratch ?? SearchScratch(mentors: mentors, concepts: concepts)
+  }
+
+  func give(_ scratch: SearchScratch) {
+    lock.lock()
+    free.append(scratch)
+    lock.unlock()
+  }
+}

@@ -1,0 +1,131 @@
+/// The mentor-side index for exact top-K search: mentors laid out by (grade,
+/// id) so each grade is one contiguous block and an allowed grade band is one
+/// range of positions; posting lists of positions per skill concept and per
+/// field value, each sorted so a band is a sub-range found by binary search.
+final class CandidateIndex: Sendable {
+  struct Block: Sendable {
+    var grade: Int
+    var positions: Range<Int>
+  }
+
+  let tables: CohortTables
+  /// Position → mentor index.
+  let order: [Int32]
+  /// Position → rank of the mentor's id in sorted order (tie-break).
+  let rank: [Int32]
+  /// Position → grade.
+  let gradeAt: [Int]
+  /// Mentor index → position.
+  let position: [Int32]
+  let blocks: [Block]
+  /// Position → offered concepts, as one flat array with start offsets.
+  let offeredFlat: [Int32]
+  let offeredStart: [Int]
+  /// Concept → positions of mentors offering it.
+  let conceptPostings: [[Int32]]
+  /// Concept → related concepts (parents, children, siblings), sorted.
+  let relatedConcepts: [[Int32]]
+  /// Per rule: value (or list item) → positions of mentors holding it.
+  let valuePostings: [[Int32: [Int32]]]
+  /// Email → positions of mentors with that email.
+  let mentorsByEmail: [Int32: [Int32]]
+  /// Email → positions of mentors that person is above in the line.
+  let mentorsBelow: [Int32: [Int32]]
+
+  init(tables: CohortTables) {
+    self.tables = tables
+    let mentors = tables.mentors
+    let rankOf = tables.mentorRank
+    let order = mentors.indices.sorted {
+      mentors[$0].grade != mentors[$1].grade ? mentors[$0].grade < mentors[$1].grade : rankOf[$0] < rankOf[$1]
+    }
+    self.order = order.map { Int32($0) }
+    rank = order.map { rankOf[$0] }
+    gradeAt = order.map { mentors[$0].grade }
+    var position = [Int32](repeating: 0, count: mentors.count)
+    for (pos, j) in order.enumerated() { position[j] = Int32(pos) }
+    self.position = position
+
+    var blocks: [Block] = []
+    var start = 0
+    for pos in order.indices where pos + 1 == order.count || gradeAt[pos + 1] != gradeAt[pos] {
+      blocks.append(Block(grade: gradeAt[pos], positions: start..<(pos + 1)))
+      start = pos + 1
+    }
+    self.blocks = blocks
+
+    // Filling postings in position order keeps every list sorted.
+    var concepts = [[Int32]](repeating: [], count: tables.conceptIDs.count)
+    var values = [[Int32: [Int32]]](repeating: [:], count: tables.rules.count)
+    for (pos, j) in order.enumerated() {
+      for c in tables.offered[j] { concepts[Int(c)].append(Int32(pos)) }
+      for r in tables.rules.indices {
+        switch tables.rules[r].test {
+        case .same, .different:
+          let value = tables.mentorValue[r][j]
+          if value >= 0 { values[r][value, default: []].append(Int32(pos)) }
+        case .contains:
+          for item in tables.mentorItems[r][j] { values[r][item, default: []].append(Int32(pos)) }
+        default: break
+        }
+      }
+    }
+    conceptPostings = concepts
+    var flat: [Int32] = [], starts: [Int] = [0]
+    for j in order {
+      flat.append(contentsOf: tables.offered[j])
+      starts.append(flat.count)
+    }
+    offeredFlat = flat
+    offeredStart = starts
+    valuePostings = values
+    relatedConcepts = tables.parents.indices.map { c in
+      var set = Set(tables.parents[c]).union(tables.children[c])
+      for parent in tables.parents[c] { set.formUnion(tables.children[Int(parent)]) }
+      set.remove(Int32(c))
+      return set.sorted()
+    }
+
+    var byEmail: [Int32: [Int32]] = [:]
+    var below: [Int32: [Int32]] = [:]
+    for (pos, j) in order.enumerated() {
+      let email = tables.mentorEmail[j]
+      if email >= 0 { byEmail[email, default: []].append(Int32(pos)) }
+      for boss in tables.mentorChain[j] { below[boss, default: []].append(Int32(pos)) }
+    }
+    mentorsByEmail = byEmail
+    mentorsBelow = below
+  }
+
+  /// The part of a sorted posting list inside `band`.
+  @inline(__always)
+  func slice(_ posting: [Int32], _ band: Range<Int>) -> Range<Int> {
+    lowerBound(posting, Int32(band.lowerBound))..<lowerBound(posting, Int32(band.upperBound))
+  }
+
+  @inline(__always)
+  private func lowerBound(_ array: [Int32], _ value: Int32) -> Int {
+    var low = 0, high = array.count
+    while low < high {
+      let mid = (low + high) >> 1
+      if array[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Positions of mentors whose grade lies in `low...high`.
+  func band(grades low: Int, _ high: Int) -> Range<Int> {
+    guard low <= high else { return 0..<0 }
+    var from = 0, to = gradeAt.count
+    while from < to {
+      let mid = (from + to) >> 1
+      if gradeAt[mid] < low { from = mid + 1 } else { to = mid }
+    }
+    var end = from, limit = gradeAt.count
+    while end < limit {
+      let mid = (end + limit) >> 1
+      if gradeAt[mid] <= high { end = mid + 1 } else { limit = mid }
+    }
+    return from..<end
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A pair's reasons in plain words, from each person's point of view, built
+/// from its ``PairBreakdown``. Sentences start with a capital and have no full
+/// stop, so callers can list them ("You were matched because: …; …").
+public struct Explanation: Sendable, Equatable {
+  /// Addressed to the mentee ("Sam is one grade above you").
+  public var forMentee: [String]
+  /// Addressed to the mentor ("Alex is one grade below you").
+  public var forMentor: [String]
+
+  /// - Parameters:
+  ///   - breakdown: from ``CandidateLists/breakdown(of:)``.
+  ///   - menteeName: how to name the mentee to the mentor (e.g. given name).
+  ///   - mentorName: how to name the mentor to the mentee.
+  public init(breakdown: PairBreakdown, menteeName: String, mentorName: String) {
+    var mentee: [String] = [], mentor: [String] = []
+    for score in breakdown.rules {
+      switch score.detail {
+      case .gradeGap(let gap):
+        mentee.append(Self.grade(mentorName, gap: gap))
+        mentor.append(Self.grade(menteeName, gap: -gap))
+      case .shared(let field, let value):
+        let sentence = Self.shared(field: field, value: value)
+        mentee.append(sentence)
+        mentor.append(sentence)
+      case .differs(let field):
+        mentee.append("\(mentorName)’s \(Self.label(field)) is different from yours")
+        mentor.append("\(menteeName)’s \(Self.label(field)) is different from yours")
+      case .contained(_, let mentorField, let value):
+        mentee.append("\(mentorName)’s \(Self.label(mentorField)) include \(value), as you asked")
+        mentor.append("\(menteeName) asked for a mentor whose \(Self.label(mentorField)) include \(value), as yours do")
+      case .skills:
+        let exact = breakdown.coveredSkills.filter(\.exact)
+        let close = breakdown.coveredSkills.filter { !$0.exact }
+        if !exact.isEmpty {
+          let labels = Self.list(exact.map(\.wanted))
+          mentee.append("\(mentorName) offers \(labels), which you asked for")
+          mentor.append("\(menteeName) asked for \(labels), which you offer")
+        }
+        if !close.isEmpty {
+          mentee.append("\(mentorName) offers \(Self.list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what you asked for")
+          mentor.append("\(menteeName) asked for \(Self.list(close.map { "\($0.wanted) (close to your \($0.offered))" }))")
+        }
+      }
+    }
+    forMentee = mentee
+    forMentor = mentor
+  }
+
+  static func grade(_ name: String, gap: Int) -> String {
+    let steps = abs(gap) == 1 ? "one grade" : abs(gap) == 2 ? "two grades" : "\(abs(gap)) grades"
+    if gap == 0 { return "\(name) is at your grade" }
+    return "\(name) is \(steps) \(gap > 0 ? "above" : "below") you"
+  }
+
+  static func shared(field: String, value: String) -> String {
+    switch field.lowercased() {
+    case "department", "organisation", "organization": "You both work in \(value)"
+    case "profession": "You are both in the \(value) profession"
+    case "location": "You are both based in \(value)"
+    default: "You share the same \(label(field)): \(value)"
+    }
+  }
+
+  /// A field name as words: `identity_to_match` → `identity to match`.
+  static func label(_ field: String) -> String {
+    field.replacingOccurrences(of: "_", with: " ").lowercased()
+  }
+
+  /// "A", "A and B", "A, B and C".
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    guard items.count > 1 else { return last }
+    return items.dropLast().joined(separator: ", ") + " and " + last
+  }
+}
