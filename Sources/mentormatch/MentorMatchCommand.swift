@@ -18,6 +18,8 @@ struct MentorMatchCommand: ParsableCommand {
     version: MentorMatchVersion.current,
     subcommands: [
       Validate.self,
+      Outbox.self,
+      BenchEmails.self,
     ]
   )
 }
