@@ -61,6 +61,7 @@ public struct EmailComposer: Sendable {
     if !settings.replyTo.isEmpty { fields.append(Self.addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
     fields.append(HeaderText.fold(name: "Subject", segments: HeaderText.unstructured(subject, firstBudget: 78 - 9)))
     fields.append("Date: \(request.asOf.rfc5322)")
+    // Never folded: some tools mishandle a folded msg-id, and it is one token.
     fields.append("Message-ID: \(messageID)")
     fields.append("MIME-Version: 1.0")
     // RFC 3834: marks the message as automatic, so auto-replies are suppressed.

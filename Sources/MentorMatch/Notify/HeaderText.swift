@@ -88,7 +88,10 @@ enum HeaderText {
     var lineLength = output.utf8.count
     for segment in segments {
       let length = segment.utf8.count
-      if lineLength + 1 + length > lineLimit, lineLength > name.utf8.count + 1 {
+      // Fold when the segment does not fit; before the first segment too, when
+      // it would fit on a line of its own (a long Message-ID).
+      let firstFits = lineLength > name.utf8.count + 1 || 1 + length <= lineLimit
+      if lineLength + 1 + length > lineLimit, firstFits {
         output += "\r\n " + segment
         lineLength = 1 + length
       } else {
