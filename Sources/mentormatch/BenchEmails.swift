@@ -33,9 +33,7 @@ struct BenchEmails: ParsableCommand {
       let composer = try EmailComposer.load(settings: EmailSettings(from: from, fromName: "Civil Service Mentoring"))
       let requests = EmailSamples.requests(count: count, runID: "bench", asOf: asOf)
       let composed = clock.now
-      var emails: [ComposedEmail] = []
-      emails.reserveCapacity(count)
-      for request in requests { emails.append(try composer.compose(request)) }
+      let emails = try composer.composeAll(requests).map { try $0.get() }
       let rendered = clock.now
       let outbox = MaildirOutbox(directory: out + "/outbox", durability: perFileFsync ? .perFile : .batch)
       let publication = try outbox.publish(emails)

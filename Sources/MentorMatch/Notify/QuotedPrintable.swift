@@ -19,7 +19,7 @@ enum QuotedPrintable {
     var index = 0
     while index <= bytes.count {
       if index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
-        encodeLine(bytes[lineStart..<index], into: &out)
+        encodeLine(bytes, lineStart, index, into: &out)
         if index == bytes.count { break }
         out += [0x0D, 0x0A]
         if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
@@ -32,49 +32,48 @@ enum QuotedPrintable {
     return out
   }
 
-  private static func isLiteral(_ byte: UInt8) -> Bool {
-    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || byte == 0x20 || byte == 0x09
+  private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "="))
+    out.append(hexDigits[Int(byte >> 4)])
+    out.append(hexDigits[Int(byte & 15)])
   }
 
-  /// How many bytes starting at `index` form one unit that stays on one line.
-  private static func unitLength(_ line: ArraySlice<UInt8>, at index: Int) -> Int {
-    let lead = line[index]
-    let expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-    var length = 1
-    while length < expected, index + length < line.endIndex, line[index + length] & 0xC0 == 0x80 { length += 1 }
-    return length
-  }
-
-  private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+  /// Encodes `bytes[start..<end]`, one line of text without its line end.
+  private static func encodeLine(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
     var column = 0
-    var index = line.startIndex
-    let startsWithFrom = line.starts(with: "From ".utf8)
-    while index < line.endIndex {
-      let count = unitLength(line, at: index)
-      let isLast = index + count == line.endIndex
-      var encoded = 0
-      for offset in 0..<count {
-        let byte = line[index + offset]
-        let trailingSpace = isLast && (byte == 0x20 || byte == 0x09)
-        let literal = isLiteral(byte) && !trailingSpace && !(startsWithFrom && index == line.startIndex)
-        encoded += literal ? 1 : 3
+    var index = start
+    let startsWithFrom =
+      end - start >= 5 && bytes[start] == 0x46 && bytes[start + 1] == 0x72 && bytes[start + 2] == 0x6F
+      && bytes[start + 3] == 0x6D && bytes[start + 4] == 0x20
+    while index < end {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        let isLast = index + 1 == end
+        let literal =
+          ((byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast))
+          && !(startsWithFrom && index == start)
+        let width = literal ? 1 : 3
+        // Leave room for the soft break's `=` unless this is the line's end.
+        if column + width > (isLast ? lineLimit : lineLimit - 1), column > 0 {
+          out += [UInt8(ascii: "="), 0x0D, 0x0A]
+          column = 0
+        }
+        if literal { out.append(byte) } else { appendEscaped(byte, to: &out) }
+        column += width
+        index += 1
+        continue
       }
-      // Leave room for the soft break's `=` unless this is the line's end.
-      let room = isLast ? lineLimit : lineLimit - 1
-      if column + encoded > room, column > 0 {
+      // A UTF-8 sequence: escaped as a whole, never split across a soft break.
+      let expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+      var count = 1
+      while count < expected, index + count < end, bytes[index + count] & 0xC0 == 0x80 { count += 1 }
+      let width = 3 * count
+      if column + width > (index + count == end ? lineLimit : lineLimit - 1), column > 0 {
         out += [UInt8(ascii: "="), 0x0D, 0x0A]
         column = 0
       }
-      for offset in 0..<count {
-        let byte = line[index + offset]
-        let trailingSpace = isLast && (byte == 0x20 || byte == 0x09)
-        if isLiteral(byte) && !trailingSpace && !(startsWithFrom && index == line.startIndex) {
-          out.append(byte)
-        } else {
-          out += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
-        }
-      }
-      column += encoded
+      for offset in 0..<count { appendEscaped(bytes[index + offset], to: &out) }
+      column += width
       index += count
     }
   }

@@ -117,3 +117,21 @@ import Testing
     #expect(throws: NotifyError.invalidRunID("../../etc")) { try NotifyFixtures.composer().compose(request) }
   }
 }
+
+@Suite struct EmailComposerBatchTests {
+  @Test func composeAllMatchesSequentialComposeInOrder() throws {
+    let composer = try NotifyFixtures.composer()
+    var requests = EmailSamples.requests(count: 600, runID: "batch", asOf: NotifyFixtures.asOf)
+    requests[17].recipient.displayName = "Eve\r\nBcc: x@example.org"
+    let parallel = composer.composeAll(requests, concurrency: 4)
+    let sequential = composer.composeAll(requests, concurrency: 1)
+    #expect(parallel.count == 600)
+    for (index, (a, b)) in zip(parallel, sequential).enumerated() {
+      switch (a, b) {
+      case (.success(let x), .success(let y)): #expect(x == y && index != 17)
+      case (.failure(let x), .failure(let y)): #expect(x == y && index == 17)
+      default: Issue.record("results differ at \(index)")
+      }
+    }
+  }
+}
