@@ -25,6 +25,8 @@ struct MentorMatchCommand: ParsableCommand {
       ReportCommand.self,
       Solve.self,
       TaxonomyCommand.self,
+      Outbox.self,
+      BenchEmails.self,
     ]
   )
 }

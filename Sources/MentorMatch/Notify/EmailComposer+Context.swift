@@ -1,0 +1,106 @@
+/// The values templates see. Names are documented in docs/emails.md.
+extension EmailComposer {
+  /// The root context for a request.
+  static func context(_ request: EmailRequest) -> [String: Any] {
+    let role = request.recipient.role
+    let nextSteps = String(normalisedLines(request.nextSteps).trimmingWhitespace)
+    var values: [String: Any] = [
+      "programme": request.programme,
+      "cohort": request.cohort,
+      "run_id": request.runID,
+      "as_of": request.asOf.longDate,
+      "recipient_name": request.recipient.displayName,
+      "has_recipient_name": !request.recipient.displayName.isEmpty,
+      "recipient_role": role.rawValue,
+      "is_mentor": role == .mentor,
+      "is_mentee": role == .mentee,
+      "next_steps": nextSteps,
+      "has_next_steps": !nextSteps.isEmpty,
+      "next_steps_paragraphs": paragraphs(nextSteps).map { ["text": $0] },
+    ]
+    switch request.content {
+    case .match(let matches):
+      values["matches"] = matches.map { match -> [String: Any] in
+        [
+          "name": match.name,
+          "role": match.role.rawValue,
+          "grade": match.gradeLabel,
+          "department": match.department,
+          "profession": match.profession,
+          "email": match.email,
+          "reasons": match.reasons.map { ["text": $0] },
+          "has_reasons": !match.reasons.isEmpty,
+        ]
+      }
+      values["match_count"] = matches.count
+      values["one"] = matches.count == 1
+      values["several"] = matches.count > 1
+    case .waiting(let reason):
+      values["reason"] = reason
+    case .leadSummary(let counts, let reportPath):
+      values["cohorts"] = counts.map { count -> [String: Any] in
+        [
+          "cohort": count.cohort, "signups": count.signups, "matched": count.newlyMatched,
+          "waiting": count.waiting, "rejected": count.rejected,
+        ]
+      }
+      values["report_path"] = reportPath
+      values["one"] = counts.count == 1
+      values["several"] = counts.count > 1
+    }
+    return values
+  }
+
+  /// LF line ends only.
+  static func normalisedLines(_ text: String) -> String {
+    guard text.utf8.contains(0x0D) else { return text }
+    return text.replacingCRLF
+  }
+
+  /// Paragraphs separated by blank lines, each paragraph's lines joined by spaces.
+  static func paragraphs(_ text: String) -> [String] {
+    var result: [String] = []
+    var current: [Substring] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.trimmingWhitespace
+      if trimmed.isEmpty {
+        if !current.isEmpty { result.append(current.joined(separator: " ")) }
+        current = []
+      } else {
+        current.append(trimmed)
+      }
+    }
+    if !current.isEmpty { result.append(current.joined(separator: " ")) }
+    return result
+  }
+}
+
+extension StringProtocol {
+  /// Without leading and trailing spaces, tabs and line ends.
+  fileprivate var trimmingWhitespace: Substring {
+    let string = Substring(self)
+    guard let first = string.firstIndex(where: { !$0.isWhitespace }),
+      let last = string.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return string[first...last]
+  }
+
+  fileprivate var replacingCRLF: String {
+    var out = ""
+    var previousCR = false
+    for scalar in unicodeScalars {
+      if scalar == "\r" {
+        out.append("\n")
+        previousCR = true
+        continue
+      }
+      if scalar == "\n", previousCR {
+        previousCR = false
+        continue
+      }
+      previousCR = false
+      out.unicodeScalars.append(scalar)
+    }
+    return out
+  }
+}

@@ -1,0 +1,134 @@
+/// Renders ``EmailRequest`` values into RFC 5322 messages. Pure: the same
+/// request, settings and templates always give the same bytes.
+///
+/// Headers follow [RFC 5322](https://www.rfc-editor.org/rfc/rfc5322) (folded,
+/// CRLF), non-ASCII names and subjects use [RFC 2047](https://www.rfc-editor.org/rfc/rfc2047)
+/// encoded-words, bodies are `multipart/alternative` quoted-printable
+/// ([RFC 2045](https://www.rfc-editor.org/rfc/rfc2045), [RFC 2046](https://www.rfc-editor.org/rfc/rfc2046)).
+public struct EmailComposer: Sendable {
+  public let settings: EmailSettings
+  public let templates: EmailTemplateSet
+
+  public init(settings: EmailSettings, templates: EmailTemplateSet) {
+    self.settings = settings
+    self.templates = templates
+  }
+
+  /// Loads the templates the settings name and validates them against the
+  /// built-in sample: what the run calls while checking the config, before
+  /// any email is written.
+  public static func load(settings: EmailSettings) throws(NotifyError) -> EmailComposer {
+    let composer = EmailComposer(settings: settings, templates: try EmailTemplateSet.load(settings: settings))
+    try composer.validate()
+    return composer
+  }
+
+  /// Composes one email. Throws `unsafeHeaderValue` or `invalidAddress` for a
+  /// value that cannot be sent (reject the person), `invalidRunID` for a run
+  /// id that is not file-name safe, `template` when a template renders an
+  /// empty subject or body.
+  public func compose(_ request: EmailRequest) throws(NotifyError) -> ComposedEmail {
+    try Self.checkRunID(request.runID)
+    try Self.checkValues(request)
+    let recipient = try Self.address(request.recipient.address, field: "recipient address")
+    if case .match(let matches) = request.content {
+      for (index, match) in matches.enumerated() {
+        _ = try Self.address(match.email, field: "match \(index + 1) email")
+      }
+    }
+    let root = RenderRoot(values: Self.context(request), unknownNames: nil)
+    let kind = request.kind
+    let subject = templates.render(EmailTemplateName(kind, .subject), root)
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let text = templates.render(EmailTemplateName(kind, .text), root)
+    let html = templates.render(EmailTemplateName(kind, .html), root)
+    // A template that renders nothing would send an empty email; values are
+    // already free of control characters, so only the template can add them.
+    for (part, rendered) in [(EmailTemplateName.Part.subject, subject), (.text, text), (.html, html)]
+    where rendered.allSatisfy(\.isWhitespace) {
+      throw .template(name: templates.origin(EmailTemplateName(kind, part)), problem: "renders to nothing")
+    }
+    try HeaderText.checkSingleLine(subject, field: "rendered subject")
+
+    let key = [request.runID, kind.rawValue, request.cohort, recipient.addrSpec.lowercased()]
+    let messageID = "<\(Hex.digest(["message-id"] + key, count: 32))@\(settings.messageIDDomain)>"
+    let fileName = "\(request.runID).\(kind.rawValue).\(Hex.digest(["file"] + key, count: 20)).eml"
+
+    var fields: [String] = []
+    fields.append(Self.addressField("From", [(settings.fromName, settings.from)]))
+    fields.append(Self.addressField("To", [(request.recipient.displayName, recipient)]))
+    if !settings.cc.isEmpty { fields.append(Self.addressField("Cc", settings.cc.map { ("", $0) })) }
+    if !settings.replyTo.isEmpty { fields.append(Self.addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
+    fields.append(HeaderText.fold(name: "Subject", segments: HeaderText.unstructured(subject, firstBudget: 78 - 9)))
+    fields.append("Date: \(request.asOf.rfc5322)")
+    // Never folded: some tools mishandle a folded msg-id, and it is one token.
+    fields.append("Message-ID: \(messageID)")
+    fields.append("MIME-Version: 1.0")
+    // RFC 3834: marks the message as automatic, so auto-replies are suppressed.
+    fields.append("Auto-Submitted: auto-generated")
+    fields.append("X-MentorMatch-Kind: \(kind.rawValue)")
+    fields.append("X-MentorMatch-Run: \(request.runID)")
+    let message = MIMEMessage(headerFields: fields, text: text, html: html)
+    return ComposedEmail(
+      kind: kind, fileName: fileName, messageID: messageID, recipient: recipient, subject: subject,
+      text: text, html: html, bytes: message.bytes())
+  }
+
+  static func address(_ text: String, field: String) throws(NotifyError) -> EmailAddress {
+    try HeaderText.checkSingleLine(text, field: field)
+    do { return try EmailAddress.validate(text) } catch { throw .invalidAddress(field: field, reason: error) }
+  }
+
+  /// `Name: phrase <addr>, phrase <addr>`, folded.
+  static func addressField(_ name: String, _ mailboxes: [(String, EmailAddress)]) -> String {
+    var segments: [String] = []
+    for (index, (displayName, address)) in mailboxes.enumerated() {
+      let budget = segments.isEmpty ? HeaderText.lineLimit - name.utf8.count - 2 : HeaderText.encodedWordLimit
+      var mailbox = HeaderText.phrase(displayName, firstBudget: budget)
+      mailbox.append(mailbox.isEmpty ? address.addrSpec : "<\(address.addrSpec)>")
+      if index + 1 < mailboxes.count { mailbox[mailbox.count - 1] += "," }
+      segments += mailbox
+    }
+    return HeaderText.fold(name: name, segments: segments)
+  }
+
+  static func checkRunID(_ runID: String) throws(NotifyError) {
+    let ok =
+      !runID.isEmpty && runID.utf8.count <= 100 && !runID.hasPrefix(".")
+      && runID.utf8.allSatisfy { $0.isAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    if !ok { throw .invalidRunID(runID) }
+  }
+
+  /// Every single-line value of the request, named for messages. Any of them
+  /// may reach the subject through a template, so all are checked.
+  static func checkValues(_ request: EmailRequest) throws(NotifyError) {
+    try HeaderText.checkSingleLine(request.recipient.displayName, field: "recipient name")
+    try HeaderText.checkSingleLine(request.programme, field: "programme")
+    try HeaderText.checkSingleLine(request.cohort, field: "cohort")
+    switch request.content {
+    case .match(let matches):
+      for (index, match) in matches.enumerated() {
+        let place = "match \(index + 1)"
+        try HeaderText.checkSingleLine(match.name, field: "\(place) name")
+        try HeaderText.checkSingleLine(match.gradeLabel, field: "\(place) grade")
+        try HeaderText.checkSingleLine(match.department, field: "\(place) department")
+        try HeaderText.checkSingleLine(match.profession, field: "\(place) profession")
+        for (line, reason) in match.reasons.enumerated() {
+          try HeaderText.checkSingleLine(reason, field: "\(place) reason \(line + 1)")
+        }
+      }
+    case .waiting(let reason):
+      try HeaderText.checkSingleLine(reason, field: "waiting reason")
+    case .leadSummary(let counts, let reportPath):
+      for count in counts { try HeaderText.checkSingleLine(count.cohort, field: "summary cohort") }
+      try HeaderText.checkSingleLine(reportPath, field: "report path")
+    }
+  }
+}
+
+extension UInt8 {
+  fileprivate var isAlphanumeric: Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+  }
+}

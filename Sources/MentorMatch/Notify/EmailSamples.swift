@@ -1,0 +1,28 @@
+/// Synthetic requests for the benchmark (`scripts/bench-emails`): varied
+/// names (some non-ASCII), one to three matches each, all deterministic.
+public enum EmailSamples {
+  private static let givenNames = ["Priya", "Zoë", "Tomás", "Aisha", "James", "Siobhán", "Wei", "Olu", "Grace", "Dafydd"]
+  private static let familyNames = ["Shah", "O’Brien", "Ó Briain", "Khan", "Smith", "Ní Bhriain", "Zhang", "Adeyemi", "Jones", "ap Rhys"]
+  private static let departments = ["HM Treasury", "Cabinet Office", "Department for Education", "HM Revenue & Customs", "Ministry of Justice"]
+  private static let professions = ["Policy", "Digital, Data and Technology", "Finance", "Operational Delivery", "Analysis"]
+  private static let grades = ["EO", "HEO", "SEO", "Grade 7", "Grade 6"]
+
+  /// `count` match requests for run `runID`, person `i` at `person<i>@example.gov.uk`.
+  public static func requests(count: Int, runID: String, asOf: EmailTimestamp) -> [EmailRequest] {
+    (0..<count).map { index in
+      let name = "\(givenNames[index % 10]) \(familyNames[(index / 10) % 10])"
+      let matches = (0..<(1 + index % 3)).map { offset in
+        let other = index * 7 + offset * 13
+        return MatchNotice(
+          name: "\(givenNames[other % 10]) \(familyNames[(other / 3) % 10])", role: .mentor,
+          gradeLabel: grades[other % 5], department: departments[(other / 5) % 5], profession: professions[(other / 2) % 5],
+          email: "mentor\(other)@example.gov.uk",
+          reasons: ["You both work in \(professions[(other / 2) % 5].lowercased()).", "They offer the skills you asked for."])
+      }
+      return EmailRequest(
+        recipient: EmailRecipient(displayName: name, address: "person\(index)@example.gov.uk", role: .mentee),
+        programme: "Civil Service Mentoring", cohort: "Cohort \(index % 4 + 1)", runID: runID, asOf: asOf,
+        nextSteps: DefaultTemplates.nextStepsMentee, content: .match(matches))
+    }
+  }
+}

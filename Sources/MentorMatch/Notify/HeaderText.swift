@@ -1,0 +1,104 @@
+/// Turns values into RFC 5322 header text: refuses control characters, quotes
+/// or encodes display names and subjects, and folds long lines.
+///
+/// - [RFC 5322 §2.2.3](https://www.rfc-editor.org/rfc/rfc5322#section-2.2.3): folding, lines ≤ 78 where possible, never > 998.
+/// - [RFC 5322 §3.2.5](https://www.rfc-editor.org/rfc/rfc5322#section-3.2.5): phrases as atoms or quoted strings.
+/// - [RFC 2047](https://www.rfc-editor.org/rfc/rfc2047): encoded-words for non-ASCII text, each ≤ 75 characters.
+enum HeaderText {
+  /// The longest line we aim for, CRLF excluded.
+  static let lineLimit = 78
+  /// The longest encoded-word RFC 2047 §2 allows.
+  static let encodedWordLimit = 75
+  /// An ASCII word longer than this is encoded, so that it can be split.
+  static let longestPlainWord = 60
+
+  /// C0 controls (CR, LF, TAB, NUL…), DEL, C1 controls and the Unicode line
+  /// and paragraph separators: nothing a header value may hold.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+  }
+
+  /// Throws `unsafeHeaderValue` naming `field` when `value` holds a control character.
+  static func checkSingleLine(_ value: String, field: String) throws(NotifyError) {
+    for scalar in value.unicodeScalars where isControl(scalar) {
+      throw .unsafeHeaderValue(field: field, scalar: scalar.value)
+    }
+  }
+
+  private static func isPlainASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E } && !text.contains("=?")
+      && text.split(separator: " ").allSatisfy { $0.utf8.count <= longestPlainWord }
+  }
+
+  /// The segments of a display name (a `phrase`), ready for ``fold(name:segments:)``.
+  /// `firstBudget` is the room left on the first line.
+  static func phrase(_ name: String, firstBudget: Int) -> [String] {
+    if name.isEmpty { return [] }
+    if isPlainASCII(name) {
+      let words = name.split(separator: " ", omittingEmptySubsequences: false)
+      if words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(EmailAddress.isAtext) }) {
+        return words.map(String.init)
+      }
+      var quoted = "\""
+      for char in name {
+        if char == "\"" || char == "\\" { quoted.append("\\") }
+        quoted.append(char)
+      }
+      quoted.append("\"")
+      return foldableSegments(quoted)
+    }
+    return encodedWords(name, firstLimit: min(encodedWordLimit, firstBudget))
+  }
+
+  /// The segments of an unstructured value such as `Subject`. Runs of
+  /// whitespace become one space and the ends are trimmed.
+  static func unstructured(_ text: String, firstBudget: Int) -> [String] {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    let collapsed = words.joined(separator: " ")
+    if isPlainASCII(collapsed) { return words.map(String.init) }
+    return encodedWords(collapsed, firstLimit: min(encodedWordLimit, firstBudget))
+  }
+
+  /// Splits at spaces that may become folds: a space followed by a non-space,
+  /// after some non-space text, so that no folded line is only whitespace.
+  static func foldableSegments(_ text: String) -> [String] {
+    var segments: [String] = []
+    var current = ""
+    var hasVisible = false
+    let chars = Array(text)
+    for (index, char) in chars.enumerated() {
+      if char == " ", hasVisible, index + 1 < chars.count, chars[index + 1] != " " {
+        segments.append(current)
+        current = ""
+        hasVisible = false
+        continue
+      }
+      current.append(char)
+      if char != " " { hasVisible = true }
+    }
+    segments.append(current)
+    return segments
+  }
+
+  /// Folds `name: segments…` into lines of at most 78 characters where the
+  /// segments allow, joining them with CRLF + space. No trailing CRLF.
+  static func fold(name: String, segments: [String]) -> String {
+    var output = "\(name):"
+    var lineLength = output.utf8.count
+    for segment in segments {
+      let length = segment.utf8.count
+      // Fold when the segment does not fit; before the first segment too, when
+      // it would fit on a line of its own (a long Message-ID).
+      let firstFits = lineLength > name.utf8.count + 1 || 1 + length <= lineLimit
+      if lineLength + 1 + length > lineLimit, firstFits {
+        output += "\r\n " + segment
+        lineLength = 1 + length
+      } else {
+        output += " " + segment
+        lineLength += 1 + length
+      }
+    }
+    return output
+  }
+}

@@ -1,0 +1,93 @@
+import Crypto
+
+/// An RFC 5322 message with a `multipart/alternative` body
+/// ([RFC 2046 §5.1.4](https://www.rfc-editor.org/rfc/rfc2046#section-5.1.4)):
+/// `text/plain` first, `text/html` second, both UTF-8 and quoted-printable.
+///
+/// The boundary is derived from a SHA-256 of the encoded parts, so the same
+/// message always has the same bytes; it starts `=_`, which quoted-printable
+/// output cannot contain, and is checked against the parts anyway.
+struct MIMEMessage {
+  /// Header fields already folded (`Name: value`, continuation lines included), no CRLF.
+  var headerFields: [String]
+  var text: String
+  var html: String
+
+  /// The whole message, CRLF line ends.
+  func bytes() -> [UInt8] {
+    let textPart = QuotedPrintable.encode(text)
+    let htmlPart = QuotedPrintable.encode(html)
+    let boundary = Self.boundary(textPart, htmlPart)
+    var out: [UInt8] = []
+    out.reserveCapacity(textPart.count + htmlPart.count + 1024)
+    let crlf: [UInt8] = [0x0D, 0x0A]
+    for field in headerFields {
+      out += field.utf8
+      out += crlf
+    }
+    out += "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n\r\n".utf8
+    out += "This is a multi-part message in MIME format.\r\n".utf8
+    for (type, part) in [("text/plain", textPart), ("text/html", htmlPart)] {
+      out += "\r\n--\(boundary)\r\n".utf8
+      out += "Content-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8
+      out += part
+    }
+    out += "\r\n--\(boundary)--\r\n".utf8
+    return out
+  }
+
+  static func boundary(_ parts: [UInt8]...) -> String {
+    var salt = 0
+    while true {
+      var hasher = SHA256()
+      for part in parts {
+        hasher.update(data: part)
+        hasher.update(data: [0])
+      }
+      hasher.update(data: Array("\(salt)".utf8))
+      let candidate = "=_mm_" + Hex.string(hasher.finalize(), count: 32)
+      let needle = Array(candidate.utf8)
+      if !parts.contains(where: { Hex.contains($0, needle) }) { return candidate }
+      salt += 1
+    }
+  }
+}
+
+/// Lowercase hex of digests, and a byte search.
+enum Hex {
+  private static let digits = Array("0123456789abcdef".utf8)
+
+  /// The first `count` hex digits of `bytes`.
+  static func string(_ bytes: some Sequence<UInt8>, count: Int) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(count)
+    for byte in bytes {
+      guard out.count < count else { break }
+      out.append(digits[Int(byte >> 4)])
+      if out.count < count { out.append(digits[Int(byte & 15)]) }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether `haystack` contains `needle`.
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= haystack.count else { return false }
+    var index = 0
+    let last = haystack.count - needle.count
+    while index <= last {
+      if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// SHA-256 of the fields joined with NUL separators, as hex.
+  static func digest(_ fields: [String], count: Int) -> String {
+    var hasher = SHA256()
+    for field in fields {
+      hasher.update(data: Array(field.utf8))
+      hasher.update(data: [0])
+    }
+    return string(hasher.finalize(), count: count)
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A maildir outbox (`tmp/`, `new/`, `cur/`), the one place the notification
+/// stage touches files. See the maildir description at
+/// <https://cr.yp.to/proto/maildir.html>.
+///
+/// Publishing is idempotent: a message whose file name is already in `new/`
+/// or `cur/` (where a delivery tool may add `:2,…` flags) is not written
+/// again. Files are 0600, folders 0700.
+///
+/// Crash safety (``Durability/batch``): every pending message is written to
+/// `tmp/`; then one `sync(2)` makes all of their contents durable; only then
+/// is each renamed into `new/`, and `new/` is fsynced. So a name in `new/`
+/// always refers to complete, durable bytes; after a crash, leftovers in
+/// `tmp/` are overwritten and renamed by the next publish, and names already
+/// in `new/` are skipped. ``Durability/perFile`` fsyncs each file instead.
+public struct MaildirOutbox: Sendable {
+  /// How file contents are made durable before they are renamed into `new/`.
+  public enum Durability: Sendable {
+    /// One `sync` for the whole batch, then the renames.
+    case batch
+    /// `fsync` on every file before its rename.
+    case perFile
+  }
+
+  /// The result of a publish, names sorted.
+  public struct Publication: Sendable, Equatable {
+    /// File names written into `new/` by this call.
+    public var written: [String]
+    /// File names skipped because `new/` or `cur/` already had them.
+    public var alreadyPresent: [String]
+  }
+
+  /// The outbox folder (usually `RUN_DIR/outbox`).
+  public let directory: String
+  public let durability: Durability
+
+  public init(directory: String, durability: Durability = .batch) {
+    self.directory = directory
+    self.durability = durability
+  }
+
+  /// Writes every email not yet published. Throws `duplicateMessage` when two
+  /// different emails share a name, `outbox` when the file system fails.
+  @discardableResult
+  public func publish(_ emails: [ComposedEmail]) throws(NotifyError) -> Publication {
+    var byName: [String: ComposedEmail] = [:]
+    for email in emails {
+      if let seen = byName[email.fileName], seen.bytes != email.bytes { throw .duplicateMessage(fileName: email.fileName) }
+      byName[email.fileName] = email
+    }
+    for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
+    let present = try publishedNames()
+    let pending = byName.keys.filter { !present.contains($0) }.sorted()
+    for name in pending {
+      if let email = byName[name] { try write(email.bytes, to: "\(directory)/tmp/\(name)") }
+    }
+    if durability == .batch, !pending.isEmpty { try syncFileSystem(directory + "/tmp") }
+    for name in pending where rename("\(directory)/tmp/\(name)", "\(directory)/new/\(name)") != 0 {
+      throw failure(directory + "/new/" + name, "cannot move the message into new/")
+    }
+    if !pending.isEmpty {
+      try syncDirectory(directory + "/new")
+      try syncDirectory(directory + "/tmp")
+    }
+    return Publication(written: pending, alreadyPresent: byName.keys.filter(present.contains).sorted())
+  }
+
+  /// The names in `new/` and `cur/`, with any maildir `:2,…` suffix removed.
+  public func publishedNames() throws(NotifyError) -> Set<String> {
+    var names: Set<String> = []
+    for folder in ["new", "cur"] {
+      let path = "\(directory)/\(folder)"
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      do {
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+          names.insert(String(name.split(separator: ":", maxSplits: 1).first ?? Substring(name)))
+        }
+      } catch {
+        throw .outbox(path: path, problem: "cannot list the folder")
+      }
+    }
+    return names
+  }
+
+  /// The messages in `new/` and `cur/` as (folder, file name, bytes), sorted by name.
+  public func messages() throws(NotifyError) -> [(folder: String, fileName: String, bytes: [UInt8])] {
+    var result: [(folder: String, fileName: String, bytes: [UInt8])] = []
+    for folder in ["new", "cur"] {
+      let path = "\(directory)/\(folder)"
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      let names: [String]
+      do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+        throw .outbox(path: path, problem: "cannot list the folder")
+      }
+      for name in names where !name.hasPrefix(".") {
+        guard let data = FileManager.default.contents(atPath: "\(path)/\(name)") else {
+          throw .outbox(path: "\(path)/\(name)", problem: "cannot read the message")
+        }
+        result.append((folder, name, [UInt8](data)))
+      }
+    }
+    return result.sorted { ($0.fileName, $0.folder) < ($1.fileName, $1.folder) }
+  }
+
+  private func failure(_ path: String, _ what: String) -> NotifyError {
+    .outbox(path: path, problem: "\(what): \(String(cString: strerror(errno)))")
+  }
+
+  private func makeDirectory(_ path: String) throws(NotifyError) {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .outbox(path: path, problem: "cannot create the folder")
+    }
+    guard chmod(path, 0o700) == 0 else { throw failure(path, "cannot set the folder's mode") }
+  }
+
+  private func write(_ bytes: [UInt8], to path: String) throws(NotifyError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard fd >= 0 else { throw failure(path, "cannot create the message file") }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: bytes)
+      if durability == .perFile { try handle.synchronize() }
+      try handle.close()
+    } catch {
+      throw .outbox(path: path, problem: "cannot write the message: \(error.localizedDescription)")
+    }
+  }
+
+  private func syncDirectory(_ path: String) throws(NotifyError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure(path, "cannot open the folder") }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw failure(path, "cannot sync the folder") }
+  }
+
+  private func syncFileSystem(_ path: String) throws(NotifyError) {
+    // syncfs(2) would limit this to one file system, but Glibc's module does
+    // not export it (it needs _GNU_SOURCE); sync(2) on Linux waits for the
+    // writeback to finish, which is the guarantee we need before renaming.
+    sync()
+  }
+}

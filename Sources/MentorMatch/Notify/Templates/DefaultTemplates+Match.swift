@@ -1,0 +1,83 @@
+/// The default `match` email: one per person per run, listing every new match.
+extension DefaultTemplates {
+  static let matchSubject = """
+    {{#is_mentee}}Your {{{programme}}} {{#one}}mentor{{/one}}{{#several}}mentors{{/several}}{{/is_mentee}}\
+    {{#is_mentor}}Your new {{{programme}}} {{#one}}mentee{{/one}}{{#several}}mentees{{/several}}{{/is_mentor}}
+    """
+
+  static let matchText = """
+    {{#has_recipient_name}}Dear {{{recipient_name}}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}
+
+    {{#is_mentee}}
+    Thank you for joining {{{programme}}} as a mentee. We are pleased to let you know that we have matched you with {{#one}}a mentor{{/one}}{{#several}}{{{match_count}}} mentors{{/several}}.
+    {{/is_mentee}}
+    {{#is_mentor}}
+    Thank you for offering to be a mentor through {{{programme}}}. We are pleased to let you know that we have matched you with {{#one}}a new mentee{{/one}}{{#several}}{{{match_count}}} new mentees{{/several}}.
+    {{/is_mentor}}
+
+    {{#matches}}
+    {{{name}}} ({{{role}}})
+    Grade: {{{grade}}}
+    Department: {{{department}}}
+    Profession: {{{profession}}}
+    Email: {{{email}}}
+    {{#has_reasons}}
+    Why we matched you:
+    {{#reasons}}
+    - {{{text}}}
+    {{/reasons}}
+    {{/has_reasons}}
+
+    {{/matches}}
+    {{#has_next_steps}}
+    What happens next
+
+    {{{next_steps}}}
+
+    {{/has_next_steps}}
+    If anything here looks wrong, or your circumstances have changed, please reply to this email and we will help.
+
+    With best wishes,
+
+    The {{{programme}}} team
+
+    --
+    You are receiving this email because you signed up to {{{programme}}} ({{{cohort}}} cohort). Sent on {{{as_of}}}; reference {{{run_id}}}.
+
+    """
+
+  static let matchHTML = htmlHead + "\n" + """
+    <p>{{#has_recipient_name}}Dear {{recipient_name}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}</p>
+    {{#is_mentee}}
+    <p>Thank you for joining {{programme}} as a mentee. We are pleased to let you know that we have matched you with {{#one}}a mentor{{/one}}{{#several}}{{match_count}} mentors{{/several}}.</p>
+    {{/is_mentee}}
+    {{#is_mentor}}
+    <p>Thank you for offering to be a mentor through {{programme}}. We are pleased to let you know that we have matched you with {{#one}}a new mentee{{/one}}{{#several}}{{match_count}} new mentees{{/several}}.</p>
+    {{/is_mentor}}
+    {{#matches}}
+    <h2 style="font-size:20px;margin:24px 0 8px">{{name}} <span style="font-weight:normal;color:#505a5f">({{role}})</span></h2>
+    <table style="border-collapse:collapse" role="presentation">
+    <tr><th style="text-align:left;padding:2px 16px 2px 0">Grade</th><td>{{grade}}</td></tr>
+    <tr><th style="text-align:left;padding:2px 16px 2px 0">Department</th><td>{{department}}</td></tr>
+    <tr><th style="text-align:left;padding:2px 16px 2px 0">Profession</th><td>{{profession}}</td></tr>
+    <tr><th style="text-align:left;padding:2px 16px 2px 0">Email</th><td><a href="mailto:{{email}}">{{email}}</a></td></tr>
+    </table>
+    {{#has_reasons}}
+    <p style="margin-bottom:4px">Why we matched you:</p>
+    <ul style="margin-top:0">
+    {{#reasons}}
+    <li>{{text}}</li>
+    {{/reasons}}
+    </ul>
+    {{/has_reasons}}
+    {{/matches}}
+    {{#has_next_steps}}
+    <h2 style="font-size:20px;margin:24px 0 8px">What happens next</h2>
+    {{#next_steps_paragraphs}}
+    <p>{{text}}</p>
+    {{/next_steps_paragraphs}}
+    {{/has_next_steps}}
+    <p>If anything here looks wrong, or your circumstances have changed, please reply to this email and we will help.</p>
+    <p>With best wishes,<br>The {{programme}} team</p>
+    """ + "\n" + htmlFoot + "\n"
+}

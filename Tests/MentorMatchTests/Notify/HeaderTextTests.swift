@@ -1,0 +1,63 @@
+import Foundation
+@testable import MentorMatch
+import Testing
+
+@Suite struct HeaderTextTests {
+  static let cjk40 = String(repeating: "山田花子王小明李", count: 5)
+
+  @Test(arguments: ["Zoë O’Brien", cjk40, String(repeating: "Ł", count: 200), "👩🏽‍💻 Ada 👨‍👩‍👧‍👦", "e\u{301}\u{302}\u{303}" + String(repeating: "\u{304}", count: 40)])
+  func encodedWordsAreShortAndRoundTrip(_ text: String) {
+    let words = HeaderText.encodedWords(text, firstLimit: 69)
+    #expect(words.count >= 1)
+    for (index, word) in words.enumerated() {
+      #expect(word.utf8.count <= (index == 0 ? 69 : 75))
+      #expect(word.hasPrefix("=?utf-8?") && word.hasSuffix("?="))
+      #expect(EncodedWordDecoder.decode(word).utf8.count > 0)
+    }
+    #expect(EncodedWordDecoder.decode(words.joined(separator: " ")) == text)
+  }
+
+  @Test func splitsOnCharacterBoundaries() {
+    let text = String(repeating: "👩🏽‍💻", count: 20)
+    let words = HeaderText.encodedWords(text, firstLimit: 75)
+    #expect(words.count > 1)
+    for word in words {
+      // Each word on its own decodes to whole characters of the original.
+      let decoded = EncodedWordDecoder.decode(word)
+      #expect(decoded.allSatisfy { $0 == "👩🏽‍💻" })
+    }
+  }
+
+  @Test func plainNamesStayReadable() {
+    #expect(HeaderText.phrase("Sam Smith", firstBudget: 74) == ["Sam", "Smith"])
+    #expect(HeaderText.phrase("Smith, Sam", firstBudget: 74) == ["\"Smith,", "Sam\""])
+    #expect(HeaderText.phrase("<script>alert(1)</script>", firstBudget: 74) == ["\"<script>alert(1)</script>\""])
+    #expect(HeaderText.phrase("=HYPERLINK(\"http://x\")", firstBudget: 74) == ["\"=HYPERLINK(\\\"http://x\\\")\""])
+    #expect(HeaderText.phrase("=?utf-8?q?evil?=", firstBudget: 74).first?.hasPrefix("=?utf-8?") == true)
+  }
+
+  @Test func foldsAtSpacesWithinTheLineLimit() {
+    let subject = (1...40).map { "word\($0)" }.joined(separator: " ")
+    let folded = HeaderText.fold(name: "Subject", segments: HeaderText.unstructured(subject, firstBudget: 69))
+    let lines = folded.components(separatedBy: "\r\n")
+    #expect(lines.count > 1)
+    for line in lines { #expect(line.utf8.count <= 78) }
+    for line in lines.dropFirst() { #expect(line.hasPrefix(" ") && line.dropFirst().first != " ") }
+    #expect(lines.joined() == "Subject: " + subject)
+  }
+
+  @Test func keepsDoubleSpacesInQuotedNamesWhenFolding() {
+    let name = "Anne-Marie  de la Cour, " + String(repeating: "Lady of the Manor ", count: 6)
+    let folded = HeaderText.fold(name: "To", segments: HeaderText.phrase(name, firstBudget: 74))
+    for line in folded.components(separatedBy: "\r\n") {
+      #expect(line.utf8.count <= 78)
+      #expect(!line.allSatisfy { $0 == " " })
+    }
+    #expect(folded.replacingOccurrences(of: "\r\n", with: "").contains("Anne-Marie  de la Cour"))
+  }
+
+  @Test(arguments: ["Eve\r\nBcc: x@example.org", "bare\rreturn", "nul\0byte", "tab\there", "line\u{2028}sep", "del\u{7F}", "c1\u{85}"])
+  func refusesControlCharacters(_ value: String) {
+    #expect(throws: NotifyError.self) { try HeaderText.checkSingleLine(value, field: "recipient name") }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+@testable import MentorMatch
+import Testing
+
+@Suite struct MaildirOutboxTests {
+  static func emails() throws -> [ComposedEmail] {
+    let composer = try NotifyFixtures.composer()
+    return try [
+      NotifyFixtures.request(),
+      NotifyFixtures.request(name: "Sam Smith", address: "sam.smith@cabinetoffice.gov.uk"),
+      NotifyFixtures.request(content: .waiting(reason: "no mentor had space")),
+    ].map(composer.compose)
+  }
+
+  static func runDirectory() -> String { NSTemporaryDirectory() + "mentormatch-outbox-\(UUID().uuidString)" }
+
+  static func mode(_ path: String) throws -> Int {
+    try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+  }
+
+  @Test(arguments: [MaildirOutbox.Durability.batch, .perFile])
+  func publishesIntoNewWithPrivateModes(_ durability: MaildirOutbox.Durability) throws {
+    let run = Self.runDirectory()
+    let outbox = MaildirOutbox(directory: run + "/outbox", durability: durability)
+    let emails = try Self.emails()
+    let result = try outbox.publish(emails)
+    #expect(result.written == emails.map(\.fileName).sorted())
+    #expect(result.alreadyPresent.isEmpty)
+    for folder in ["", "/tmp", "/new", "/cur"] { #expect(try Self.mode(run + "/outbox" + folder) == 0o700) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/tmp").isEmpty)
+    for email in emails {
+      let path = "\(run)/outbox/new/\(email.fileName)"
+      #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == email.bytes)
+      #expect(try Self.mode(path) == 0o600)
+    }
+  }
+
+  @Test func republishingWritesNothingTwice() throws {
+    let run = Self.runDirectory()
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    let emails = try Self.emails()
+    try outbox.publish(Array(emails.prefix(1)))
+    // A delivery tool moved the first message to cur/ and flagged it.
+    let first = emails[0].fileName
+    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(first)", toPath: "\(run)/outbox/cur/\(first):2,S")
+    // A crash left a half-written copy of the second in tmp/.
+    try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(run)/outbox/tmp/\(emails[1].fileName)"))
+    let result = try outbox.publish(emails)
+    #expect(result.alreadyPresent == [first])
+    #expect(result.written == emails.dropFirst().map(\.fileName).sorted())
+    #expect(FileManager.default.contents(atPath: "\(run)/outbox/new/\(emails[1].fileName)").map { [UInt8]($0) } == emails[1].bytes)
+    #expect(!FileManager.default.fileExists(atPath: "\(run)/outbox/new/\(first)"))
+    let again = try outbox.publish(emails)
+    #expect(again.written.isEmpty && again.alreadyPresent.count == 3)
+  }
+
+  @Test func refusesTwoDifferentMessagesWithOneName() throws {
+    var emails = try Self.emails()
+    emails[1].fileName = emails[0].fileName
+    let outbox = MaildirOutbox(directory: Self.runDirectory() + "/outbox")
+    #expect(throws: NotifyError.duplicateMessage(fileName: emails[0].fileName)) { try outbox.publish(emails) }
+  }
+
+  @Test func listsRecipientsKindsAndDecodedSubjects() throws {
+    let run = Self.runDirectory()
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    try outbox.publish(try Self.emails())
+    let lines = try outbox.entries().map { $0.line(showAddress: false) }
+    #expect(lines == [
+      "match\ts***@cabinetoffice.gov.uk\tYour Civil Service Mentoring mentor",
+      "match\tz***@cabinetoffice.gov.uk\tYour Civil Service Mentoring mentor",
+      "waiting\tz***@cabinetoffice.gov.uk\tCivil Service Mentoring: an update on your mentor match",
+    ])
+    let entry = OutboxEntry(folder: "new", fileName: "x.eml", bytes: Array("To: =?utf-8?q?Zo=C3=AB?= <z@x.org>\r\nSubject: =?utf-8?b?WsO2?=\r\n =?utf-8?q?_O=E2=80=99Brien?= ok\r\n\r\n".utf8))
+    #expect(entry.subject == "Zö O’Brien ok")
+    #expect(entry.recipient == "z@x.org")
+  }
+}
