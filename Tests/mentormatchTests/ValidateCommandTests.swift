@@ -28,7 +28,7 @@ import Testing
 
   @Test func defaultMessagesCarryNoAddresses() throws {
     let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml")])
-    #expect(!result.stderr.contains("@"))
+    #expect(!result.stderr.contains("@"), "\(result.stderr)")
   }
 
   @Test(arguments: [

@@ -11,7 +11,7 @@ public enum AddressSyntax {
   /// Why an address is refused.
   public enum Problem: String, Sendable, Equatable {
     case empty = "it is empty"
-    case noAt = "it has no '@'"
+    case noAt = "it has no at sign"
     case badLocalPart = "the part before '@' has a character or dot out of place"
     case badDomain = "the domain is not a valid host name with a dot"
     case tooLong = "it is longer than RFC 5321 allows"

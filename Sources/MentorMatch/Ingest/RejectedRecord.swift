@@ -36,7 +36,7 @@ public struct FieldProblem: Sendable, Equatable {
 
 /// A record that was rejected or superseded, with every problem found in it.
 public struct RejectedRecord: Sendable, Equatable {
-  public var location: SourceLocation
+  public var location: RecordLocation
   /// At least one; the first decides the record's reason in counts.
   public var problems: [FieldProblem]
   /// The person's id where it could be read, so reports can say who.

@@ -13,7 +13,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable, Codable {
 }
 
 /// Where a record came from, for messages and reports.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct RecordLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file's name as the config gives it.
   public var file: String
   /// The position of the file in the config's list: later files win ties.
@@ -32,7 +32,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
   public var description: String { "\(file):\(line)" }
 
-  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+  public static func < (lhs: RecordLocation, rhs: RecordLocation) -> Bool {
     (lhs.fileIndex, lhs.line) < (rhs.fileIndex, rhs.line)
   }
 }
@@ -68,7 +68,7 @@ public struct Signup: Sendable, Equatable {
   public var signedUpAt: String
   /// Extra columns named in the config, by their configured name.
   public var extra: [String: String]
-  public var source: SourceLocation
+  public var source: RecordLocation
 
   /// The address lowercased, for comparing people.
   public var emailKey: String { email.lowercased() }

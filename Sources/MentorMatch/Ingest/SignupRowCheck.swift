@@ -11,10 +11,10 @@ struct SignupRowCheck {
   let columns: ColumnMap
   let file: InputFile
   let settings: InputSettings
-  let location: SourceLocation
+  let location: RecordLocation
   private var problems: [FieldProblem] = []
 
-  init(record: CSVRecord, columns: ColumnMap, file: InputFile, settings: InputSettings, location: SourceLocation) {
+  init(record: CSVRecord, columns: ColumnMap, file: InputFile, settings: InputSettings, location: RecordLocation) {
     self.record = record
     self.columns = columns
     self.file = file

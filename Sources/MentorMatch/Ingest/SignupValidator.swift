@@ -81,8 +81,8 @@ public struct SignupValidator: Sendable {
     return result
   }
 
-  private func location(line: Int, record: Int) -> SourceLocation {
-    SourceLocation(file: file?.name ?? "", fileIndex: fileIndex, line: line, record: record)
+  private func location(line: Int, record: Int) -> RecordLocation {
+    RecordLocation(file: file?.name ?? "", fileIndex: fileIndex, line: line, record: record)
   }
 
   /// The latest sign-up of a person wins: latest `signed_up_at`, then the

@@ -97,7 +97,7 @@ public struct EmailTemplateSet: Sendable {
   }
 
   private static func parse(_ source: String, part: EmailTemplateName.Part, origin: String) throws(NotifyError) -> MustacheTemplate {
-    let prefix = part == .html ? HTMLEscaping.pragma : textPragma
+    let prefix = part == .html ? MustacheHTMLContent.pragma : textPragma
     do {
       return try MustacheTemplate(string: prefix + source)
     } catch let error as MustacheTemplate.ParserError {

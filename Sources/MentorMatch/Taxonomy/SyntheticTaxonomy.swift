@@ -122,24 +122,3 @@ public struct SyntheticTaxonomy: Sendable {
     return String(characters)
   }
 }
-
-/// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
-/// generators"): small, fast and the same on every platform.
-public struct SplitMix64: Sendable {
-  private var state: UInt64
-
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A whole number in `range`, by modulo (the bias is negligible for a benchmark).
-  public mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(next() % UInt64(range.count))
-  }
-}

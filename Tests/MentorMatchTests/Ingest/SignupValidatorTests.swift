@@ -46,7 +46,7 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     #expect(signup.menteeCapacity == 1)
     #expect(signup.mentorCapacity == 0)
     #expect(signup.signedUpAt == "2026-11-01T00:00:00Z")
-    #expect(signup.source == SourceLocation(file: "a.csv", fileIndex: 0, line: 2, record: 1))
+    #expect(signup.source == RecordLocation(file: "a.csv", fileIndex: 0, line: 2, record: 1))
   }
 
   @Test(arguments: [
