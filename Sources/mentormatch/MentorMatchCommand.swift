@@ -17,6 +17,8 @@ struct MentorMatchCommand: ParsableCommand {
       """,
     version: MentorMatchVersion.current,
     subcommands: [
+      Run.self,
+      Audit.self,
       Validate.self,
       Bench.self,
       Pairs.self,

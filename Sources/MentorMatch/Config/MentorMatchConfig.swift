@@ -12,6 +12,20 @@ public struct MentorMatchConfig: Sendable {
   /// `[programme] name`: shown in reports and emails.
   public var programmeName: String
   public var input: InputSettings
+  /// `[state]`: where the lock, the database and the run folders live.
+  public var state: StateSettings
+  /// `[skills]`: the taxonomy and the normalisation thresholds.
+  public var skills: SkillSettings
+  /// `[[rules]]`: what makes a good match.
+  public var rules: RuleSet
+  /// `[candidates]`: how many candidates per mentee.
+  public var candidates: CandidateSettings
+  /// `[matching]`: the solver and its objective.
+  public var matching: MatchingSettings
+  /// `[email]`, or nil when the programme sends no email.
+  public var email: EmailSettings?
+  /// `[report]`: how long lists and charts are.
+  public var report: ReportSettings
 
   /// Loads and validates a config file.
   public static func load(path: String) throws(ConfigError) -> MentorMatchConfig {
@@ -38,7 +52,17 @@ public struct MentorMatchConfig: Sendable {
       try programme.finish()
     }
     let input = try InputSettings(root: root)
+    let state = try StateSettings(from: root)
+    let skills = try root.section("skills").map { (section) throws(ConfigError) in try SkillSettings(from: section) } ?? .defaults
+    let fields = Set(["department", "profession", "location", "grade", "cohort", "role"]).union(input.extraColumns.keys)
+    let rules = try RuleSet.parse(try root.sections("rules") ?? [], knownFields: fields)
+    let candidates = try root.section("candidates").map { (section) throws(ConfigError) in try CandidateSettings(from: section) } ?? CandidateSettings()
+    let matching = try root.section("matching").map { (section) throws(ConfigError) in try MatchingSettings(from: section) } ?? MatchingSettings()
+    let email = try root.section("email").map { (section) throws(ConfigError) in try EmailSettings(from: section) }
+    let report = try root.section("report").map { (section) throws(ConfigError) in try ReportSettings(from: section) } ?? ReportSettings()
     try root.finish()
-    return MentorMatchConfig(file: file, bytes: bytes, programmeName: programmeName, input: input)
+    return MentorMatchConfig(
+      file: file, bytes: bytes, programmeName: programmeName, input: input, state: state, skills: skills,
+      rules: rules, candidates: candidates, matching: matching, email: email, report: report)
   }
 }

@@ -50,8 +50,15 @@ public struct MaildirOutbox: Sendable {
   /// different emails share a name, `outbox` when the file system fails.
   @discardableResult
   public func publish(_ emails: [ComposedEmail]) throws(NotifyError) -> Publication {
-    var byName: [String: ComposedEmail] = [:]
-    for email in emails {
+    try publish(messages: emails.map { ($0.fileName, $0.bytes) })
+  }
+
+  /// Writes messages given as file names and bytes, as a run folder stores
+  /// them; used to finish publishing after a crash.
+  @discardableResult
+  public func publish(messages: [(fileName: String, bytes: [UInt8])]) throws(NotifyError) -> Publication {
+    var byName: [String: (fileName: String, bytes: [UInt8])] = [:]
+    for email in messages {
       if let seen = byName[email.fileName], seen.bytes != email.bytes { throw .duplicateMessage(fileName: email.fileName) }
       byName[email.fileName] = email
     }

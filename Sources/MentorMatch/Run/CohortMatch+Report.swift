@@ -1,0 +1,104 @@
+/// Turning a solved cohort into the report's view model.
+extension CohortMatch {
+  func report(context: RunContext, skills: SkillsByPerson) -> CohortReport {
+    let matchedMentees = Set(pairs.map(\.mentee))
+    let matchedMentors = Set(pairs.map(\.mentor))
+    var reportPairs: [ReportPair] = []
+    for pair in pairs {
+      reportPairs.append(
+        ReportPair(
+          mentee: Self.person(mentees[pair.mentee]), mentor: Self.person(mentors[pair.mentor]),
+          score: pair.candidate.total, explanation: explanation(of: pair).forMentee))
+    }
+    var waiting: [WaitingPerson] = []
+    let reasonsByMentee = Dictionary(lists.unmatched.map { ($0.mentee, $0) }, uniquingKeysWith: { first, _ in first })
+    for (index, mentee) in mentees.enumerated() where !matchedMentees.contains(index) {
+      let (code, words) = waitingReason(mentee: index, reasons: reasonsByMentee[index])
+      waiting.append(WaitingPerson(person: Self.person(mentee), role: .mentee, reasonCode: code, reason: words))
+    }
+    for (index, mentor) in mentors.enumerated() where !matchedMentors.contains(index) && (activeAsMentor[mentor.id] ?? 0) == 0 {
+      waiting.append(
+        WaitingPerson(
+          person: Self.person(mentor), role: .mentor, reasonCode: "no-suitable-mentee",
+          reason: "no mentee in this cohort was a better match for them this time"))
+    }
+    let ids = Set(people.map(\.id))
+    let inCohort: (RejectedRecord) -> Bool = { ($0.cohort ?? context.config.input.defaultCohort) == cohort }
+    let rejected = context.ingest.rejected.filter(inCohort)
+    let superseded = context.ingest.superseded.filter(inCohort)
+    let rows = rejected.flatMap { record in
+      record.problems.map {
+        RejectedRow(
+          file: record.location.file, line: record.location.line, field: $0.field, reasonCode: $0.reason.rawValue,
+          message: $0.message)
+      }
+    }
+    let menteesAlready = people.filter { $0.role.isMentee && ($0.menteeCapacity - (activeAsMentee[$0.id] ?? 0)) <= 0 && (activeAsMentee[$0.id] ?? 0) > 0 }
+    let mentorsAlready = people.filter { $0.role.isMentor && ($0.mentorCapacity - (activeAsMentor[$0.id] ?? 0)) <= 0 && (activeAsMentor[$0.id] ?? 0) > 0 }
+    let counts = CohortReport.Counts(
+      signupsRead: people.count + rejected.count + superseded.count, accepted: people.count, rejected: rejected.count,
+      superseded: superseded.count, menteesNewlyMatched: matchedMentees.count, mentorsNewlyMatched: matchedMentors.count,
+      menteesAlreadyMatched: menteesAlready.count, mentorsAlreadyMatched: mentorsAlready.count,
+      menteesWaiting: waiting.filter { $0.role == .mentee }.count, mentorsWaiting: waiting.filter { $0.role == .mentor }.count)
+    return CohortReport(
+      programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
+      algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
+      checkerResult: checker, checkerPassed: checkerPassed, counts: counts, pairs: reportPairs, waiting: waiting,
+      rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
+      skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
+  }
+
+  /// Why a mentee with room for a mentor got none, as a code and in words.
+  private func waitingReason(mentee: Int, reasons: NoCandidateReasons?) -> (String, String) {
+    guard let reasons, lists.candidates[mentee].isEmpty else {
+      return ("all-mentors-full", "every suitable mentor was matched with someone who fitted them better this time")
+    }
+    if reasons.mentorCount == 0 {
+      return ("no-mentors", "no mentor in this cohort has room for a new mentee")
+    }
+    if let rule = reasons.excludedEveryone.first {
+      let kind = lists.rules.first { $0.index == rule }.map { "\($0.kind.rawValue)" } ?? "a rule"
+      return ("excluded-by-rule", "rule \(rule + 1) (\(kind)) rules out every mentor in the cohort")
+    }
+    if reasons.wantsNoSkills {
+      return ("no-skill-recognised", "none of the skills they asked for could be recognised; check the spelling")
+    }
+    if reasons.noMentorSharesASkill {
+      return ("no-skill-offered", "no mentor offers any of the skills they asked for, or a related one")
+    }
+    let combined = reasons.excludedByRule.filter { $0.mentors > 0 }.map { "rule \($0.rule + 1) (\($0.kind.rawValue)): \($0.mentors)" }
+    return ("excluded-by-rules", "the required rules together rule out every mentor (\(combined.joined(separator: "; ")))")
+  }
+
+  static func person(_ signup: Signup) -> ReportPerson {
+    ReportPerson(
+      id: signup.id, givenName: signup.givenName, familyName: signup.familyName, email: signup.email, grade: signup.grade,
+      gradeRank: signup.gradeIndex, department: signup.department, profession: signup.profession, location: signup.location)
+  }
+
+  /// The cohort's unplaced skill terms, most frequent first.
+  private static func unplaced(_ mentions: [SkillMention], people: Set<String>) -> [UnplacedTerm] {
+    var occurrences: [String: Int] = [:]
+    var who: [String: Set<String>] = [:]
+    for mention in mentions where mention.match.placement == nil && people.contains(mention.personID) && !mention.match.folded.isEmpty {
+      occurrences[mention.match.folded, default: 0] += 1
+      who[mention.match.folded, default: []].insert(mention.personID)
+    }
+    return occurrences.keys.sorted { a, b in
+      occurrences[a]! != occurrences[b]! ? occurrences[a]! > occurrences[b]! : a < b
+    }.map { UnplacedTerm(term: $0, occurrences: occurrences[$0]!, people: who[$0]!.count) }
+  }
+
+  /// Skills wanted in the cohort and how many mentors offer each.
+  private static func supply(people: [Signup], skills: SkillsByPerson, labels: [String: String]) -> [SkillSupply] {
+    var wanting: [String: Int] = [:]
+    var offering: [String: Int] = [:]
+    for person in people {
+      if person.role.isMentee { for concept in skills.wanted[person.id] ?? [] { wanting[concept, default: 0] += 1 } }
+      if person.role.isMentor { for concept in skills.offered[person.id] ?? [] { offering[concept, default: 0] += 1 } }
+    }
+    return wanting.keys.sorted().map {
+      SkillSupply(skill: labels[$0] ?? $0, menteesWanting: wanting[$0]!, mentorsOffering: offering[$0] ?? 0)
+    }
+  }
+}

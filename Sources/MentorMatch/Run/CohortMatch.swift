@@ -1,0 +1,106 @@
+/// One cohort scored and solved: who is in it, the candidates, the new pairs
+/// and the checker's verdict.
+struct CohortMatch: Sendable {
+  let cohort: String
+  /// Everyone in the cohort, by id.
+  let people: [Signup]
+  /// Mentees and mentors with room for a new pair, in id order (the solver's indices).
+  let mentees: [Signup]
+  let mentors: [Signup]
+  let menteeRemaining: [Int]
+  let mentorRemaining: [Int]
+  let lists: CandidateLists
+  /// New pairs as (mentee index, mentor index, candidate), sorted by ids.
+  let pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)]
+  let checker: String
+  let checkerPassed: Bool
+  /// Active pairs from earlier runs, per person id, per side.
+  let activeAsMentee: [String: Int]
+  let activeAsMentor: [String: Int]
+
+  static func solve(cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy) throws -> CohortMatch {
+    let people = context.ingest.signups.filter { $0.cohort == cohort }
+    var activeAsMentee: [String: Int] = [:]
+    var activeAsMentor: [String: Int] = [:]
+    for pair in context.prior.activePairs(cohort: cohort) {
+      activeAsMentee[pair.menteeID, default: 0] += 1
+      activeAsMentor[pair.mentorID, default: 0] += 1
+    }
+    var mentees: [Signup] = []
+    var mentors: [Signup] = []
+    var menteeRemaining: [Int] = []
+    var mentorRemaining: [Int] = []
+    for person in people {
+      let asMentee = person.role.isMentee ? person.menteeCapacity - (activeAsMentee[person.id] ?? 0) : 0
+      let asMentor = person.role.isMentor ? person.mentorCapacity - (activeAsMentor[person.id] ?? 0) : 0
+      if asMentee > 0 {
+        mentees.append(person)
+        menteeRemaining.append(asMentee)
+      }
+      if asMentor > 0 {
+        mentors.append(person)
+        mentorRemaining.append(asMentor)
+      }
+    }
+    let prior = Set(context.prior.pairs.map { PriorPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
+    let scoringCohort = ScoringCohort(
+      mentees: zip(mentees, menteeRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
+      mentors: zip(mentors, mentorRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
+      hierarchy: hierarchy, priorPairs: prior)
+    let lists = try CandidateGenerator.generate(scoringCohort, rules: context.config.rules, settings: context.config.candidates)
+
+    var edges: [MatchingProblem.Edge] = []
+    for list in lists.candidates {
+      for candidate in list {
+        edges.append(
+          MatchingProblem.Edge(
+            mentee: candidate.mentee, mentor: candidate.mentor, menteeScore: candidate.menteeScore,
+            mentorScore: candidate.mentorScore))
+      }
+    }
+    let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
+    let settings = context.config.matching
+    let solution = try MatchingSolver.solve(problem, algorithm: settings.algorithm, objective: settings.objective)
+    let verdict = MatchingSolver.check(problem, solution)
+    var pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)] = []
+    for (mentee, mentor) in solution.matching.pairs(in: problem) {
+      guard let candidate = lists.candidates[mentee].first(where: { $0.mentor == mentor }) else { continue }
+      pairs.append((mentee, mentor, candidate))
+    }
+    pairs.sort { a, b in
+      (mentees[a.mentee].id, mentors[a.mentor].id) < (mentees[b.mentee].id, mentors[b.mentor].id)
+    }
+    return CohortMatch(
+      cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
+      mentorRemaining: mentorRemaining, lists: lists, pairs: pairs, checker: verdict.description,
+      checkerPassed: verdict.passed, activeAsMentee: activeAsMentee, activeAsMentor: activeAsMentor)
+  }
+
+  /// The pairs the state records.
+  var newPairs: [NewPair] {
+    pairs.map {
+      NewPair(menteeID: mentees[$0.mentee].id, mentorID: mentors[$0.mentor].id, cohort: cohort, score: $0.candidate.total)
+    }
+  }
+
+  /// The explanation of one new pair, in words for each side.
+  func explanation(of pair: (mentee: Int, mentor: Int, candidate: CandidatePair)) -> Explanation {
+    Explanation(
+      breakdown: lists.breakdown(of: pair.candidate), menteeName: mentees[pair.mentee].givenName,
+      mentorName: mentors[pair.mentor].givenName)
+  }
+
+  private static func scoringPerson(_ signup: Signup, capacity: Int, skills: SkillsByPerson) -> ScoringPerson {
+    var fields = signup.extra
+    fields["department"] = signup.department
+    fields["profession"] = signup.profession
+    fields["location"] = signup.location
+    fields["grade"] = signup.grade
+    fields["cohort"] = signup.cohort
+    fields["role"] = signup.role.rawValue
+    return ScoringPerson(
+      id: signup.id, grade: signup.gradeIndex, fields: fields, email: signup.emailKey,
+      lineManagerEmail: signup.lineManagerEmail.isEmpty ? nil : signup.lineManagerEmail,
+      offered: skills.offered[signup.id] ?? [], wanted: skills.wanted[signup.id] ?? [], capacity: capacity)
+  }
+}

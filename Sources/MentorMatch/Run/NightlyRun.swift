@@ -1,0 +1,150 @@
+import Foundation
+
+/// What `mentormatch run` was asked to do.
+public struct RunOptions: Sendable {
+  public var configPath: String
+  /// The run's as-of; the CLI passes the clock's "now" when `--as-of` is absent.
+  public var asOf: String
+  public var dryRun: Bool
+  public var cohort: String?
+  public var pid: Int32
+  public var crash: CrashPoint
+
+  public init(configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint) {
+    self.configPath = configPath
+    self.asOf = asOf
+    self.dryRun = dryRun
+    self.cohort = cohort
+    self.pid = pid
+    self.crash = crash
+  }
+}
+
+/// How a run ended, for the summary and the exit code.
+public struct RunSummary: Sendable {
+  public var runID: String
+  public var runFolder: String?
+  public var alreadyDone: Bool
+  public var lines: [String]
+}
+
+/// The imperative shell of `mentormatch run`: lock, files, database, clock.
+/// Everything between reading the inputs and writing the outputs is
+/// ``RunCore``, which `audit` re-runs from a run folder.
+///
+/// Crash safety: the run folder is written whole (temporary folder, fsync,
+/// rename), then the new pairs and the emails owed are committed in one
+/// transaction, then the emails are published into the run's maildir outbox
+/// and marked published. A crash at any point is finished by the next run.
+public enum NightlyRun {
+  /// - Parameters:
+  ///   - log: one line of progress (stage timings, counts); no personal data.
+  ///   - seconds: a monotonic clock for stage timings.
+  public static func execute(
+    _ options: RunOptions, log: (String) -> Void, seconds: () -> Double
+  ) throws -> RunSummary {
+    func measure(_ stage: String, _ work: () throws -> Void) throws {
+      let start = seconds()
+      try work()
+      log("stage \(stage) \(String(format: "%.3f", seconds() - start))s")
+    }
+    let config = try MentorMatchConfig.load(path: options.configPath)
+    guard let taxonomyDirectory = config.skills.taxonomy else {
+      throw ConfigError(file: options.configPath, key: "skills.taxonomy", message: "missing: the taxonomy folder to place skills on")
+    }
+    // Templates are loaded and rendered against a sample now, so a broken
+    // template stops the run before anything is read or written.
+    let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
+
+    try PrivateFiles.makeDirectory(config.state.stateDirectory)
+    let lock = try RunLock(stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.asOf)
+    defer { lock.release() }
+    let store = try StateStore(path: config.state.databasePath, crash: options.crash)
+    if !options.dryRun {
+      let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
+      if recovered > 0 { log("published \(recovered) emails owed by an interrupted run") }
+    }
+
+    var ingest: IngestResult!
+    try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) }
+    log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
+    var taxonomy: Taxonomy!
+    try measure("taxonomy") { taxonomy = try Taxonomy.load(directory: taxonomyDirectory) }
+    let prior = try store.loadPriorState()
+    let snapshot = try RunInputsSnapshot.capture(config: config, taxonomyDirectory: taxonomyDirectory, prior: prior)
+    let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)
+    // The same night (as-of date) with the same config, exports and taxonomy
+    // is done already: a re-run makes no pairs and sends nothing again.
+    let configSHA256 = SHA256Hex.of(config.bytes)
+    if !options.dryRun,
+      let done = try store.runs().first(where: {
+        $0.asOf.prefix(10) == identity.date && $0.configSHA256 == configSHA256 && $0.inputsSHA256 == snapshot.inputsSHA256
+      })
+    {
+      return RunSummary(
+        runID: done.id, runFolder: RunFolderWriter(runsDirectory: config.state.runsDirectory, pid: options.pid).folder(runID: done.id),
+        alreadyDone: true, lines: ["this night's run \(done.id) was committed already with the same inputs; nothing to do"])
+    }
+
+    let context = RunContext(
+      config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, identity: identity, composer: composer,
+      cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
+    let result = try RunCore.compute(context, measure: measure)
+    let files = RunFolderFiles.assemble(result: result, snapshot: snapshot, context: context)
+
+    let runsDirectory = options.dryRun
+      ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
+    try PrivateFiles.makeDirectory(runsDirectory)
+    let writer = RunFolderWriter(runsDirectory: runsDirectory, pid: options.pid, crash: options.crash)
+    try measure("write") { _ = try writer.write(runID: identity.runID, files: files) }
+    let folder = writer.folder(runID: identity.runID)
+    options.crash.hit("after-run-folder")
+    if !options.dryRun {
+      try measure("state") {
+        let record = RunRecord(
+          id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: snapshot.inputsSHA256)
+        _ = try store.commit(run: record, people: result.people, newPairs: result.newPairs, notifications: result.notifications)
+      }
+      options.crash.hit("after-commit")
+      try measure("publish") {
+        let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
+        _ = try outbox.publish(result.emails.map(\.message))
+        options.crash.hit("after-publish")
+        _ = try store.markPublished(runID: identity.runID, fileNames: result.emails.map(\.message.fileName))
+      }
+    }
+    return RunSummary(runID: identity.runID, runFolder: folder, alreadyDone: false, lines: summaryLines(result, dryRun: options.dryRun))
+  }
+
+  /// Publishes emails a crashed run committed but did not publish, from that
+  /// run's folder. Returns how many.
+  static func publishOwed(store: StateStore, runsDirectory: String) throws -> Int {
+    let owed = try store.unpublishedNotifications()
+    var published = 0
+    for runID in Set(owed.map(\.runID)).sorted() {
+      let folder = (runsDirectory as NSString).appendingPathComponent(runID)
+      let names = owed.filter { $0.runID == runID }.map(\.fileName)
+      let messages = names.compactMap { name -> (fileName: String, bytes: [UInt8])? in
+        guard let data = FileManager.default.contents(atPath: "\(folder)/emails/\(name)") else { return nil }
+        return (name, Array(data))
+      }
+      _ = try MaildirOutbox(directory: "\(folder)/outbox").publish(messages: messages)
+      published += try store.markPublished(runID: runID, fileNames: messages.map(\.fileName))
+    }
+    return published
+  }
+
+  private static func summaryLines(_ result: RunResult, dryRun: Bool) -> [String] {
+    var lines: [String] = []
+    for cohort in result.cohorts {
+      let c = cohort.report.counts
+      lines.append(
+        "\(cohort.cohort): \(c.signupsRead) sign-ups, \(cohort.pairs) new pairs "
+          + "(\(c.menteesNewlyMatched) mentees, \(c.mentorsNewlyMatched) mentors), "
+          + "\(c.menteesWaiting) mentees still waiting, \(c.rejected) rejected rows; \(cohort.checker)")
+    }
+    lines.append("emails: \(result.emails.count) written\(dryRun ? " (dry run: not published)" : "")")
+    for problem in result.emailProblems { lines.append("email problem: \(problem)") }
+    return lines
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// `mentormatch audit RUN_DIR`: checks a run folder's inputs against its
+/// manifest, re-runs the whole core from the folder alone (no database, no
+/// network, no clock) and compares every output byte for byte.
+public enum RunAudit {
+  /// The outcome: one check per file, inputs first.
+  public struct Report: Sendable {
+    public var checks: [FileCheck]
+    /// The manifest records an erasure, so some files were changed on purpose.
+    public var redacted: Bool
+    public var allSame: Bool { checks.allSatisfy { $0.status == .same } }
+  }
+
+  public static func audit(runDirectory: String) throws -> Report {
+    guard FileManager.default.fileExists(atPath: "\(runDirectory)/\(RunManifest.fileName)") else {
+      throw RunError.notARunFolder(runDirectory)
+    }
+    let manifest = try RunManifest.load(runDirectory: runDirectory)
+    var checks = manifest.verify(runDirectory: runDirectory)
+    let redacted = !manifest.redactions.isEmpty
+
+    func bytes(_ relative: String) -> [UInt8] {
+      FileManager.default.contents(atPath: "\(runDirectory)/\(relative)").map(Array.init) ?? []
+    }
+    var config = try MentorMatchConfig.parse(
+      bytes: bytes(RunInputsSnapshot.configPath), file: RunInputsSnapshot.configPath,
+      baseDirectory: "\(runDirectory)/inputs")
+    var snapshot = RunInputsSnapshot()
+    snapshot.inputs[RunInputsSnapshot.configPath] = config.bytes
+    for (index, file) in config.input.files.enumerated() {
+      let stored = RunInputsSnapshot.exportPath(index, file)
+      config.input.files[index].path = "\(runDirectory)/\(stored)"
+      snapshot.inputs[stored] = bytes(stored)
+    }
+    for path in manifest.taxonomy.keys.sorted() { snapshot.taxonomy[path] = bytes(path) }
+    snapshot.priorSnapshot = bytes(RunInputsSnapshot.priorPath)
+
+    let ingest = try SignupIngest.read(settings: config.input)
+    let taxonomy = try Taxonomy.load(directory: "\(runDirectory)/\(RunInputsSnapshot.taxonomyFolder)")
+    let prior = try PriorState.parse(snapshot: snapshot.priorSnapshot, name: RunInputsSnapshot.priorPath)
+    let identity = try RunIdentity(asOf: manifest.asOf, digests: snapshot.orderedDigests)
+    if identity.runID != manifest.runID {
+      checks.append(FileCheck(path: "(run id: inputs no longer give \(manifest.runID))", status: .differs))
+    }
+    let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
+    let context = RunContext(
+      config: config, ingest: ingest, taxonomy: taxonomy, prior: prior,
+      identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: nil,
+      inputFiles: snapshot.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
+    let result = try RunCore.compute(context)
+    checks += manifest.compareOutputs(rerun: result.files, runDirectory: runDirectory)
+    return Report(checks: checks, redacted: redacted)
+  }
+}
+
+extension RunIdentity {
+  /// An identity as a manifest records it.
+  init(runID: String, asOf: String) {
+    self.runID = runID
+    self.asOf = asOf
+  }
+}

@@ -1,0 +1,124 @@
+/// Everything one run reads, already loaded: the functional core's input.
+public struct RunContext: Sendable {
+  public var config: MentorMatchConfig
+  public var ingest: IngestResult
+  public var taxonomy: Taxonomy
+  public var prior: PriorState
+  public var identity: RunIdentity
+  /// Nil when the config has no `[email]` section.
+  public var composer: EmailComposer?
+  /// Only this cohort is matched (`--cohort`); nil for all.
+  public var cohort: String?
+  /// The input files and their digests, listed on the run's index page.
+  public var inputFiles: [RunIndex.File]
+  public var dryRun: Bool
+
+  public init(
+    config: MentorMatchConfig, ingest: IngestResult, taxonomy: Taxonomy, prior: PriorState, identity: RunIdentity,
+    composer: EmailComposer?, cohort: String?, inputFiles: [RunIndex.File], dryRun: Bool
+  ) {
+    self.config = config
+    self.ingest = ingest
+    self.taxonomy = taxonomy
+    self.prior = prior
+    self.identity = identity
+    self.composer = composer
+    self.cohort = cohort
+    self.inputFiles = inputFiles
+    self.dryRun = dryRun
+  }
+}
+
+/// What a run produces: output files by relative path, and what the state
+/// must record. Its bytes depend only on the ``RunContext``.
+public struct RunResult: Sendable {
+  /// Outputs by path relative to the run folder (no `inputs/`, no manifest).
+  public var files: [String: [UInt8]]
+  public var emails: [RunEmail]
+  public var newPairs: [NewPair]
+  public var people: [PersonSeen]
+  public var notifications: [OwedNotification]
+  public var cohorts: [CohortOutcome]
+  public var counts: [String: Int]
+  /// Problems that kept an email from being written (the person is listed, never the address).
+  public var emailProblems: [String]
+}
+
+/// One cohort's result, for the summary line and the report.
+public struct CohortOutcome: Sendable {
+  public var cohort: String
+  public var report: CohortReport
+  public var pairs: Int
+  public var checker: String
+  public var checkerPassed: Bool
+}
+
+/// The functional core of `mentormatch run` and `audit`: from loaded inputs
+/// to output bytes, with no clock, file or database.
+public enum RunCore {
+  /// Runs every stage after ingest. `measure` times a stage; the shell passes
+  /// a clock, the audit passes a plain call.
+  public static func compute(
+    _ context: RunContext,
+    measure: (String, () throws -> Void) throws -> Void = { _, work in try work() }
+  ) throws -> RunResult {
+    var skills = SkillsByPerson()
+    try measure("normalise") {
+      skills = SkillsByPerson.normalise(context.ingest.signups, taxonomy: context.taxonomy, settings: context.config.skills)
+    }
+    let hierarchy = SkillHierarchy(broader: context.taxonomy.broader, labels: context.taxonomy.preferredLabels)
+    let cohortNames = Set(context.ingest.signups.map(\.cohort)).sorted()
+    if let only = context.cohort, !cohortNames.contains(only) {
+      throw RunError.unknownCohort(only, known: cohortNames)
+    }
+    var outcomes: [CohortOutcome] = []
+    var matched: [CohortMatch] = []
+    try measure("match") {
+      for name in cohortNames where context.cohort == nil || context.cohort == name {
+        let match = try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy)
+        matched.append(match)
+      }
+    }
+    var files: [String: [UInt8]] = [:]
+    var emails: [RunEmail] = []
+    var emailProblems: [String] = []
+    try measure("reports") {
+      for match in matched {
+        let report = match.report(context: context, skills: skills)
+        outcomes.append(
+          CohortOutcome(
+            cohort: match.cohort, report: report, pairs: match.pairs.count, checker: match.checker,
+            checkerPassed: match.checkerPassed))
+      }
+      files.merge(RunOutputs.reportFiles(outcomes.map(\.report), context: context)) { _, new in new }
+      files["rejects.csv"] = context.ingest.rejectsCSV()
+      let curation = SkillCurationReport(mentions: skills.mentions)
+      files["skills-curation.csv"] = curation.curationCSV
+      files["skills-fuzzy-audit.csv"] = curation.fuzzyAuditCSV
+      files["checks.csv"] = RunOutputs.checksCSV(matched, context: context)
+    }
+    try measure("emails") {
+      if let composer = context.composer {
+        (emails, emailProblems) = RunEmails.compose(matched, outcomes: outcomes, composer: composer, context: context)
+        for email in emails { files["emails/\(email.message.fileName)"] = email.message.bytes }
+      }
+    }
+    let newPairs = matched.flatMap(\.newPairs)
+    let people = context.ingest.signups.map {
+      PersonSeen(id: $0.id, cohort: $0.cohort, role: $0.role.rawValue, email: $0.emailKey)
+    }
+    let notifications = emails.map {
+      OwedNotification(recipientID: $0.recipientID, kind: $0.message.kind.rawValue, fileName: $0.message.fileName)
+    }
+    var counts: [String: Int] = [
+      "records_read": context.ingest.recordsRead, "accepted": context.ingest.signups.count,
+      "rejected": context.ingest.rejected.count, "superseded": context.ingest.superseded.count,
+      "new_pairs": newPairs.count, "emails": emails.count, "email_problems": emailProblems.count,
+      "cohorts": outcomes.count, "dry_run": context.dryRun ? 1 : 0,
+    ]
+    counts["unplaced_skill_terms"] = SkillCurationReport(mentions: skills.mentions).unplacedTerms
+    return RunResult(
+      files: files, emails: emails, newPairs: newPairs, people: people, notifications: notifications,
+      cohorts: outcomes, counts: counts, emailProblems: emailProblems)
+  }
+}

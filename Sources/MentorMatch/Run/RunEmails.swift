@@ -1,0 +1,79 @@
+/// One email a run writes, with the id of the person it is for.
+public struct RunEmail: Sendable {
+  public var recipientID: String
+  public var message: ComposedEmail
+}
+
+/// Builds the run's emails: one per person listing all their new matches,
+/// and, when the config asks, "still waiting" and cohort-lead summaries.
+enum RunEmails {
+  static func compose(
+    _ matches: [CohortMatch], outcomes: [CohortOutcome], composer: EmailComposer, context: RunContext
+  ) -> ([RunEmail], [String]) {
+    guard let asOf = EmailTimestamp(iso8601: context.identity.asOf) else { return ([], ["bad as-of for email Date"]) }
+    let settings = composer.settings
+    var requests: [(String, EmailRequest)] = []
+    func request(_ person: Signup, role: EmailRole, nextSteps: String, content: EmailContent) -> (String, EmailRequest) {
+      (person.id, EmailRequest(
+        recipient: EmailRecipient(displayName: person.displayName, address: person.email, role: role),
+        programme: context.config.programmeName, cohort: person.cohort, runID: context.identity.runID, asOf: asOf,
+        nextSteps: nextSteps, content: content))
+    }
+    for match in matches {
+      // One email per person listing all their new matches, whichever side
+      // they are on (someone who is `both` may gain a mentor and a mentee).
+      var notices: [String: (person: Signup, role: EmailRole, items: [MatchNotice])] = [:]
+      for pair in match.pairs {
+        let mentee = match.mentees[pair.mentee]
+        let mentor = match.mentors[pair.mentor]
+        let explanation = match.explanation(of: pair)
+        notices[mentee.id, default: (mentee, .mentee, [])].items.append(notice(mentor, role: .mentor, reasons: explanation.forMentee))
+        notices[mentor.id, default: (mentor, .mentor, [])].items.append(notice(mentee, role: .mentee, reasons: explanation.forMentor))
+      }
+      for id in notices.keys.sorted() {
+        let entry = notices[id]!
+        let nextSteps = entry.role == .mentee ? settings.nextStepsMentee : settings.nextStepsMentor
+        requests.append(request(entry.person, role: entry.role, nextSteps: nextSteps, content: .match(entry.items)))
+      }
+      if settings.sendWaiting, let outcome = outcomes.first(where: { $0.cohort == match.cohort }) {
+        let byID = Dictionary(match.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for waiting in outcome.report.waiting where waiting.role == .mentee {
+          guard let person = byID[waiting.person.id] else { continue }
+          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reason)))
+        }
+      }
+    }
+    if settings.sendLeadSummary {
+      for leads in settings.leads.sorted(by: { $0.cohort < $1.cohort }) {
+        guard let outcome = outcomes.first(where: { $0.cohort == leads.cohort }) else { continue }
+        let counts = CohortCounts(
+          cohort: outcome.cohort, signups: outcome.report.counts.signupsRead, newlyMatched: outcome.pairs,
+          waiting: outcome.report.counts.menteesWaiting, rejected: outcome.report.counts.rejected)
+        let folder = RunOutputs.folders(outcomes.map(\.cohort))[outcome.cohort] ?? "cohorts"
+        for address in leads.addresses {
+          requests.append(("lead:\(outcome.cohort)", EmailRequest(
+            recipient: EmailRecipient(displayName: "", address: address.description, role: .lead),
+            programme: context.config.programmeName, cohort: outcome.cohort, runID: context.identity.runID, asOf: asOf,
+            nextSteps: "", content: .leadSummary(counts: [counts], reportPath: "\(context.identity.runID)/\(folder)/report.html"))))
+        }
+      }
+    }
+    var emails: [RunEmail] = []
+    var problems: [String] = []
+    for (personID, request) in requests {
+      do {
+        emails.append(RunEmail(recipientID: personID, message: try composer.compose(request)))
+      } catch {
+        problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
+      }
+    }
+    emails.sort { $0.message.fileName < $1.message.fileName }
+    return (emails, problems)
+  }
+
+  private static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {
+    MatchNotice(
+      name: person.displayName, role: role, gradeLabel: person.grade, department: person.department,
+      profession: person.profession, email: person.email, reasons: reasons)
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The bytes of everything a run reads, as the run folder stores them under
+/// `inputs/`, with their digests. Built by the shell from the live paths, and
+/// by the audit from a run folder.
+struct RunInputsSnapshot {
+  /// `inputs/config.toml`, `inputs/exports/1-signups.csv`, …
+  var inputs: [String: [UInt8]] = [:]
+  /// `inputs/taxonomy/concepts.csv`, …
+  var taxonomy: [String: [UInt8]] = [:]
+  var priorSnapshot: [UInt8] = []
+
+  /// Where export number `index` (0-based) is stored.
+  static func exportPath(_ index: Int, _ file: InputFile) -> String {
+    "inputs/exports/\(index + 1)-\(URL(fileURLWithPath: file.name).lastPathComponent)"
+  }
+
+  static let configPath = "inputs/config.toml"
+  static let taxonomyFolder = "inputs/taxonomy"
+  static let priorPath = "prior-pairs.csv"
+
+  /// Digests in a fixed order, for the run id.
+  var orderedDigests: [String] { inputDigests + ["prior=\(SHA256Hex.of(priorSnapshot))"] }
+
+  /// Digests of the config, exports and taxonomy, without the prior state.
+  var inputDigests: [String] {
+    let all = inputs.merging(taxonomy) { first, _ in first }
+    return all.keys.sorted().map { "\($0)=\(SHA256Hex.of(all[$0]!))" }
+  }
+
+  /// One digest over ``inputDigests``: two runs with the same value read the same files.
+  var inputsSHA256: String { SHA256Hex.of(Array(inputDigests.joined(separator: "\n").utf8)) }
+
+  /// Reads the live files named by the config.
+  static func capture(config: MentorMatchConfig, taxonomyDirectory: String, prior: PriorState) throws -> RunInputsSnapshot {
+    var snapshot = RunInputsSnapshot()
+    snapshot.inputs[configPath] = config.bytes
+    for (index, file) in config.input.files.enumerated() {
+      snapshot.inputs[exportPath(index, file)] = try read(file.path, name: file.name)
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: taxonomyDirectory).sorted()
+    for name in names where !name.hasPrefix(".") {
+      let path = (taxonomyDirectory as NSString).appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = try read(path, name: path)
+    }
+    snapshot.priorSnapshot = prior.snapshotCSV()
+    return snapshot
+  }
+
+  private static func read(_ path: String, name: String) throws(CSVError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CSVError(file: name, kind: .cannotOpen(reason: "cannot be read"))
+    }
+    return Array(data)
+  }
+}

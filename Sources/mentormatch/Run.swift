@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MentorMatch
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The nightly job: validate, match every cohort, write the run folder, commit, publish emails.",
+    discussion: """
+      Takes the state lock, reads the config, exports and taxonomy, matches each
+      cohort, writes runs/<run-id>/ (matches, reports, emails, manifest), commits
+      the new pairs and the emails owed in one transaction, then publishes the
+      emails into the run's maildir outbox. Re-running the same night makes no
+      new pairs and publishes nothing twice. Exit codes: see `mentormatch --help`.
+
+      Example (crontab):
+        15 2 * * * cd /srv/mentormatch && mentormatch run --config mentormatch.toml >>run.log 2>&1
+      """
+  )
+
+  @Option(help: "The config file (TOML).")
+  var config: String
+
+  @Option(help: "The run's timestamp (default: now), e.g. 2026-11-28T02:00:00Z. Nothing else in any output depends on the clock.")
+  var asOf: String?
+
+  @Flag(help: "Do everything but commit and publish; the run folder goes under runs/dry-runs/.")
+  var dryRun = false
+
+  @Option(help: "Match only this cohort.")
+  var cohort: String?
+
+  func run() throws {
+    try runReportingErrors {
+      let logger = Logger.mentormatch
+      let started = ContinuousClock.now
+      let options = RunOptions(
+        configPath: config, asOf: asOf ?? Timestamps.now(), dryRun: dryRun, cohort: cohort,
+        pid: ProcessInfo.processInfo.processIdentifier,
+        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment))
+      let summary = try NightlyRun.execute(options, log: { logger.info("\($0)") }) {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      }
+      for line in summary.lines { print(line) }
+      print("run \(summary.runID)\(summary.alreadyDone ? " (already committed)" : ""): \(summary.runFolder ?? "")")
+    }
+  }
+}
