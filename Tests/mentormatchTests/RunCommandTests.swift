@@ -1,0 +1,177 @@
+import Foundation
+import MentorMatchTestSupport
+import Testing
+
+/// A copy of the demo programme in a fresh folder, with its own state.
+private struct DemoCopy {
+  let folder: URL
+  var config: String { folder.appendingPathComponent("mentormatch.toml").path }
+  var runs: URL { folder.appendingPathComponent("state/runs") }
+
+  init() throws {
+    folder = try Fixtures.temporaryDirectory("run")
+    let fm = FileManager.default
+    for name in ["signups.csv", "signups-night2.csv"] {
+      try fm.copyItem(atPath: Fixtures.path("demo/\(name)"), toPath: folder.appendingPathComponent(name).path)
+    }
+    var toml = try String(contentsOfFile: Fixtures.path("demo/mentormatch.toml"), encoding: .utf8)
+    toml = toml.replacingOccurrences(of: "dir = \"../../.build/demo-state\"", with: "dir = \"state\"")
+    toml = toml.replacingOccurrences(of: "taxonomy = \"../taxonomy\"", with: "taxonomy = \"\(Fixtures.path("taxonomy"))\"")
+    try Data(toml.utf8).write(to: URL(fileURLWithPath: config))
+  }
+
+  func run(_ asOf: String, environment: [String: String] = [:]) throws -> CommandResult {
+    try CommandRunner.run(["run", "--config", config, "--as-of", asOf], environment: environment)
+  }
+
+  /// The only run folder whose name starts with `prefix`.
+  func runFolder(_ prefix: String) throws -> URL {
+    let names = try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasPrefix(prefix) }.sorted()
+    try #require(names.count == 1, "run folders: \(names)")
+    return runs.appendingPathComponent(names[0])
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// Every regular file under `folder`, by relative path, with its bytes.
+private func contents(of folder: URL) throws -> [String: Data] {
+  var result: [String: Data] = [:]
+  let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+  while let url = enumerator?.nextObject() as? URL {
+    guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+    result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+  }
+  return result
+}
+
+@Suite(.serialized) struct RunCommandTests {
+  @Test func nightlyRunWritesARunFolderAndReRunsAreIdempotent() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let first = try demo.run("2026-11-27T02:00:00Z")
+    #expect(first.exitCode == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("ddat-2026: 65 sign-ups"))
+    #expect(first.stderr.contains("stage match"))
+    #expect(!first.stderr.contains("@"), "no addresses in logs")
+    let folder = try demo.runFolder("20261127T020000Z-")
+    let files = try contents(of: folder)
+    for name in ["manifest.json", "matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "index.html", "checks.csv", "prior-pairs.csv", "inputs/config.toml"] {
+      #expect(files[name] != nil, "\(name)")
+    }
+    let emails = files.keys.filter { $0.hasPrefix("emails/") }.count
+    let published = files.keys.filter { $0.hasPrefix("outbox/new/") }.count
+    #expect(emails > 100)
+    #expect(published == emails)
+    let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)
+    #expect(attributes[.posixPermissions] as? Int == 0o600)
+    let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+    #expect(folderMode == 0o700)
+
+    let again = try demo.run("2026-11-27T05:00:00Z")
+    #expect(again.exitCode == 0)
+    #expect(again.stdout.contains("already committed"))
+    #expect(try contents(of: folder) == files, "nothing written or published twice")
+
+    let audit = try CommandRunner.run(["audit", folder.path])
+    #expect(audit.exitCode == 0, "\(audit.stdout)\(audit.stderr)")
+    #expect(audit.stdout.contains("all \(files.keys.filter { !$0.hasPrefix("outbox/") && $0 != "manifest.json" }.count) files are the same")
+      || audit.stdout.hasSuffix("are the same\n"))
+  }
+
+  @Test func secondNightMatchesOnlyNewcomersAndNeverRepeatsAPair() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    try FileManager.default.removeItem(atPath: demo.folder.appendingPathComponent("signups.csv").path)
+    try FileManager.default.copyItem(
+      atPath: demo.folder.appendingPathComponent("signups-night2.csv").path,
+      toPath: demo.folder.appendingPathComponent("signups.csv").path)
+    let second = try demo.run("2026-11-28T02:00:00Z")
+    #expect(second.exitCode == 0, "\(second.stderr)")
+    let pairs = try CommandRunner.run(["pairs", "list", "--config", demo.config])
+    let rows = pairs.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+    #expect(Set(rows).count == rows.count, "no pair twice")
+    #expect(rows.count > 118)
+  }
+
+  @Test func auditCatchesAnEditedOutputAndAnEditedInput() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let folder = try demo.runFolder("20261127T")
+    let matches = folder.appendingPathComponent("matches.csv")
+    let original = try Data(contentsOf: matches)
+    try (original + Data("x".utf8)).write(to: matches)
+    let edited = try CommandRunner.run(["audit", folder.path])
+    #expect(edited.exitCode == 65)
+    #expect(edited.stdout.contains("differs matches.csv"))
+    try original.write(to: matches)
+
+    let export = folder.appendingPathComponent("inputs/exports/1-signups.csv")
+    var bytes = try Data(contentsOf: export)
+    bytes.append(contentsOf: Array("P99999,Eve,X,eve@x.gov.uk,mentee,HEO,,,,,,,,,yes,\r\n".utf8))
+    try bytes.write(to: export)
+    let tampered = try CommandRunner.run(["audit", folder.path])
+    #expect(tampered.exitCode == 65)
+    #expect(tampered.stdout.contains("differs inputs/exports/1-signups.csv"))
+  }
+
+  @Test func sameRunFolderInAnotherProcessTimeZoneAndLocale() throws {
+    let one = try DemoCopy()
+    let two = try DemoCopy()
+    defer {
+      one.remove()
+      two.remove()
+    }
+    #expect(try one.run("2026-11-27T02:00:00Z", environment: ["TZ": "Pacific/Auckland", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]).exitCode == 0)
+    #expect(try two.run("2026-11-27T02:00:00Z", environment: ["TZ": "UTC", "LANG": "C", "LC_ALL": "C"]).exitCode == 0)
+    let a = try contents(of: try one.runFolder("2026"))
+    let b = try contents(of: try two.runFolder("2026"))
+    #expect(a.keys.sorted() == b.keys.sorted())
+    for key in a.keys.sorted() where a[key] != b[key] { Issue.record("\(key) differs between the two runs") }
+    #expect(try one.runFolder("2026").lastPathComponent == (try two.runFolder("2026").lastPathComponent))
+  }
+
+  @Test(arguments: ["after-run-folder", "after-commit", "after-publish"])
+  func aCrashAtEachStepIsFinishedByTheNextRun(_ step: String) throws {
+    let reference = try DemoCopy()
+    let crashed = try DemoCopy()
+    defer {
+      reference.remove()
+      crashed.remove()
+    }
+    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let crash = try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": step])
+    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    let rerun = try crashed.run("2026-11-27T02:00:00Z")
+    #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    let expected = try contents(of: try reference.runFolder("2026"))
+    let actual = try contents(of: try crashed.runFolder("2026"))
+    #expect(actual == expected, "the run folder and outbox equal an uninterrupted run's")
+    let pairsExpected = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
+    let pairsActual = try CommandRunner.run(["pairs", "list", "--config", crashed.config]).stdout
+    #expect(pairsActual == pairsExpected)
+    #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
+  }
+
+  @Test func dryRunCommitsNothing() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let dry = try CommandRunner.run(["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--dry-run"])
+    #expect(dry.exitCode == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("dry run: not published"))
+    let pairs = try CommandRunner.run(["pairs", "list", "--config", demo.config])
+    #expect(pairs.stdout.split(separator: "\r\n").count == 1, "only the header")
+    let dryFolder = demo.runs.appendingPathComponent("dry-runs")
+    #expect(FileManager.default.fileExists(atPath: dryFolder.path))
+  }
+
+  @Test func badAsOfIsAUsageError() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let result = try demo.run("yesterday")
+    #expect(result.exitCode == 64)
+    #expect(result.stderr.contains("--as-of: 'yesterday' is not a timestamp"))
+  }
+}
