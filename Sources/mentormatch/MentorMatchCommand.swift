@@ -18,6 +18,7 @@ struct MentorMatchCommand: ParsableCommand {
     version: MentorMatchVersion.current,
     subcommands: [
       Validate.self,
+      Generate.self,
       Bench.self,
     ]
   )
