@@ -50,12 +50,24 @@ def load_people(path):
     return people
 
 
+def column(header, side, other):
+    """The pairs file's column for one side: `<side>_email`, else `<side>_id`,
+    else the first header naming the side (and not the other)."""
+    for name in (f"{side}_email", f"{side} email", f"{side}_id", f"{side} id"):
+        if name in header:
+            return header.index(name)
+    for index, name in enumerate(header):
+        if side in name and other not in name:
+            return index
+    sys.exit(f"pairs file: no {side} column in header {header}")
+
+
 def read_pairs(path):
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         header = [h.strip().lower() for h in next(reader)]
-        mentee_col = next(i for i, h in enumerate(header) if "mentee" in h)
-        mentor_col = next(i for i, h in enumerate(header) if "mentor" in h and "mentee" not in h)
+        mentee_col = column(header, "mentee", "mentor")
+        mentor_col = column(header, "mentor", "mentee")
         return [(row[mentee_col].strip(), row[mentor_col].strip()) for row in reader if row]
 
 
