@@ -68,7 +68,9 @@ def read_pairs(path):
         header = [h.strip().lower() for h in next(reader)]
         mentee_col = column(header, "mentee", "mentor")
         mentor_col = column(header, "mentor", "mentee")
-        return [(row[mentee_col].strip(), row[mentor_col].strip()) for row in reader if row]
+        width = max(mentee_col, mentor_col) + 1
+        return [(row[mentee_col].strip(), row[mentor_col].strip()) if len(row) >= width else ("", "")
+                for row in reader if row]
 
 
 def lookup(people, key):
@@ -86,6 +88,9 @@ def score(mentors_path, mentees_path, pairs_path):
     per_mentee, per_mentor = Counter(), Counter()
     total = gated = 0
     for number, (mentee_key, mentor_key) in enumerate(pairs, start=2):
+        if not mentee_key or not mentor_key:
+            problems.append(f"line {number}: too few fields or an empty id")
+            continue
         mentee, mentor = lookup(mentees, mentee_key), lookup(mentors, mentor_key)
         if mentee is None or mentor is None:
             problems.append(f"line {number}: unknown {'mentee' if mentee is None else 'mentor'} '{mentee_key if mentee is None else mentor_key}'")
