@@ -20,6 +20,7 @@ struct MentorMatchCommand: ParsableCommand {
       Run.self,
       Audit.self,
       Validate.self,
+      Generate.self,
       Bench.self,
       Pairs.self,
       Forget.self,
