@@ -194,7 +194,8 @@ extension CandidateIndex {
     }
     let cap = t.scaledSkillPoints(skillPoints, covered: partialMass, of: mass)
     let inBand = blocks.filter { $0.positions.overlaps(band) }.sorted { blockScore[$0.grade] > blockScore[$1.grade] }
-    if cap > 0, let worst = top.worst, let best = inBand.first.map({ blockScore[$0.grade] }) {
+    if cap > 0, let worst = top.worst, let best = inBand.first.map({ blockScore[$0.grade] }), best < worst.score {
+      // A mentor with no credit at all scores at most `best`, below the K-th.
       // MaxScore (Turtle & Flood 1995) over partial credit: the lightest wanted
       // skills whose partial credit together cannot lift even the best block
       // to the current K-th score are non-essential; an untouched mentor must
