@@ -18,7 +18,10 @@ struct CohortMatch: Sendable {
   let activeAsMentee: [String: Int]
   let activeAsMentor: [String: Int]
 
-  static func solve(cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy) throws -> CohortMatch {
+  static func solve(
+    cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
+    measure: (String, () throws -> Void) throws -> Void
+  ) throws -> CohortMatch {
     let people = context.ingest.signups.filter { $0.cohort == cohort }
     var activeAsMentee: [String: Int] = [:]
     var activeAsMentor: [String: Int] = [:]
@@ -47,7 +50,9 @@ struct CohortMatch: Sendable {
       mentees: zip(mentees, menteeRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
       mentors: zip(mentors, mentorRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
       hierarchy: hierarchy, priorPairs: prior)
-    let lists = try CandidateGenerator.generate(scoringCohort, rules: context.config.rules, settings: context.config.candidates)
+    let lists = try timed("candidates", measure) {
+      try CandidateGenerator.generate(scoringCohort, rules: context.config.rules, settings: context.config.candidates)
+    }
 
     var edges: [MatchingProblem.Edge] = []
     for list in lists.candidates {
@@ -60,8 +65,10 @@ struct CohortMatch: Sendable {
     }
     let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
     let settings = context.config.matching
-    let solution = try MatchingSolver.solve(problem, algorithm: settings.algorithm, objective: settings.objective)
-    let verdict = MatchingSolver.check(problem, solution)
+    let (solution, verdict) = try timed("solve", measure) {
+      let solution = try MatchingSolver.solve(problem, algorithm: settings.algorithm, objective: settings.objective)
+      return (solution, MatchingSolver.check(problem, solution))
+    }
     var pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)] = []
     for (mentee, mentor) in solution.matching.pairs(in: problem) {
       guard let candidate = lists.candidates[mentee].first(where: { $0.mentor == mentor }) else { continue }
@@ -103,4 +110,12 @@ struct CohortMatch: Sendable {
       lineManagerEmail: signup.lineManagerEmail.isEmpty ? nil : signup.lineManagerEmail,
       offered: skills.offered[signup.id] ?? [], wanted: skills.wanted[signup.id] ?? [], capacity: capacity)
   }
+}
+
+/// Runs `work` as a timed stage and returns its value.
+func timed<T>(_ stage: String, _ measure: (String, () throws -> Void) throws -> Void, _ work: () throws -> T) throws -> T {
+  var value: T?
+  try withoutActuallyEscaping(work) { work in try measure(stage) { value = try work() } }
+  guard let value else { throw RunError.stageSkipped(stage) }
+  return value
 }

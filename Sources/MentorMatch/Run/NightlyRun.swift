@@ -49,9 +49,8 @@ public enum NightlyRun {
       log("stage \(stage) \(String(format: "%.3f", seconds() - start))s")
     }
     let config = try MentorMatchConfig.load(path: options.configPath)
-    guard let taxonomyDirectory = config.skills.taxonomy else {
-      throw ConfigError(file: options.configPath, key: "skills.taxonomy", message: "missing: the taxonomy folder to place skills on")
-    }
+    // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
+    let taxonomyDirectory = config.skills.taxonomy
     // Templates are loaded and rendered against a sample now, so a broken
     // template stops the run before anything is read or written.
     let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
@@ -69,7 +68,9 @@ public enum NightlyRun {
     try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) }
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
     var taxonomy: Taxonomy!
-    try measure("taxonomy") { taxonomy = try Taxonomy.load(directory: taxonomyDirectory) }
+    try measure("taxonomy") {
+      taxonomy = try taxonomyDirectory.map { (path) throws(TaxonomyError) in try Taxonomy.load(directory: path) } ?? Taxonomy(concepts: [])
+    }
     let prior = try store.loadPriorState()
     let snapshot = try RunInputsSnapshot.capture(config: config, taxonomyDirectory: taxonomyDirectory, prior: prior)
     let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)

@@ -37,7 +37,8 @@ public enum RunAudit {
     snapshot.priorSnapshot = bytes(RunInputsSnapshot.priorPath)
 
     let ingest = try SignupIngest.read(settings: config.input)
-    let taxonomy = try Taxonomy.load(directory: "\(runDirectory)/\(RunInputsSnapshot.taxonomyFolder)")
+    let taxonomy = manifest.taxonomy.isEmpty
+      ? try Taxonomy(concepts: []) : try Taxonomy.load(directory: "\(runDirectory)/\(RunInputsSnapshot.taxonomyFolder)")
     let prior = try PriorState.parse(snapshot: snapshot.priorSnapshot, name: RunInputsSnapshot.priorPath)
     let identity = try RunIdentity(asOf: manifest.asOf, digests: snapshot.orderedDigests)
     if identity.runID != manifest.runID {

@@ -73,11 +73,8 @@ public enum RunCore {
     }
     var outcomes: [CohortOutcome] = []
     var matched: [CohortMatch] = []
-    try measure("match") {
-      for name in cohortNames where context.cohort == nil || context.cohort == name {
-        let match = try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy)
-        matched.append(match)
-      }
+    for name in cohortNames where context.cohort == nil || context.cohort == name {
+      matched.append(try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure))
     }
     var files: [String: [UInt8]] = [:]
     var emails: [RunEmail] = []

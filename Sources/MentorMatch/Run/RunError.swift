@@ -6,6 +6,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case badSnapshot(file: String, line: Int, message: String)
   case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
   case notARunFolder(String)
+  /// A stage timer that did not run its stage: a bug.
+  case stageSkipped(String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
         : "\(folder): \(differing) files differ from a re-run"
     case .notARunFolder(let folder):
       return "\(folder): not a run folder (no manifest.json)"
+    case .stageSkipped(let stage):
+      return "internal error: stage '\(stage)' did not run"
     }
   }
 
@@ -29,6 +33,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .badAsOf, .unknownCohort: .usage
     case .badSnapshot, .auditFailed: .dataError
     case .notARunFolder: .noInput
+    case .stageSkipped: .software
     }
   }
 }

@@ -32,14 +32,15 @@ struct RunInputsSnapshot {
   var inputsSHA256: String { SHA256Hex.of(Array(inputDigests.joined(separator: "\n").utf8)) }
 
   /// Reads the live files named by the config.
-  static func capture(config: MentorMatchConfig, taxonomyDirectory: String, prior: PriorState) throws -> RunInputsSnapshot {
+  static func capture(config: MentorMatchConfig, taxonomyDirectory: String?, prior: PriorState) throws -> RunInputsSnapshot {
     var snapshot = RunInputsSnapshot()
     snapshot.inputs[configPath] = config.bytes
     for (index, file) in config.input.files.enumerated() {
       snapshot.inputs[exportPath(index, file)] = try read(file.path, name: file.name)
     }
-    let names = try FileManager.default.contentsOfDirectory(atPath: taxonomyDirectory).sorted()
+    let names = try taxonomyDirectory.map { try FileManager.default.contentsOfDirectory(atPath: $0).sorted() } ?? []
     for name in names where !name.hasPrefix(".") {
+      guard let taxonomyDirectory else { break }
       let path = (taxonomyDirectory as NSString).appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
