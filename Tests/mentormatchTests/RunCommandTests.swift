@@ -52,7 +52,7 @@ private func contents(of folder: URL) throws -> [String: Data] {
     let first = try demo.run("2026-11-27T02:00:00Z")
     #expect(first.exitCode == 0, "\(first.stderr)")
     #expect(first.stdout.contains("ddat-2026: 65 sign-ups"))
-    #expect(first.stderr.contains("stage match"))
+    #expect(first.stderr.contains("stage candidates"))
     #expect(!first.stderr.contains("@"), "no addresses in logs")
     let folder = try demo.runFolder("20261127T020000Z-")
     let files = try contents(of: folder)
