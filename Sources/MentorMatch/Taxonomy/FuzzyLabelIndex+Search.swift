@@ -32,9 +32,8 @@ struct FuzzyCandidate: Equatable {
 }
 
 extension FuzzyLabelIndex {
-  /// The best-scoring label of every candidate concept, best first (ties by
-  /// concept position, which is id order). Only labels whose length lets them
-  /// reach `floor` are scored.
+  /// The best-scoring label of every candidate concept scoring at least
+  /// `floor`, best first (ties by concept position, which is id order).
   func search(_ folded: String, floor: Int, scratch: inout FuzzyScratch) -> [FuzzyCandidate] {
     let termScalars = folded.unicodeScalars.map(\.value)
     let termWords = Set(SkillFolding.words(folded).map(String.init)).sorted(by: utf8Less)
@@ -74,7 +73,7 @@ extension FuzzyLabelIndex {
             scratch.wordStamp[Int(id)] = mark
             let candidate = wordScalars[Int(id)]
             guard abs(candidate.count - word.count) <= edits,
-              scratch.distance.distance(word, candidate) <= edits
+              scratch.distance.distance(word, candidate, limit: edits) <= edits
             else { continue }
             matched.append(id)
           }
@@ -126,7 +125,8 @@ extension FuzzyLabelIndex {
     scratch.touchedConcepts.removeAll(keepingCapacity: true)
     for label in scratch.touchedLabels {
       let l = Int(label)
-      let score = scratch.distance.similarity(termScalars, labelScalars[l])
+      let score = scratch.distance.similarity(termScalars, labelScalars[l], floor: floor)
+      guard score >= floor else { continue }
       let concept = Int(labelConcept[l])
       if scratch.conceptStamp[concept] != stamp {
         scratch.conceptStamp[concept] = stamp

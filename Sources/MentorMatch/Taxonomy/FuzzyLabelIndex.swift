@@ -91,32 +91,26 @@ struct FuzzyLabelIndex: Sendable {
     length < 2 ? 0 : (length < 6 ? 1 : 2)
   }
 
-  /// FNV-1a hashes of every string made by deleting up to `limit` characters
-  /// from the word's prefix (the prefix itself included).
+  /// FNV-1a hashes of every string made by deleting up to `limit` (at most 2)
+  /// characters from the word's prefix, the prefix itself included. Deletions
+  /// are skipped positions, so no string is built; a string reached twice
+  /// (from doubled letters) is hashed twice, which costs one more lookup.
   static func deleteHashes(_ word: [UInt32], upTo limit: Int) -> [UInt64] {
-    let prefix = Array(word.prefix(prefixLength))
-    var result: [UInt64] = []
-    func hash(_ scalars: [UInt32]) -> UInt64 {
+    let n = min(word.count, prefixLength)
+    func hash(skipping first: Int, _ second: Int) -> UInt64 {
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for scalar in scalars {
-        h = (h ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
+      for index in 0..<n where index != first && index != second {
+        h = (h ^ UInt64(word[index])) &* 0x0000_0100_0000_01b3
       }
       return h
     }
-    var layer: Set<[UInt32]> = [prefix]
-    result.append(hash(prefix))
-    if limit == 0 { return result }
-    for _ in 1...limit {
-      var next: Set<[UInt32]> = []
-      for string in layer where string.count > 1 {
-        for index in string.indices {
-          var shorter = string
-          shorter.remove(at: index)
-          next.insert(shorter)
-        }
-      }
-      for string in next { result.append(hash(string)) }
-      layer = next
+    var result: [UInt64] = [hash(skipping: -1, -1)]
+    guard limit >= 1, n > 1 else { return result }
+    result.reserveCapacity(1 + n + (limit >= 2 ? n * (n - 1) / 2 : 0))
+    for i in 0..<n { result.append(hash(skipping: i, -1)) }
+    guard limit >= 2, n > 2 else { return result }
+    for i in 0..<n {
+      for j in (i + 1)..<n { result.append(hash(skipping: i, j)) }
     }
     return result
   }
