@@ -17,7 +17,7 @@
 /// joins"), so a common word such as "management" costs nothing unless the term
 /// is that word alone. Only candidates are scored on the whole string.
 struct FuzzyLabelIndex: Sendable {
-  static let prefixLength = 7
+  static let prefixLength = 10
 
   let labelText: [String]
   let labelScalars: [[UInt32]]

@@ -89,10 +89,22 @@ public struct SkillCellSplitter: Sendable {
   }
 
   private func append(_ term: String, to terms: inout [String], fold: (String) -> String) {
-    let trimmed = term.trimmingCharacters(in: .whitespaces)
+    let trimmed = Self.trimmed(term)
     let folded = fold(trimmed)
     guard !folded.isEmpty, !Self.emptyAnswers.contains(folded) else { return }
     terms.append(trimmed)
+  }
+
+  /// The text without leading and trailing whitespace (cheaper than Foundation's trimming).
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last,
+      first.properties.isWhitespace || last.properties.isWhitespace
+    else { return text }
+    var start = scalars.startIndex, end = scalars.endIndex
+    while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+    while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+    return String(String.UnicodeScalarView(scalars[start..<end]))
   }
 
   /// Pieces of one line between separators, each with the separator after it.
