@@ -98,12 +98,13 @@ public struct SkillCellSplitter: Sendable {
   /// The text without leading and trailing whitespace (cheaper than Foundation's trimming).
   static func trimmed(_ text: String) -> String {
     let scalars = text.unicodeScalars
-    guard let first = scalars.first, let last = scalars.last,
-      first.properties.isWhitespace || last.properties.isWhitespace
-    else { return text }
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace)
+    }
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
     var start = scalars.startIndex, end = scalars.endIndex
-    while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-    while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
     return String(String.UnicodeScalarView(scalars[start..<end]))
   }
 
