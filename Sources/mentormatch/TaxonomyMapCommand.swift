@@ -69,7 +69,9 @@ struct TaxonomyMapCommand: ParsableCommand {
           writer = CSVWriter(mode: .formulaSafe)
         }
       }
-      text.enumerateLines { line, _ in
+      for bytes in text.utf8.split(separator: 0x0A) {
+        var line = String(Substring(bytes))
+        if line.utf8.last == 0x0D { line.removeLast() }
         if cells {
           for mapping in normaliser.normalise(cell: line) { emit(mapping.term, mapping.match) }
         } else {

@@ -105,7 +105,7 @@ public struct SkillCellSplitter: Sendable {
     var start = scalars.startIndex, end = scalars.endIndex
     while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
     while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-    return String(String.UnicodeScalarView(scalars[start..<end]))
+    return String(text[start..<end])
   }
 
   /// Pieces of one line between separators, each with the separator after it.
@@ -117,12 +117,12 @@ public struct SkillCellSplitter: Sendable {
     while index < scalars.endIndex {
       let scalar = scalars[index]
       if isSeparator(scalar) {
-        result.append((String(String.UnicodeScalarView(scalars[start..<index])), scalar))
+        result.append((String(text[start..<index]), scalar))
         start = scalars.index(after: index)
       }
       index = scalars.index(after: index)
     }
-    result.append((String(String.UnicodeScalarView(scalars[start..<scalars.endIndex])), nil))
+    result.append((String(text[start..<text.endIndex]), nil))
     return result
   }
 
