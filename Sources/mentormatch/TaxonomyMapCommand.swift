@@ -30,6 +30,9 @@ struct TaxonomyMapCommand: ParsableCommand {
   @Flag(help: "Print counts by method and the time taken to stderr.")
   var stats = false
 
+  @Flag(help: ArgumentHelp("Map every term but write no rows (to time normalisation alone).", visibility: .hidden))
+  var noOutput = false
+
   @Argument(help: "The terms file, one term per line ('-' for stdin).")
   var termsFile: String
 
@@ -47,6 +50,11 @@ struct TaxonomyMapCommand: ParsableCommand {
       var counts: [String: Int] = [:]
       var rows = 0
       func emit(_ term: String, _ match: SkillMatch) {
+        if noOutput {
+          counts[match.placement?.method.rawValue ?? match.unplacedReason?.rawValue ?? "", default: 0] += 1
+          rows += 1
+          return
+        }
         if let placement = match.placement {
           writer.write([term, placement.conceptID, placement.prefLabel, placement.method.rawValue, String(placement.score)])
           counts[placement.method.rawValue, default: 0] += 1
@@ -61,7 +69,9 @@ struct TaxonomyMapCommand: ParsableCommand {
           writer = CSVWriter(mode: .formulaSafe)
         }
       }
-      text.enumerateLines { line, _ in
+      for bytes in text.utf8.split(separator: 0x0A) {
+        var line = String(Substring(bytes))
+        if line.utf8.last == 0x0D { line.removeLast() }
         if cells {
           for mapping in normaliser.normalise(cell: line) { emit(mapping.term, mapping.match) }
         } else {

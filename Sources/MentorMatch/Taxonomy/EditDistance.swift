@@ -11,8 +11,9 @@ struct EditDistance {
   private var previous: [Int] = []
   private var current: [Int] = []
 
-  /// The distance between `a` and `b`.
-  mutating func distance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+  /// The distance between `a` and `b`; once it is sure to exceed `limit`,
+  /// some number above `limit` (so callers that only need "within limit?" stop early).
+  mutating func distance(_ a: [UInt32], _ b: [UInt32], limit: Int = .max) -> Int {
     let n = a.count
     let m = b.count
     if n == 0 { return m }
@@ -23,8 +24,10 @@ struct EditDistance {
       current = Array(repeating: 0, count: m + 1)
     }
     for j in 0...m { previous[j] = j }
+    var previousMinimum = 0
     for i in 1...n {
       current[0] = i
+      var rowMinimum = i
       let ai = a[i - 1]
       for j in 1...m {
         let bj = b[j - 1]
@@ -34,7 +37,11 @@ struct EditDistance {
           best = min(best, previousPrevious[j - 2] + 1)
         }
         current[j] = best
+        rowMinimum = min(rowMinimum, best)
       }
+      // A row's minimum never decreases two rows on (a transposition reaches back only one row).
+      if rowMinimum > limit, i > 1, previousMinimum > limit { return rowMinimum }
+      previousMinimum = rowMinimum
       swap(&previousPrevious, &previous)
       swap(&previous, &current)
     }
@@ -42,10 +49,12 @@ struct EditDistance {
   }
 
   /// Similarity from 0 to 1000: `1000 × (1 − distance / longer length)`, rounded down.
-  mutating func similarity(_ a: [UInt32], _ b: [UInt32]) -> Int {
+  /// Below `floor` the exact value is not needed: some score below `floor` is returned.
+  mutating func similarity(_ a: [UInt32], _ b: [UInt32], floor: Int = 0) -> Int {
     let longer = max(a.count, b.count)
     guard longer > 0 else { return 1000 }
-    let distance = distance(a, b)
+    let limit = floor <= 0 ? Int.max : (longer * (1000 - floor)) / 1000
+    let distance = min(distance(a, b, limit: limit), longer)
     return (1000 * (longer - distance)) / longer
   }
 }

@@ -3,9 +3,9 @@ struct FuzzyScratch {
   var stamp: UInt32 = 0
   var wordMark: UInt32 = 0
   var labelStamp: [UInt32]
-  var labelCount: [Int32]
-  var labelLastWord: [Int32]
   var wordStamp: [UInt32]
+  var maskStamp: [UInt32]
+  var wordMask: [UInt64]
   var conceptStamp: [UInt32]
   var conceptScore: [Int32]
   var conceptLabel: [Int32]
@@ -15,9 +15,9 @@ struct FuzzyScratch {
 
   init(index: FuzzyLabelIndex) {
     labelStamp = Array(repeating: 0, count: index.labelText.count)
-    labelCount = Array(repeating: 0, count: index.labelText.count)
-    labelLastWord = Array(repeating: -1, count: index.labelText.count)
     wordStamp = Array(repeating: 0, count: index.wordScalars.count)
+    maskStamp = Array(repeating: 0, count: index.wordScalars.count)
+    wordMask = Array(repeating: 0, count: index.wordScalars.count)
     conceptStamp = Array(repeating: 0, count: index.conceptCount)
     conceptScore = Array(repeating: 0, count: index.conceptCount)
     conceptLabel = Array(repeating: 0, count: index.conceptCount)
@@ -32,9 +32,8 @@ struct FuzzyCandidate: Equatable {
 }
 
 extension FuzzyLabelIndex {
-  /// The best-scoring label of every candidate concept, best first (ties by
-  /// concept position, which is id order). Only labels whose length lets them
-  /// reach `floor` are scored.
+  /// The best-scoring label of every candidate concept scoring at least
+  /// `floor`, best first (ties by concept position, which is id order).
   func search(_ folded: String, floor: Int, scratch: inout FuzzyScratch) -> [FuzzyCandidate] {
     let termScalars = folded.unicodeScalars.map(\.value)
     let termWords = Set(SkillFolding.words(folded).map(String.init)).sorted(by: utf8Less)
@@ -44,11 +43,15 @@ extension FuzzyLabelIndex {
       // The stamp wrapped: clear the marks so that no old mark looks current.
       for i in scratch.labelStamp.indices { scratch.labelStamp[i] = 0 }
       for i in scratch.conceptStamp.indices { scratch.conceptStamp[i] = 0 }
+      for i in scratch.maskStamp.indices { scratch.maskStamp[i] = 0 }
       scratch.stamp = 1
     }
     let stamp = scratch.stamp
     scratch.touchedLabels.removeAll(keepingCapacity: true)
-    for (position, text) in termWords.enumerated() {
+    // For each term word (at most 64), the label words it may be; each label word's mask says which term words.
+    let termCount = min(termWords.count, 64)
+    var matchedByPosition: [[Int32]] = []
+    for (position, text) in termWords.prefix(termCount).enumerated() {
       let word = text.unicodeScalars.map(\.value)
       let edits = Self.allowedEdits(word.count)
       var matched: [Int32] = []
@@ -70,39 +73,60 @@ extension FuzzyLabelIndex {
             scratch.wordStamp[Int(id)] = mark
             let candidate = wordScalars[Int(id)]
             guard abs(candidate.count - word.count) <= edits,
-              scratch.distance.distance(word, candidate) <= edits
+              scratch.distance.distance(word, candidate, limit: edits) <= edits
             else { continue }
             matched.append(id)
           }
         }
       }
       for id in matched {
+        let w = Int(id)
+        if scratch.maskStamp[w] != stamp {
+          scratch.maskStamp[w] = stamp
+          scratch.wordMask[w] = 0
+        }
+        scratch.wordMask[w] |= UInt64(1) << UInt64(position)
+      }
+      matchedByPosition.append(matched)
+    }
+    // Every candidate matches all term words but at most one, and all when
+    // the term has at most two words: so it holds a word matched by one of the
+    // two rarest term words (the rarest, for two words or fewer).
+    let anchors = termCount >= 3 ? 2 : 1
+    let rarest = matchedByPosition.indices.sorted { a, b in
+      let sizeA = matchedByPosition[a].reduce(0) { $0 + postings[Int($1)].count }
+      let sizeB = matchedByPosition[b].reduce(0) { $0 + postings[Int($1)].count }
+      return sizeA != sizeB ? sizeA < sizeB : a < b
+    }.prefix(anchors)
+    let termLength = termScalars.count
+    for position in rarest {
+      for id in matchedByPosition[position] {
         for label in postings[Int(id)] {
           let l = Int(label)
-          if scratch.labelStamp[l] != stamp {
-            scratch.labelStamp[l] = stamp
-            scratch.labelCount[l] = 0
-            scratch.labelLastWord[l] = -1
-            scratch.touchedLabels.append(label)
+          guard scratch.labelStamp[l] != stamp else { continue }
+          scratch.labelStamp[l] = stamp
+          let labelLength = labelScalars[l].count
+          let longer = max(termLength, labelLength)
+          // The distance is at least the length difference: skip labels that cannot reach the floor.
+          guard 1000 * (longer - abs(termLength - labelLength)) / longer >= floor else { continue }
+          var mask: UInt64 = 0
+          for slot in Int(labelWordStart[l])..<Int(labelWordStart[l + 1]) {
+            let w = Int(labelWordIDs[slot])
+            if scratch.maskStamp[w] == stamp { mask |= scratch.wordMask[w] }
           }
-          if scratch.labelLastWord[l] != Int32(position) {
-            scratch.labelLastWord[l] = Int32(position)
-            scratch.labelCount[l] += 1
-          }
+          let matchedWords = mask.nonzeroBitCount
+          let most = max(Int(labelWordStart[l + 1] - labelWordStart[l]), termCount)
+          let required = most >= 3 ? most - 1 : most
+          guard matchedWords >= required else { continue }
+          scratch.touchedLabels.append(label)
         }
       }
     }
     scratch.touchedConcepts.removeAll(keepingCapacity: true)
-    let termLength = termScalars.count
     for label in scratch.touchedLabels {
       let l = Int(label)
-      let count = scratch.labelCount[l]
-      guard count >= max(1, labelWordCount[l] - 1) else { continue }
-      let labelLength = labelScalars[l].count
-      let longer = max(termLength, labelLength)
-      // The distance is at least the length difference: skip labels that cannot reach the floor.
-      guard 1000 * (longer - abs(termLength - labelLength)) / longer >= floor else { continue }
-      let score = scratch.distance.similarity(termScalars, labelScalars[l])
+      let score = scratch.distance.similarity(termScalars, labelScalars[l], floor: floor)
+      guard score >= floor else { continue }
       let concept = Int(labelConcept[l])
       if scratch.conceptStamp[concept] != stamp {
         scratch.conceptStamp[concept] = stamp

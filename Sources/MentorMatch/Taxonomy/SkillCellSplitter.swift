@@ -89,10 +89,23 @@ public struct SkillCellSplitter: Sendable {
   }
 
   private func append(_ term: String, to terms: inout [String], fold: (String) -> String) {
-    let trimmed = term.trimmingCharacters(in: .whitespaces)
+    let trimmed = Self.trimmed(term)
     let folded = fold(trimmed)
     guard !folded.isEmpty, !Self.emptyAnswers.contains(folded) else { return }
     terms.append(trimmed)
+  }
+
+  /// The text without leading and trailing whitespace (cheaper than Foundation's trimming).
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace)
+    }
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+    var start = scalars.startIndex, end = scalars.endIndex
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    return String(text[start..<end])
   }
 
   /// Pieces of one line between separators, each with the separator after it.
@@ -104,12 +117,12 @@ public struct SkillCellSplitter: Sendable {
     while index < scalars.endIndex {
       let scalar = scalars[index]
       if isSeparator(scalar) {
-        result.append((String(String.UnicodeScalarView(scalars[start..<index])), scalar))
+        result.append((String(text[start..<index]), scalar))
         start = scalars.index(after: index)
       }
       index = scalars.index(after: index)
     }
-    result.append((String(String.UnicodeScalarView(scalars[start..<scalars.endIndex])), nil))
+    result.append((String(text[start..<text.endIndex]), nil))
     return result
   }
 

@@ -25,7 +25,7 @@ public enum SkillFolding {
     if ascii {
       scalars = text.unicodeScalars.map { scalar in
         let value = scalar.value
-        return (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar
+        return (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
       }
     } else {
       let normalised = caseFold(text.precomposedStringWithCompatibilityMapping)

@@ -51,7 +51,7 @@ public struct SkillNormaliser: Sendable {
     }
     for term in terms {
       let whole = match(term: term)
-      if whole.placement == nil, settings.splitOnAnd {
+      if whole.placement == nil, settings.splitOnAnd, whole.folded.contains("and") {
         let parts = Self.partsAroundAnd(term)
         if parts.count > 1 {
           let matches = parts.map { match(term: $0) }

@@ -12,7 +12,7 @@ import Testing
       return
     }
     let recorded = try #require(FileManager.default.contents(atPath: url.path), "no snapshot \(name); run with RECORD_SNAPSHOTS=1")
-    #expect(Array(recorded) == bytes, "\(name) differs:\n\(String(decoding: bytes, as: UTF8.self))")
+    #expect(String(decoding: recorded, as: UTF8.self) == String(decoding: bytes, as: UTF8.self), "\(name) differs")
   }
 
   static func mentions() throws -> [SkillMention] {

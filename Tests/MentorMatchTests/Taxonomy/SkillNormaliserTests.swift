@@ -139,7 +139,7 @@ import Testing
       compared += 1
       // Every label within the allowed edits per word is reachable through the word index.
       #expect(found.first?.score == bruteTop.value, "\(term) \(found)")
-      #expect(found.first?.concept == bruteTop.key, "\(term)")
+      #expect(found.first?.concept == bruteTop.key, "'\(term)' from '\(label)'")
     }
     #expect(compared > 100)
   }
