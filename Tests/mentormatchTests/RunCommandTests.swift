@@ -175,3 +175,36 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(result.stderr.contains("--as-of: 'yesterday' is not a timestamp"))
   }
 }
+
+/// SIGKILL at arbitrary moments, then a clean re-run: the result equals an
+/// uninterrupted run's (issue 6's kill loop; the named steps are above).
+@Suite(.serialized) struct RunKillLoopTests {
+  @Test func killedAtRandomMomentsTheNextRunFinishesExactlyOnce() throws {
+    let reference = try DemoCopy()
+    defer { reference.remove() }
+    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let expected = try contents(of: try reference.runFolder("2026"))
+    let expectedPairs = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
+
+    // Fixed delays (milliseconds), so a failure can be reproduced.
+    for delay in [150, 400, 700, 1_000, 1_300, 1_700] {
+      let demo = try DemoCopy()
+      defer { demo.remove() }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
+      process.arguments = ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(useconds_t(delay * 1_000))
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      let rerun = try demo.run("2026-11-27T02:00:00Z")
+      #expect(rerun.exitCode == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
+      #expect(try contents(of: try demo.runFolder("2026")) == expected, "run folder after a kill at \(delay) ms")
+      #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout == expectedPairs)
+      let integrity = try CommandRunner.run(["pairs", "list", "--config", demo.config])
+      #expect(integrity.exitCode == 0)
+    }
+  }
+}
