@@ -33,29 +33,22 @@ struct EdgeTable {
         width = (found.max() ?? 0) + 1
       case .record(let record):
         guard let columns else { return }
-        let place = "\(reader.name):\(record.line)"
+        let line = record.line
+        let place = { "\(reader.name):\(line)" }
         let fields = record.fields
         guard fields.count >= width else {
-          return problems.add("\(place): expected \(width) fields, found \(fields.count)")
+          return problems.add("\(place()): expected \(width) fields, found \(fields.count)")
         }
         let mentee = fields[columns[0]]
         let mentor = fields[columns[1]]
-        guard !mentee.isEmpty else { return problems.add("\(place): empty mentee id") }
-        guard !mentor.isEmpty else { return problems.add("\(place): empty mentor id") }
-        var scores: [Int] = []
-        for column in 2...3 {
-          let text = fields[columns[column]]
-          guard let score = Int(text) else {
-            return problems.add("\(place): \(columnNames[column]) '\(text)' is not an integer")
-          }
-          guard abs(score) <= MatchingProblem.scoreLimit else {
-            return problems.add("\(place): \(columnNames[column]) \(score) is outside ±\(MatchingProblem.scoreLimit)")
-          }
-          scores.append(score)
-        }
-        let i = table.intern(mentee, in: &menteeIndex, ids: &table.menteeIds)
-        let j = table.intern(mentor, in: &mentorIndex, ids: &table.mentorIds)
-        table.edges.append(.init(mentee: i, mentor: j, menteeScore: scores[0], mentorScore: scores[1]))
+        guard !mentee.isEmpty else { return problems.add("\(place()): empty mentee id") }
+        guard !mentor.isEmpty else { return problems.add("\(place()): empty mentor id") }
+        guard let menteeScore = score(fields[columns[2]], column: 2, place: place, problems: &problems),
+          let mentorScore = score(fields[columns[3]], column: 3, place: place, problems: &problems)
+        else { return }
+        let i = intern(mentee, in: &menteeIndex, ids: &table.menteeIds)
+        let j = intern(mentor, in: &mentorIndex, ids: &table.mentorIds)
+        table.edges.append(.init(mentee: i, mentor: j, menteeScore: menteeScore, mentorScore: mentorScore))
         table.lines.append(record.line)
       }
     }
@@ -66,7 +59,21 @@ struct EdgeTable {
     return table
   }
 
-  private func intern(_ id: String, in index: inout [String: Int], ids: inout [String]) -> Int {
+  private static func score(_ text: String, column: Int, place: () -> String, problems: inout RowProblems) -> Int? {
+    guard let score = Int(text) else {
+      problems.add("\(place()): \(columnNames[column]) '\(text)' is not an integer")
+      return nil
+    }
+    guard abs(score) <= MatchingProblem.scoreLimit else {
+      problems.add("\(place()): \(columnNames[column]) \(score) is outside ±\(MatchingProblem.scoreLimit)")
+      return nil
+    }
+    return score
+  }
+
+  // Static, so that appending to `ids` (a field of the table being built)
+  // never makes the array look shared and copy itself.
+  private static func intern(_ id: String, in index: inout [String: Int], ids: inout [String]) -> Int {
     if let known = index[id] { return known }
     index[id] = ids.count
     ids.append(id)

@@ -110,4 +110,23 @@ public struct MatchingProblem: Sendable, Equatable {
     }
     return low < menteeStart[mentee + 1] && edges[low].mentor == mentor ? low : nil
   }
+
+  /// The same problem with the roles swapped: mentors become mentees, with
+  /// their capacities, and each edge's scores swap sides.
+  public func transposed() -> MatchingProblem {
+    let swapped = edges.map {
+      Edge(mentee: $0.mentor, mentor: $0.mentee, menteeScore: $0.mentorScore, mentorScore: $0.menteeScore)
+    }
+    // Valid by construction: the same edges, indices and scores, swapped.
+    let sorted = Self.sortedByMentee(swapped, menteeCount: mentorCount)
+    return MatchingProblem(
+      validated: mentorCapacities, menteeCapacities, sorted.edges, sorted.start)
+  }
+
+  private init(validated menteeCapacities: [Int], _ mentorCapacities: [Int], _ edges: [Edge], _ start: [Int]) {
+    self.menteeCapacities = menteeCapacities
+    self.mentorCapacities = mentorCapacities
+    self.edges = edges
+    self.menteeStart = start
+  }
 }

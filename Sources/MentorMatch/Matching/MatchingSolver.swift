@@ -53,13 +53,12 @@ public enum MatchingSolver {
     }
   }
 
-  /// Checks a solution with the checker for its algorithm. The stability
-  /// report is computed for `optimal` too (it is informative there), but
-  /// only the certificate decides whether `optimal` passed.
+  /// Checks a solution with the checker for its algorithm: stability for
+  /// `stable`, the certificate for `optimal`.
   public static func check(_ problem: MatchingProblem, _ solution: Solution) -> Verdict {
-    let stability = StabilityCheck.check(problem, matching: solution.matching)
     switch solution.algorithm {
     case .stable:
+      let stability = StabilityCheck.check(problem, matching: solution.matching)
       return Verdict(passed: stability.isStable, stability: stability, optimality: nil)
     case .optimal:
       let report = OptimalityCheck.check(

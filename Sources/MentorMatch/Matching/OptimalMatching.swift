@@ -5,8 +5,8 @@
 ///
 /// See ``MinCostFlow`` for the network and ``ObjectiveEncoding`` for how the
 /// terms become one integer weight. Ties between equally good matchings are
-/// settled by index order (mentees are routed in index order, edges scanned
-/// by mentor index), so the same problem always gives the same matching.
+/// settled by index order (supply nodes are routed in index order, edges
+/// scanned by index), so the same problem always gives the same matching.
 public enum OptimalMatching {
   /// The solver's answer.
   public struct Result: Sendable, Equatable {
@@ -27,18 +27,42 @@ public enum OptimalMatching {
     objective: MatchingObjective = .standard
   ) throws(MatchingError) -> Result {
     let encoding = try ObjectiveEncoding(objective, for: problem)
-    var flow = MinCostFlow(problem: problem, encoding: encoding)
+    // The objective is symmetric, so the supply can sit on either side. The
+    // side with fewer places makes each search shorter: its units look for
+    // free places on the other side, which are plentiful.
+    let side = supplySide(for: problem)
+    let network = side == .mentees ? problem : problem.transposed()
+    var flow = MinCostFlow(problem: network, encoding: encoding)
     flow.solve()
     var chosen: [Int] = []
-    for edge in flow.matched.indices where flow.matched[edge] { chosen.append(edge) }
+    for edge in flow.matched.indices where flow.matched[edge] {
+      if side == .mentees {
+        chosen.append(edge)
+      } else if let original = problem.edgeIndex(
+        mentee: network.edges[edge].mentor, mentor: network.edges[edge].mentee)
+      {
+        chosen.append(original)
+      }
+    }
     let matching = Matching(edgeIndices: chosen)
-    let m = problem.menteeCount
+    let supply = Array(flow.potential[0..<network.menteeCount])
+    let demand = Array(flow.potential[network.menteeCount..<flow.sink])
     let certificate = FlowCertificate(
-      menteePotentials: Array(flow.potential[0..<m]),
-      mentorPotentials: Array(flow.potential[m..<flow.sink]),
+      supplySide: side,
+      menteePotentials: side == .mentees ? supply : demand,
+      mentorPotentials: side == .mentees ? demand : supply,
       sinkPotential: flow.potential[flow.sink]
     )
     return Result(matching: matching, values: matching.values(in: problem), certificate: certificate)
+  }
+
+  /// The side with fewer places (mentees on a tie), counting
+  /// `min(capacity, candidates)` per person.
+  static func supplySide(for problem: MatchingProblem) -> FlowCertificate.SupplySide {
+    let degrees = problem.degrees()
+    let mentees = zip(problem.menteeCapacities, degrees.mentee).reduce(0) { $0 + min($1.0, $1.1) }
+    let mentors = zip(problem.mentorCapacities, degrees.mentor).reduce(0) { $0 + min($1.0, $1.1) }
+    return mentors < mentees ? .mentors : .mentees
   }
 }
 
@@ -47,12 +71,24 @@ public enum OptimalMatching {
 /// reduced cost `c(u, v) + p(u) - p(v) ≥ 0`, which is the same as the
 /// residual graph having no negative-cost cycle (Ahuja, Magnanti & Orlin,
 /// Theorem 9.3).
+///
+/// The network is the one ``MinCostFlow`` builds with the supply on
+/// `supplySide`: on the mentor side, mentees and mentors swap roles.
 public struct FlowCertificate: Sendable, Equatable {
+  /// Which side's places are the flow's supply.
+  public enum SupplySide: String, Sendable {
+    case mentees, mentors
+  }
+
+  public var supplySide: SupplySide
   public var menteePotentials: [Int]
   public var mentorPotentials: [Int]
   public var sinkPotential: Int
 
-  public init(menteePotentials: [Int], mentorPotentials: [Int], sinkPotential: Int) {
+  public init(
+    supplySide: SupplySide = .mentees, menteePotentials: [Int], mentorPotentials: [Int], sinkPotential: Int
+  ) {
+    self.supplySide = supplySide
     self.menteePotentials = menteePotentials
     self.mentorPotentials = mentorPotentials
     self.sinkPotential = sinkPotential

@@ -30,6 +30,29 @@ public enum OptimalityCheck {
     objective: MatchingObjective,
     certificate: FlowCertificate
   ) -> Report {
+    if certificate.supplySide == .mentors {
+      // Check the network the solver used: the transposed problem, where the
+      // mentors' potentials are the supply side's.
+      let transposed = problem.transposed()
+      var indices: [Int] = []
+      var missing = 0
+      for index in matching.edgeIndices {
+        guard problem.edges.indices.contains(index),
+          let swapped = transposed.edgeIndex(mentee: problem.edges[index].mentor, mentor: problem.edges[index].mentee)
+        else {
+          missing += 1
+          continue
+        }
+        indices.append(swapped)
+      }
+      var flipped = certificate
+      flipped.supplySide = .mentees
+      flipped.menteePotentials = certificate.mentorPotentials
+      flipped.mentorPotentials = certificate.menteePotentials
+      var report = check(transposed, matching: Matching(edgeIndices: indices), objective: objective, certificate: flipped)
+      report.infeasiblePairs += missing
+      return report
+    }
     var report = Report(negativeArcs: 0, infeasiblePairs: 0, malformedCertificate: false)
     guard certificate.menteePotentials.count == problem.menteeCount,
       certificate.mentorPotentials.count == problem.mentorCount,

@@ -43,3 +43,27 @@ import Testing
     #expect(throws: MatchingError.self) { try MatchingObjective(parsing: text) }
   }
 }
+
+@Suite struct MatchingSettingsTests {
+  private func section(_ text: String) throws -> ConfigSection {
+    let root = try ConfigSection.parse(text, file: "mentormatch.toml", baseDirectory: "/")
+    return try #require(try root.section("matching"))
+  }
+
+  @Test func readsAlgorithmAndObjective() throws {
+    let settings = try MatchingSettings(from: section("[matching]\nalgorithm = \"stable\"\nobjective = [\"pairs\", \"score\"]\n"))
+    #expect(settings == MatchingSettings(algorithm: .stable, objective: try .init(parsing: "pairs,score")))
+    #expect(try MatchingSettings(from: section("[matching]\n")) == MatchingSettings())
+  }
+
+  @Test(arguments: [
+    ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
+    ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
+    ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml: matching.algoritm: unknown key"),
+  ])
+  func rejectsBadSettings(text: String, message: String) throws {
+    let section = try section(text)
+    #expect(throws: ConfigError.self) { try MatchingSettings(from: section) }
+    do { _ = try MatchingSettings(from: section) } catch { #expect(error.description == message) }
+  }
+}

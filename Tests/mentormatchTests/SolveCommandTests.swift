@@ -1,0 +1,88 @@
+import Foundation
+import MentorMatchTestSupport
+import Testing
+
+@Suite struct SolveCommandTests {
+  private let edges = """
+    mentee,mentor,mentee_score,mentor_score
+    a,X,5,1
+    b,X,3,2
+    b,Y,1,1
+    c,Y,2,4
+
+    """
+
+  private func write(_ files: [String: String]) throws -> URL {
+    let folder = try CommandRunner.temporaryFolder()
+    for (name, text) in files {
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    return folder
+  }
+
+  @Test func stableWritesSortedPairsAndASummary() throws {
+    let folder = try write(["edges.csv": edges])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(["solve", "--edges", "edges.csv", "--algorithm", "stable"], currentDirectory: folder)
+    #expect(result.exitCode == 0)
+    #expect(result.stdout == "mentee,mentor\r\nb,X\r\nc,Y\r\n")
+    #expect(result.stderr == "mentormatch: solve: stable: 2 pairs, 4 people matched, total score 11; "
+      + "0 blocking pairs, 0 capacity violations, 0 invalid pairs\n")
+  }
+
+  @Test func optimalUsesCapacitiesAndWritesTheOutFile() throws {
+    let folder = try write(["edges.csv": edges, "caps.csv": "id,capacity\nX,2\n"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(
+      ["solve", "--edges", "edges.csv", "--capacities", "caps.csv", "--algorithm", "optimal",
+       "--objective", "pairs,score", "--out", "matches.csv"],
+      currentDirectory: folder)
+    #expect(result.exitCode == 0)
+    #expect(result.stdout.isEmpty)
+    let written = try String(contentsOf: folder.appendingPathComponent("matches.csv"), encoding: .utf8)
+    #expect(written == "mentee,mentor\r\na,X\r\nb,X\r\nc,Y\r\n")
+    #expect(result.stderr.contains("optimal (pairs,score): 3 pairs, 5 people matched, total score 17; certificate verified"))
+  }
+
+  @Test(arguments: [
+    ("mentee,mentor,mentee_score,mentor_score\na,X,5,1\nb,X,high,2\n", "edges.csv:3: mentee_score 'high' is not an integer"),
+    ("mentee,mentor,mentee_score\na,X,5\n", "edges.csv:1: missing column 'mentor_score'"),
+    ("mentee,mentor,mentee_score,mentor_score\na,X,5,1\nb,Y,1,1\na,X,2,2\n", "edges.csv:4: duplicate pair ('a', 'X'), first on line 2"),
+  ])
+  func badRowsAreDataErrorsWithFileAndLine(text: String, message: String) throws {
+    let folder = try write(["edges.csv": text])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(["solve", "--edges", "edges.csv", "--algorithm", "stable"], currentDirectory: folder)
+    #expect(result.exitCode == 65)
+    #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func badCapacityIsADataError() throws {
+    let folder = try write(["edges.csv": edges, "caps.csv": "id,capacity\nX,-1\n"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(
+      ["solve", "--edges", "edges.csv", "--capacities", "caps.csv", "--algorithm", "optimal"], currentDirectory: folder)
+    #expect(result.exitCode == 65)
+    #expect(result.stderr.contains("caps.csv:2: capacity '-1' is not a whole number of 0 or more"))
+  }
+
+  @Test func missingFileIsNoInput() throws {
+    let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(["solve", "--edges", "absent.csv", "--algorithm", "stable"], currentDirectory: folder)
+    #expect(result.exitCode == 66)
+    #expect(result.stderr.contains("absent.csv: cannot open"))
+  }
+
+  @Test(arguments: [
+    ["--algorithm", "fastest"],
+    ["--algorithm", "optimal", "--objective", "people,fairness"],
+  ])
+  func badOptionsAreUsageErrors(options: [String]) throws {
+    let folder = try write(["edges.csv": edges])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(["solve", "--edges", "edges.csv"] + options, currentDirectory: folder)
+    #expect(result.exitCode == 64)
+  }
+}
