@@ -95,6 +95,22 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(rows.count > 118)
   }
 
+  @Test func someoneWhoLeavesTheExportKeepsTheirPairsAndIsListed() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let pairs = try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout
+    let mentee = try #require(pairs.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first.map(String.init))
+    let export = demo.folder.appendingPathComponent("signups.csv")
+    let kept = try String(contentsOf: export, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.hasPrefix("\(mentee),") }
+    try Data(kept.joined(separator: "\r\n").utf8).write(to: export)
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    let after = try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout
+    #expect(after.contains("\(mentee),"), "their pair is still active")
+    let unmatched = try String(contentsOf: try demo.runFolder("20261128T").appendingPathComponent("unmatched.csv"), encoding: .utf8)
+    #expect(unmatched.contains("\(mentee),") && unmatched.contains("not-in-export"))
+  }
+
   @Test func auditCatchesAnEditedOutputAndAnEditedInput() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatchTestSupport
 import Testing
 
 /// End-to-end tests of `mentormatch taxonomy …`, running the built binary as
@@ -16,35 +17,10 @@ import Testing
     var status: Int32
   }
 
-  static func binary() throws -> URL {
-    // The test bundle sits beside the products in .build/<config>/.
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("mentormatch")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory.deleteLastPathComponent()
-    }
-    let fallback = root.appendingPathComponent(".build/debug/mentormatch")
-    try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "build the mentormatch binary first")
-    return fallback
-  }
-
+  /// Runs the built binary from the package root, through the shared runner.
   static func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
-    let process = Process()
-    process.executableURL = try binary()
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+    let result = try CommandRunner.run(arguments, stdin: Data((stdin ?? "").utf8), currentDirectory: root)
+    return Outcome(stdout: result.stdout, stderr: result.stderr, status: result.exitCode)
   }
 
   static func temporaryFolder() throws -> URL {

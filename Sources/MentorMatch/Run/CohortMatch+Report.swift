@@ -23,6 +23,19 @@ extension CohortMatch {
           reason: "no mentee in this cohort was a better match for them this time"))
     }
     let ids = Set(people.map(\.id))
+    // People with active pairs who are no longer in the export keep their
+    // pairs but get no new ones; the state holds only their id.
+    let gone = Set(activeAsMentee.keys).union(activeAsMentor.keys).subtracting(ids).sorted()
+    for id in gone {
+      let asMentee = (activeAsMentee[id] ?? 0) > 0
+      waiting.append(
+        WaitingPerson(
+          person: ReportPerson(
+            id: id, givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "",
+            location: ""),
+          role: asMentee ? .mentee : .mentor, reasonCode: "not-in-export",
+          reason: "no longer in the export: keeps their \((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0)) active pairs, gets no new ones"))
+    }
     let inCohort: (RejectedRecord) -> Bool = { ($0.cohort ?? context.config.input.defaultCohort) == cohort }
     let rejected = context.ingest.rejected.filter(inCohort)
     let superseded = context.ingest.superseded.filter(inCohort)
@@ -39,7 +52,8 @@ extension CohortMatch {
       signupsRead: people.count + rejected.count + superseded.count, accepted: people.count, rejected: rejected.count,
       superseded: superseded.count, menteesNewlyMatched: matchedMentees.count, mentorsNewlyMatched: matchedMentors.count,
       menteesAlreadyMatched: menteesAlready.count, mentorsAlreadyMatched: mentorsAlready.count,
-      menteesWaiting: waiting.filter { $0.role == .mentee }.count, mentorsWaiting: waiting.filter { $0.role == .mentor }.count)
+      menteesWaiting: waiting.filter { $0.role == .mentee && $0.reasonCode != "not-in-export" }.count,
+      mentorsWaiting: waiting.filter { $0.role == .mentor && $0.reasonCode != "not-in-export" }.count)
     return CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
