@@ -38,7 +38,17 @@ struct Run: ParsableCommand {
         configPath: config, asOf: asOf ?? Timestamps.now(), dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
         crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment))
-      let summary = try NightlyRun.execute(options, log: { logger.info("\($0)") }) {
+      let terminal = isatty(STDERR_FILENO) == 1
+      let summary = try NightlyRun.execute(options, log: { logger.info("\($0)") }, progress: { step in
+        // A terminal gets one line that updates in place; cron gets plain log lines.
+        let percent = step.total == 0 ? 100 : step.done * 100 / step.total
+        let text = "\(step.step): \(step.done)/\(step.total) (\(percent)%)\(step.item.isEmpty ? "" : " \(step.item)")"
+        if terminal {
+          FileHandle.standardError.write(Data("\r\u{1B}[K\(text)\(step.done == step.total ? "\n" : "")".utf8))
+        } else {
+          logger.info("\(text)")
+        }
+      }) {
         let elapsed = ContinuousClock.now - started
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       }

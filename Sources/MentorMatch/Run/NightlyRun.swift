@@ -40,8 +40,9 @@ public enum NightlyRun {
   /// - Parameters:
   ///   - log: one line of progress (stage timings, counts); no personal data.
   ///   - seconds: a monotonic clock for stage timings.
+  ///   - progress: how far the matching has got, for a terminal display.
   public static func execute(
-    _ options: RunOptions, log: (String) -> Void, seconds: () -> Double
+    _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
   ) throws -> RunSummary {
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = seconds()
@@ -90,7 +91,7 @@ public enum NightlyRun {
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, identity: identity, composer: composer,
       cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
-    let result = try RunCore.compute(context, measure: measure)
+    let result = try RunCore.compute(context, measure: measure, progress: progress)
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot, context: context)
 
     let runsDirectory = options.dryRun

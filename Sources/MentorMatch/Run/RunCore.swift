@@ -44,6 +44,15 @@ public struct RunResult: Sendable {
   public var emailProblems: [String]
 }
 
+/// How far a long stage has got, for a progress display. Never part of an output.
+public struct RunProgress: Sendable {
+  public var step: String
+  public var done: Int
+  public var total: Int
+  /// What is being worked on now (a cohort name), or empty when finished.
+  public var item: String
+}
+
 /// One cohort's result, for the summary line and the report.
 public struct CohortOutcome: Sendable {
   public var cohort: String
@@ -60,7 +69,8 @@ public enum RunCore {
   /// a clock, the audit passes a plain call.
   public static func compute(
     _ context: RunContext,
-    measure: (String, () throws -> Void) throws -> Void = { _, work in try work() }
+    measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
+    progress: (RunProgress) -> Void = { _ in }
   ) throws -> RunResult {
     var skills = SkillsByPerson()
     try measure("normalise") {
@@ -73,9 +83,12 @@ public enum RunCore {
     }
     var outcomes: [CohortOutcome] = []
     var matched: [CohortMatch] = []
-    for name in cohortNames where context.cohort == nil || context.cohort == name {
+    let selected = cohortNames.filter { context.cohort == nil || context.cohort == $0 }
+    for (index, name) in selected.enumerated() {
+      progress(RunProgress(step: "matching cohorts", done: index, total: selected.count, item: name))
       matched.append(try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure))
     }
+    progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     var files: [String: [UInt8]] = [:]
     var emails: [RunEmail] = []
     var emailProblems: [String] = []
