@@ -33,13 +33,18 @@ struct Run: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let logger = Logger.mentormatch
+      let terminal = isatty(STDERR_FILENO) == 1
       let started = ContinuousClock.now
       let options = RunOptions(
         configPath: config, asOf: asOf ?? Timestamps.now(), dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
         crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment))
-      let terminal = isatty(STDERR_FILENO) == 1
-      let summary = try NightlyRun.execute(options, log: { logger.info("\($0)") }, progress: { step in
+      let log: (String) -> Void = { line in
+        // On a terminal, clear the progress line before a log line takes its place.
+        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        logger.info("\(line)")
+      }
+      let summary = try NightlyRun.execute(options, log: log, progress: { step in
         // A terminal gets one line that updates in place; cron gets plain log lines.
         let percent = step.total == 0 ? 100 : step.done * 100 / step.total
         let text = "\(step.step): \(step.done)/\(step.total) (\(percent)%)\(step.item.isEmpty ? "" : " \(step.item)")"
