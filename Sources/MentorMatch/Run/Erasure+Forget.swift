@@ -1,3 +1,4 @@
+import Foundation
 /// What `forget` did, across the state and the run folders.
 public struct ErasureSummary: Sendable, Equatable {
   public var state: ForgetReport
@@ -40,7 +41,8 @@ extension Erasure {
     let folders = try redactRuns(
       runsDirectory: runsDirectory, asOf: asOf,
       csvRule: identifyingFieldsEqual(values),
-      removes: emailsAddressedTo(email: email, fileNames: Set(preview.notifications.map(\.fileName))))
+      removes: removesMentions(
+        of: values, email: email, addressedTo: emailsAddressedTo(email: email, fileNames: Set(preview.notifications.map(\.fileName)))))
     crash.hit("forget-after-redaction")
     var state = ForgetReport(personIDs: [], pairsRemoved: 0, notifications: [])
     var ids = preview.personIDs
@@ -52,5 +54,27 @@ extension Erasure {
       state.notifications += report.notifications
     }
     return ErasureSummary(state: state, folders: folders)
+  }
+}
+
+extension Erasure {
+  /// Files that must go because they mention the person: emails addressed to
+  /// them, emails to others that name their address, and HTML reports that
+  /// list their id or address. Reports and emails are derived outputs; the
+  /// manifest's redaction entry records each removal.
+  static func removesMentions(
+    of values: [String], email: String?, addressedTo: @escaping (_ relativePath: String, _ bytes: [UInt8]) -> Bool
+  ) -> (_ relativePath: String, _ bytes: [UInt8]) -> Bool {
+    let address = email?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    let ids = values.filter { !$0.isEmpty && !$0.contains("@") }
+    return { path, bytes in
+      if addressedTo(path, bytes) { return true }
+      let lower = path.lowercased()
+      guard lower.hasSuffix(".eml") || lower.hasSuffix(".html") else { return false }
+      let text = String(decoding: bytes, as: UTF8.self)
+      if !address.isEmpty, text.lowercased().contains(address) { return true }
+      // In HTML an id stands alone in a table cell: >P00003<.
+      return lower.hasSuffix(".html") && ids.contains { text.contains(">\($0)<") }
+    }
   }
 }

@@ -104,11 +104,11 @@ import Testing
       store: store, runsDirectory: runs, personID: nil, email: "Ann@example.gov.uk", asOf: "2026-11-20T10:00:00Z")
     #expect(summary.state.personIDs == ["E1"])
     #expect(summary.folders.map(\.runID) == ["r1"])
-    #expect(summary.folders.first?.files.map(\.path) == ["inputs/signups.csv", "matches.csv", "outbox/new/e1.eml"])
+    #expect(summary.folders.first?.files.map(\.path) == ["inputs/signups.csv", "matches.csv", "outbox/new/e1.eml", "outbox/new/e2.eml"])
     #expect(!FileManager.default.fileExists(atPath: folder + "/outbox/new/e1.eml"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/.tmp-matches.csv-77"))
-    // Bob's email mentions Ann only in its body: kept (notify owns the finer rule).
-    #expect(FileManager.default.fileExists(atPath: folder + "/outbox/new/e2.eml"))
+    // Bob's email names Ann's address in its body: it goes too.
+    #expect(!FileManager.default.fileExists(atPath: folder + "/outbox/new/e2.eml"))
     let matches = try String(contentsOfFile: folder + "/matches.csv", encoding: .utf8)
     #expect(matches == "mentee,mentor,cohort,run,score\r\n[redacted],[redacted],[redacted],[redacted],[redacted]\r\nE2,R1,spring,r1,30\r\n")
     #expect(mode(of: folder + "/matches.csv") == 0o600)
@@ -118,7 +118,7 @@ import Testing
     #expect(manifest.redactions.first?.reason == Erasure.erasureReason)
     #expect(!String(decoding: manifest.encoded(), as: UTF8.self).contains("ann"))
     #expect(manifest.verify(runDirectory: folder).map(\.line) == ["redacted inputs/signups.csv"])
-    #expect(manifest.compareOutputs(rerun: Self.outputs("r1"), runDirectory: folder).map(\.status) == [.redacted, .redacted, .same])
+    #expect(manifest.compareOutputs(rerun: Self.outputs("r1"), runDirectory: folder).map(\.status) == [.redacted, .redacted, .redacted])
     #expect(try store.loadPriorState().people.map(\.id) == ["E2", "R1", "R2"])
 
     // Again: nothing left to do, and no second redaction entry.
