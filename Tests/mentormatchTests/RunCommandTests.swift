@@ -111,6 +111,23 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(unmatched.contains("\(mentee),") && unmatched.contains("not-in-export"))
   }
 
+  @Test func aStillWaitingEmailGoesToEachPersonOnce() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let waitingFirst = try FileManager.default.contentsOfDirectory(atPath: try demo.runFolder("20261127T").path + "/emails")
+      .filter { $0.contains(".waiting.") }
+    #expect(!waitingFirst.isEmpty)
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    let second = try demo.runFolder("20261128T")
+    let waitingSecond = (try? FileManager.default.contentsOfDirectory(atPath: second.path + "/emails"))?
+      .filter { $0.contains(".waiting.") } ?? []
+    #expect(waitingSecond.isEmpty, "the same people still wait; nobody is told twice")
+    let told = try String(contentsOf: second.appendingPathComponent("prior-waiting.csv"), encoding: .utf8)
+    #expect(told.split(separator: "\r\n").count == 1 + waitingFirst.count)
+    #expect(try CommandRunner.run(["audit", second.path]).exitCode == 0)
+  }
+
   @Test func auditCatchesAnEditedOutputAndAnEditedInput() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -73,7 +73,9 @@ public enum NightlyRun {
       taxonomy = try taxonomyDirectory.map { (path) throws(TaxonomyError) in try Taxonomy.load(directory: path) } ?? Taxonomy(concepts: [])
     }
     let prior = try store.loadPriorState()
-    let snapshot = try RunInputsSnapshot.capture(config: config, taxonomyDirectory: taxonomyDirectory, prior: prior)
+    let toldWaiting = Set(try store.recipients(ofKind: EmailKind.waiting.rawValue))
+    let snapshot = try RunInputsSnapshot.capture(
+      config: config, taxonomyDirectory: taxonomyDirectory, prior: prior, toldWaiting: toldWaiting)
     let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)
     // The same night (as-of date) with the same config, exports and taxonomy
     // is done already: a re-run makes no pairs and sends nothing again.
@@ -89,7 +91,8 @@ public enum NightlyRun {
     }
 
     let context = RunContext(
-      config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, identity: identity, composer: composer,
+      config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, toldWaiting: toldWaiting, identity: identity,
+      composer: composer,
       cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
     let result = try RunCore.compute(context, measure: measure, progress: progress)
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot, context: context)

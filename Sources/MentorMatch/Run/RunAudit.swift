@@ -35,6 +35,7 @@ public enum RunAudit {
     }
     for path in manifest.taxonomy.keys.sorted() { snapshot.taxonomy[path] = bytes(path) }
     snapshot.priorSnapshot = bytes(RunInputsSnapshot.priorPath)
+    snapshot.priorWaiting = bytes(RunInputsSnapshot.priorWaitingPath)
 
     let ingest = try SignupIngest.read(settings: config.input)
     let taxonomy = manifest.taxonomy.isEmpty
@@ -47,6 +48,7 @@ public enum RunAudit {
     let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior,
+      toldWaiting: try RunInputsSnapshot.parseWaiting(snapshot.priorWaiting),
       identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: nil,
       inputFiles: snapshot.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
     let result = try RunCore.compute(context)

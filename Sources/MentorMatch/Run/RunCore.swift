@@ -4,6 +4,8 @@ public struct RunContext: Sendable {
   public var ingest: IngestResult
   public var taxonomy: Taxonomy
   public var prior: PriorState
+  /// People already sent a "still waiting" email in an earlier run.
+  public var toldWaiting: Set<String>
   public var identity: RunIdentity
   /// Nil when the config has no `[email]` section.
   public var composer: EmailComposer?
@@ -14,13 +16,15 @@ public struct RunContext: Sendable {
   public var dryRun: Bool
 
   public init(
-    config: MentorMatchConfig, ingest: IngestResult, taxonomy: Taxonomy, prior: PriorState, identity: RunIdentity,
+    config: MentorMatchConfig, ingest: IngestResult, taxonomy: Taxonomy, prior: PriorState, toldWaiting: Set<String>,
+    identity: RunIdentity,
     composer: EmailComposer?, cohort: String?, inputFiles: [RunIndex.File], dryRun: Bool
   ) {
     self.config = config
     self.ingest = ingest
     self.taxonomy = taxonomy
     self.prior = prior
+    self.toldWaiting = toldWaiting
     self.identity = identity
     self.composer = composer
     self.cohort = cohort

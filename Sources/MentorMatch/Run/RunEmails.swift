@@ -38,7 +38,7 @@ enum RunEmails {
       if settings.sendWaiting, let outcome = outcomes.first(where: { $0.cohort == match.cohort }) {
         let byID = Dictionary(match.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for waiting in outcome.report.waiting where waiting.role == .mentee {
-          guard let person = byID[waiting.person.id] else { continue }
+          guard let person = byID[waiting.person.id], !context.toldWaiting.contains(person.id) else { continue }
           requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reason)))
         }
       }

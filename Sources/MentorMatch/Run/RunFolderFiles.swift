@@ -6,6 +6,7 @@ enum RunFolderFiles {
     files.merge(snapshot.inputs) { _, new in new }
     files.merge(snapshot.taxonomy) { _, new in new }
     files[RunInputsSnapshot.priorPath] = snapshot.priorSnapshot
+    files[RunInputsSnapshot.priorWaitingPath] = snapshot.priorWaiting
     files[RunManifest.fileName] = manifest(result: result, snapshot: snapshot, context: context).encoded()
     return files
   }

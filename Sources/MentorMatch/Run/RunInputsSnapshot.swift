@@ -9,6 +9,8 @@ struct RunInputsSnapshot {
   /// `inputs/taxonomy/concepts.csv`, …
   var taxonomy: [String: [UInt8]] = [:]
   var priorSnapshot: [UInt8] = []
+  /// `prior-waiting.csv`: ids already sent a "still waiting" email.
+  var priorWaiting: [UInt8] = []
 
   /// Where export number `index` (0-based) is stored.
   static func exportPath(_ index: Int, _ file: InputFile) -> String {
@@ -18,9 +20,29 @@ struct RunInputsSnapshot {
   static let configPath = "inputs/config.toml"
   static let taxonomyFolder = "inputs/taxonomy"
   static let priorPath = "prior-pairs.csv"
+  static let priorWaitingPath = "prior-waiting.csv"
+
+  /// The bytes of `prior-waiting.csv` for a set of ids.
+  static func waitingCSV(_ ids: Set<String>) -> [UInt8] {
+    var writer = CSVWriter(mode: .plain)
+    writer.write(["id"])
+    for id in ids.sorted() { writer.write([id]) }
+    return writer.bytes
+  }
+
+  /// The ids in `prior-waiting.csv`.
+  static func parseWaiting(_ bytes: [UInt8]) throws -> Set<String> {
+    var ids: Set<String> = []
+    try CSVReader(bytes: bytes, name: priorWaitingPath).forEachRow { row in
+      if case .record(let record) = row, record.number > 0, let id = record.fields.first { ids.insert(id) }
+    }
+    return ids
+  }
 
   /// Digests in a fixed order, for the run id.
-  var orderedDigests: [String] { inputDigests + ["prior=\(SHA256Hex.of(priorSnapshot))"] }
+  var orderedDigests: [String] {
+    inputDigests + ["prior=\(SHA256Hex.of(priorSnapshot))", "waiting=\(SHA256Hex.of(priorWaiting))"]
+  }
 
   /// Digests of the config, exports and taxonomy, without the prior state.
   var inputDigests: [String] {
@@ -32,7 +54,9 @@ struct RunInputsSnapshot {
   var inputsSHA256: String { SHA256Hex.of(Array(inputDigests.joined(separator: "\n").utf8)) }
 
   /// Reads the live files named by the config.
-  static func capture(config: MentorMatchConfig, taxonomyDirectory: String?, prior: PriorState) throws -> RunInputsSnapshot {
+  static func capture(
+    config: MentorMatchConfig, taxonomyDirectory: String?, prior: PriorState, toldWaiting: Set<String>
+  ) throws -> RunInputsSnapshot {
     var snapshot = RunInputsSnapshot()
     snapshot.inputs[configPath] = config.bytes
     for (index, file) in config.input.files.enumerated() {
@@ -47,6 +71,7 @@ struct RunInputsSnapshot {
       snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = try read(path, name: path)
     }
     snapshot.priorSnapshot = prior.snapshotCSV()
+    snapshot.priorWaiting = waitingCSV(toldWaiting)
     return snapshot
   }
 

@@ -39,3 +39,14 @@ extension StateStore {
     }
   }
 }
+
+extension StateStore {
+  /// The ids of everyone who was ever sent an email of `kind`, sorted: a
+  /// "still waiting" email goes to each person once, not every night.
+  public func recipients(ofKind kind: String) throws(StateError) -> [String] {
+    try read { db in
+      try String.fetchAll(
+        db, sql: "SELECT DISTINCT recipient_id FROM notification WHERE kind = ? ORDER BY recipient_id", arguments: [kind])
+    }
+  }
+}
