@@ -72,8 +72,11 @@ public struct RunFolderWriter: Sendable {
           walk = (walk as NSString).deletingLastPathComponent
         }
       }
-      try DurableFile.create(full, bytes: files[path] ?? [])
+      try DurableFile.create(full, bytes: files[path] ?? [], sync: false)
     }
+    // One sync for every file, then the folders: nothing is renamed into
+    // place before all of its bytes are durable.
+    DurableFile.syncAll()
     // Deepest first, so that each folder's entries are durable before its parent's.
     for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
     crash.hit("run-folder-files-written")
