@@ -200,6 +200,16 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(FileManager.default.fileExists(atPath: dryFolder.path))
   }
 
+  @Test func aOneCohortRunIsAuditedAsSuch() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let result = try CommandRunner.run(["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--cohort", "ddat-2026"])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("women-in-leadership"))
+    let audit = try CommandRunner.run(["audit", try demo.runFolder("2026").path])
+    #expect(audit.exitCode == 0, "\(audit.stdout)")
+  }
+
   @Test func badAsOfIsAUsageError() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

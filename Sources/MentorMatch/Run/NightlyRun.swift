@@ -74,8 +74,9 @@ public enum NightlyRun {
     }
     let prior = try store.loadPriorState()
     let toldWaiting = Set(try store.recipients(ofKind: EmailKind.waiting.rawValue))
-    let snapshot = try RunInputsSnapshot.capture(
+    var snapshot = try RunInputsSnapshot.capture(
       config: config, taxonomyDirectory: taxonomyDirectory, prior: prior, toldWaiting: toldWaiting)
+    if let cohort = options.cohort { snapshot.inputs[RunInputsSnapshot.cohortPath] = Array(cohort.utf8) }
     let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)
     // The same night (as-of date) with the same config, exports and taxonomy
     // is done already: a re-run makes no pairs and sends nothing again.

@@ -34,6 +34,9 @@ public enum RunAudit {
       snapshot.inputs[stored] = bytes(stored)
     }
     for path in manifest.taxonomy.keys.sorted() { snapshot.taxonomy[path] = bytes(path) }
+    let cohort = manifest.inputs[RunInputsSnapshot.cohortPath] == nil
+      ? nil : String(decoding: bytes(RunInputsSnapshot.cohortPath), as: UTF8.self)
+    if let cohort { snapshot.inputs[RunInputsSnapshot.cohortPath] = Array(cohort.utf8) }
     snapshot.priorSnapshot = bytes(RunInputsSnapshot.priorPath)
     snapshot.priorWaiting = bytes(RunInputsSnapshot.priorWaitingPath)
 
@@ -49,7 +52,7 @@ public enum RunAudit {
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior,
       toldWaiting: try RunInputsSnapshot.parseWaiting(snapshot.priorWaiting),
-      identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: nil,
+      identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: cohort,
       inputFiles: snapshot.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
     let result = try RunCore.compute(context)
     checks += manifest.compareOutputs(rerun: result.files, runDirectory: runDirectory)

@@ -21,6 +21,8 @@ struct RunInputsSnapshot {
   static let taxonomyFolder = "inputs/taxonomy"
   static let priorPath = "prior-pairs.csv"
   static let priorWaitingPath = "prior-waiting.csv"
+  /// Present only for a `--cohort` run: the one cohort it matched.
+  static let cohortPath = "inputs/cohort.txt"
 
   /// The bytes of `prior-waiting.csv` for a set of ids.
   static func waitingCSV(_ ids: Set<String>) -> [UInt8] {
