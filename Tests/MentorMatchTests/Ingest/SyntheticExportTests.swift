@@ -72,6 +72,33 @@ private func temporaryDirectory(_ name: String) -> String {
     #expect(cohorts.count == 5)
   }
 
+  @Test func generatedConfigLoadsAndDrivesARun() throws {
+    let directory = temporaryDirectory("config")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let export = SyntheticExport(settings: SyntheticExportSettings(people: 200, seed: 4, cohorts: 2, badRowShare: 0.02))
+    let taxonomy = TaxonomyFixture.repositoryRoot.appendingPathComponent("fixtures/taxonomy").path
+    _ = try SyntheticExportFiles.write(export, to: directory, taxonomyDirectory: taxonomy)
+    let config = try MentorMatchConfig.load(path: directory + "/mentormatch.toml")
+    #expect(config.state.stateDirectory.hasSuffix("/state"))
+    #expect(config.skills.taxonomy.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == taxonomy)
+    #expect(config.candidates.k == 50)
+    #expect(config.matching.algorithm == .optimal)
+    #expect(config.rules.rules.count == 6)
+    #expect(config.email?.from.addrSpec == "mentoring@example.gov.uk")
+    #expect(config.email?.sendWaiting == false)
+    // Without a taxonomy the config names none, and still loads.
+    let bare = directory + "/bare"
+    _ = try SyntheticExportFiles.write(export, to: bare)
+    #expect(try MentorMatchConfig.load(path: bare + "/mentormatch.toml").skills.taxonomy == nil)
+  }
+
+  @Test(arguments: ["/plain/path", "/with \"quote\"/and\\backslash", "/tab\there"])
+  func tomlStringRoundTripsThroughTheConfigParser(path: String) throws {
+    let text = "[skills]\ntaxonomy = \(SyntheticExportFiles.tomlString(path))\n"
+    let root = try ConfigSection.parse(text, file: "t.toml", baseDirectory: "/")
+    #expect(try root.section("skills")?.string("taxonomy") == path)
+  }
+
   @Test func gradeMixLooksLikeTheCivilService() {
     let export = SyntheticExport(settings: SyntheticExportSettings(people: 20_000, seed: 5))
     var tally = SyntheticTally()
