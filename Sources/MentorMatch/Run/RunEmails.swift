@@ -60,11 +60,13 @@ enum RunEmails {
     }
     var emails: [RunEmail] = []
     var problems: [String] = []
-    for (personID, request) in requests {
-      do {
-        emails.append(RunEmail(recipientID: personID, message: try composer.compose(request)))
-      } catch {
-        problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
+    // Composed on every core; results come back in request order, so the
+    // bytes do not depend on scheduling.
+    let composed = composer.composeAll(requests.map(\.1))
+    for ((personID, request), result) in zip(requests, composed) {
+      switch result {
+      case .success(let message): emails.append(RunEmail(recipientID: personID, message: message))
+      case .failure(let error): problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
       }
     }
     emails.sort { $0.message.fileName < $1.message.fileName }
