@@ -37,8 +37,8 @@ struct SignupRowCheck {
       return .rejected(reject(id: nil, cohort: nil))
     }
     let email = text(.email, required: true)
-    if !email.isEmpty, let problem = AddressSyntax.problem(in: email) {
-      add(.email, .badEmail, "not a valid address: \(problem.rawValue)")
+    if !email.isEmpty, let problem = Self.addressProblem(email) {
+      add(.email, .badEmail, "not a valid address: \(problem)")
     }
     var id = text(.id)
     if id.isEmpty, !email.isEmpty { id = SignupValidator.derivedID(email: email) }
@@ -54,8 +54,8 @@ struct SignupRowCheck {
     var cohort = text(.cohort)
     if cohort.isEmpty { cohort = settings.defaultCohort }
     let lineManager = text(.lineManagerEmail).lowercased()
-    if !lineManager.isEmpty, let problem = AddressSyntax.problem(in: lineManager) {
-      add(.lineManagerEmail, .badEmail, "not a valid address: \(problem.rawValue)")
+    if !lineManager.isEmpty, let problem = Self.addressProblem(lineManager) {
+      add(.lineManagerEmail, .badEmail, "not a valid address: \(problem)")
     }
     checkConsent()
     var signedUpAt = text(.signedUpAt)
@@ -81,6 +81,18 @@ struct SignupRowCheck {
         location: location, skillsOfferedText: offered, skillsWantedText: wanted,
         mentorCapacity: mentorCapacity, menteeCapacity: menteeCapacity, cohort: cohort,
         lineManagerEmail: lineManager, signedUpAt: signedUpAt, extra: extra, source: self.location))
+  }
+
+  /// Why an address cannot be used, checked by the same rules the emails
+  /// use (``EmailAddress``), so no accepted row fails later at the email
+  /// stage; the reason never repeats the address.
+  private static func addressProblem(_ text: String) -> EmailAddressError? {
+    do {
+      _ = try EmailAddress.validate(text)
+      return nil
+    } catch {
+      return error
+    }
   }
 
   private func reject(id: String?, cohort: String?) -> RejectedRecord {
