@@ -56,9 +56,9 @@ extension ConfigSection {
             continue
           }
           if scalar == UInt8(ascii: "\n") {
-            line += 1
             // An unterminated one-line string: the parser reports it.
             if !multiLine { break }
+            line += 1
           }
           if scalar == current && (!multiLine || (byte(1) == current && byte(2) == current)) {
             index += multiLine ? 3 : 1
@@ -68,7 +68,11 @@ extension ConfigSection {
           }
           index += 1
         }
-        if index < bytes.count && bytes[index] == UInt8(ascii: "\n") { atLineStart = true; index += 1 }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "\n") {
+          line += 1
+          atLineStart = true
+          index += 1
+        }
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         depth += 1
         index += 1

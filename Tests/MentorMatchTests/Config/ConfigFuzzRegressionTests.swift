@@ -15,6 +15,7 @@ import Testing
     ("[=]\n", 1),
     ("a = 1\r\n[ .x]\r\n", 2),
     ("[", 1),
+    ("a = \"open\n[\n", 2),
   ])
   func headerWithoutANameIsAnErrorNotACrash(_ text: String, line: Int) {
     #expect {
