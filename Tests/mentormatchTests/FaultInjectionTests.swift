@@ -121,7 +121,7 @@ private let noPairs = 1
     try #require(String(decoding: ready, as: UTF8.self).contains("locked"), "the holder took the lock")
 
     let locked = try demo.run()
-    #expect(locked.exitCode == 74, "\(locked.stderr)")
+    #expect(locked.exitCode == 75, "\(locked.stderr)")
     #expect(locked.stderr.contains("mentormatch.sqlite: database error"), "\(locked.stderr)")
     #expect(locked.stderr.contains("locked"), "\(locked.stderr)")
     #expect(!locked.stderr.contains("@"), "no addresses in the message")

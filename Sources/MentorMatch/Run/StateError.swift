@@ -1,3 +1,4 @@
+import GRDB
 /// A problem in the run stage's infrastructure: the SQLite state, the run
 /// lock, the run folder, the manifest, erasure or retention.
 ///
@@ -6,6 +7,8 @@
 public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
   /// SQLite failed. GRDB leaves bound values out of the text.
   case database(path: String, message: String)
+  /// Another process holds the database (SQLITE_BUSY / SQLITE_LOCKED): try again later (exit 75).
+  case databaseBusy(path: String)
   /// `commit` was called for a run id already committed with other hashes.
   case runConflict(runID: String)
   /// `endPair` found no active pair for the mentee and mentor.
@@ -29,6 +32,8 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     switch self {
     case .database(let path, let message):
       return "\(path): database error: \(message)"
+    case .databaseBusy(let path):
+      return "\(path): database error: locked by another process; try again later"
     case .runConflict(let runID):
       return "run '\(runID)': already committed with other config or input hashes"
     case .noActivePair(let mentee, let mentor):
@@ -56,9 +61,22 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .runConflict, .badRelativePath: .software
     case .badRetention: .usage
     case .noActivePair: .dataError
-    case .lockHeld: .temporaryFailure
+    case .lockHeld, .databaseBusy: .temporaryFailure
     case .cannotCreate, .runFolderDiffers: .cannotCreate
     case .badManifest: .dataError
     }
+  }
+}
+
+extension StateError {
+  /// A database failure as this stage reports it: another process holding
+  /// the database is a temporary failure (exit 75), anything else exit 74.
+  static func wrapping(_ error: any Error, path: String) -> StateError {
+    if let database = error as? DatabaseError,
+      database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED
+    {
+      return .databaseBusy(path: path)
+    }
+    return .database(path: path, message: "\(error)")
   }
 }

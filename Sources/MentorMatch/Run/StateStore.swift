@@ -36,7 +36,7 @@ public final class StateStore: Sendable {
     do {
       pool = try DatabasePool(path: path, configuration: Self.configuration())
     } catch {
-      throw StateError.database(path: path, message: "\(error)")
+      throw StateError.wrapping(error, path: path)
     }
     try self.init(writer: pool, path: path, crash: crash)
   }
@@ -48,7 +48,7 @@ public final class StateStore: Sendable {
     } catch let error as StateError {
       throw error
     } catch {
-      throw StateError.database(path: ":memory:", message: "\(error)")
+      throw StateError.wrapping(error, path: ":memory:")
     }
   }
 
@@ -62,7 +62,7 @@ public final class StateStore: Sendable {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'email_salt'") ?? ""
       }
     } catch {
-      throw StateError.database(path: path, message: "\(error)")
+      throw StateError.wrapping(error, path: path)
     }
   }
 
@@ -95,7 +95,7 @@ public final class StateStore: Sendable {
     } catch let error as StateError {
       throw error
     } catch {
-      throw StateError.database(path: path, message: "\(error)")
+      throw StateError.wrapping(error, path: path)
     }
   }
 
@@ -106,7 +106,7 @@ public final class StateStore: Sendable {
     } catch let error as StateError {
       throw error
     } catch {
-      throw StateError.database(path: path, message: "\(error)")
+      throw StateError.wrapping(error, path: path)
     }
   }
 
