@@ -1,17 +1,13 @@
+import MentorMatch
 /// A deterministic random number generator (SplitMix64, Steele, Lea &
 /// Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014)
 /// for seeded property tests: the same seed always gives the same cases, so
 /// a failure names its seed and can be replayed.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+  // The project's own SplitMix64, so tests and generators draw the same sequence.
+  private var source: SplitMix64
 
-  public init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { source.next() }
 }
