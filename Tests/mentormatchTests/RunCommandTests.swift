@@ -211,6 +211,38 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(audit.exitCode == 0, "\(audit.stdout)")
   }
 
+  @Test func customTemplatesAreKeptInTheRunFolderAndAuditedFromThere() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let templates = demo.folder.appendingPathComponent("email-templates")
+    try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+    let subject = templates.appendingPathComponent("match.subject.mustache")
+    try Data("Custom subject for {{{programme}}}".utf8).write(to: subject)
+    var toml = try String(contentsOfFile: demo.config, encoding: .utf8)
+    toml = toml.replacingOccurrences(of: "[email.leads]", with: "[email.templates]\ndir = \"email-templates\"\n\n[email.leads]")
+    try Data(toml.utf8).write(to: URL(fileURLWithPath: demo.config))
+
+    let first = try demo.run("2026-11-27T02:00:00Z")
+    #expect(first.exitCode == 0, "\(first.stderr)")
+    let folder = try demo.runFolder("2026")
+    let kept = try String(contentsOf: folder.appendingPathComponent("inputs/templates/match.subject.mustache"), encoding: .utf8)
+    #expect(kept == "Custom subject for {{{programme}}}")
+    let emails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("emails").path)
+    let custom = try emails.filter { name in
+      try String(contentsOf: folder.appendingPathComponent("emails/\(name)"), encoding: .utf8).contains("Subject: Custom subject for")
+    }
+    #expect(!custom.isEmpty)
+
+    // The audit renders from the folder's copy, not the live file.
+    try Data("Something else {{{programme}}}".utf8).write(to: subject)
+    let audit = try CommandRunner.run(["audit", folder.path])
+    #expect(audit.exitCode == 0, "\(audit.stdout)")
+    // An edited template is a changed input: the same night runs again.
+    let again = try demo.run("2026-11-27T03:00:00Z")
+    #expect(again.exitCode == 0, "\(again.stderr)")
+    #expect(!again.stdout.contains("nothing to do"))
+  }
+
   @Test func badAsOfIsAUsageError() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

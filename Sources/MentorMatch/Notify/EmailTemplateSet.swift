@@ -62,36 +62,16 @@ public struct EmailTemplateSet: Sendable {
 
   private static let allNames = EmailTemplateName.all
 
-  /// Reads the templates the settings name (a folder and single files; a file
-  /// overrides the folder) and parses them. A `.mustache` file in the folder
-  /// whose name is not a known template is an error, so a misspelt name is
-  /// never ignored.
+  /// Reads the templates the settings name (see ``customFiles(settings:)``)
+  /// and parses them.
   public static func load(settings: EmailSettings) throws(NotifyError) -> EmailTemplateSet {
-    var paths: [EmailTemplateName: String] = [:]
-    if let directory = settings.templateDirectory {
-      let files: [String]
-      do { files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted() } catch {
-        throw .template(name: directory, problem: "cannot read the templates folder")
-      }
-      let known = Dictionary(uniqueKeysWithValues: allNames.map { ($0.fileName, $0) })
-      for file in files where file.hasSuffix(".mustache") {
-        guard let name = known[file] else {
-          let list = allNames.map(\.fileName).joined(separator: ", ")
-          throw .template(name: directory + "/" + file, problem: "not a known template name (known: \(list))")
-        }
-        paths[name] = directory + "/" + file
-      }
-    }
-    for (name, path) in settings.templateFiles { paths[name] = path }
+    let paths = try customFiles(settings: settings)
     var sources: [EmailTemplateName: String] = [:]
     for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw .template(name: path, problem: "cannot read the template file")
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw .template(name: path, problem: "not valid UTF-8")
-      }
-      sources[name] = text
+      sources[name] = try text(Array(data), origin: path)
     }
     return try EmailTemplateSet(sources: sources, origins: paths)
   }

@@ -54,7 +54,7 @@ public enum NightlyRun {
     let taxonomyDirectory = config.skills.taxonomy
     // Templates are loaded and rendered against a sample now, so a broken
     // template stops the run before anything is read or written.
-    let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
+    _ = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
 
     try PrivateFiles.makeDirectory(config.state.stateDirectory)
     let lock = try RunLock(stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.asOf)
@@ -77,6 +77,10 @@ public enum NightlyRun {
     var snapshot = try RunInputsSnapshot.capture(
       config: config, taxonomyDirectory: taxonomyDirectory, prior: prior, toldWaiting: toldWaiting)
     if let cohort = options.cohort { snapshot.inputs[RunInputsSnapshot.cohortPath] = Array(cohort.utf8) }
+    // The run renders from the template bytes its folder keeps, as the audit will.
+    let composer = try config.email.map { (settings) throws(NotifyError) in
+      try snapshot.composer(settings: settings, folder: settings.templateDirectory ?? "templates")
+    }
     let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)
     // The same night (as-of date) with the same config, exports and taxonomy
     // is done already: a re-run makes no pairs and sends nothing again.

@@ -34,6 +34,9 @@ public enum RunAudit {
       snapshot.inputs[stored] = bytes(stored)
     }
     for path in manifest.taxonomy.keys.sorted() { snapshot.taxonomy[path] = bytes(path) }
+    for path in manifest.inputs.keys.sorted() where path.hasPrefix(RunInputsSnapshot.templatesFolder + "/") {
+      snapshot.inputs[path] = bytes(path)
+    }
     let cohort = manifest.inputs[RunInputsSnapshot.cohortPath] == nil
       ? nil : String(decoding: bytes(RunInputsSnapshot.cohortPath), as: UTF8.self)
     if let cohort { snapshot.inputs[RunInputsSnapshot.cohortPath] = Array(cohort.utf8) }
@@ -48,7 +51,9 @@ public enum RunAudit {
     if identity.runID != manifest.runID {
       checks.append(FileCheck(path: "(run id: inputs no longer give \(manifest.runID))", status: .differs))
     }
-    let composer = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
+    let composer = try config.email.map { (settings) throws(NotifyError) in
+      try snapshot.composer(settings: settings, folder: "\(runDirectory)/\(RunInputsSnapshot.templatesFolder)")
+    }
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior,
       toldWaiting: try RunInputsSnapshot.parseWaiting(snapshot.priorWaiting),

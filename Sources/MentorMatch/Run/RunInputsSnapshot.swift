@@ -18,6 +18,9 @@ struct RunInputsSnapshot {
   }
 
   static let configPath = "inputs/config.toml"
+  /// Custom email templates, one `<kind>.<part>.mustache` each, so the audit
+  /// renders from the bytes the run rendered from.
+  static let templatesFolder = "inputs/templates"
   static let taxonomyFolder = "inputs/taxonomy"
   static let priorPath = "prior-pairs.csv"
   static let priorWaitingPath = "prior-waiting.csv"
@@ -64,6 +67,11 @@ struct RunInputsSnapshot {
     for (index, file) in config.input.files.enumerated() {
       snapshot.inputs[exportPath(index, file)] = try read(file.path, name: file.name)
     }
+    if let email = config.email {
+      for (name, path) in try EmailTemplateSet.customFiles(settings: email).sorted(by: { $0.key < $1.key }) {
+        snapshot.inputs["\(templatesFolder)/\(name.fileName)"] = try read(path, name: path)
+      }
+    }
     let names = try taxonomyDirectory.map { try FileManager.default.contentsOfDirectory(atPath: $0).sorted() } ?? []
     for name in names where !name.hasPrefix(".") {
       guard let taxonomyDirectory else { break }
@@ -75,6 +83,19 @@ struct RunInputsSnapshot {
     snapshot.priorSnapshot = prior.snapshotCSV()
     snapshot.priorWaiting = waitingCSV(toldWaiting)
     return snapshot
+  }
+
+  /// The composer for the run: the settings with the templates this
+  /// snapshot holds (the shipped defaults for the rest), checked against the
+  /// built-in sample.
+  /// - Parameter folder: where the templates are, for messages.
+  func composer(settings: EmailSettings, folder: String) throws(NotifyError) -> EmailComposer {
+    let prefix = Self.templatesFolder + "/"
+    var files: [String: [UInt8]] = [:]
+    for (path, bytes) in inputs where path.hasPrefix(prefix) { files[String(path.dropFirst(prefix.count))] = bytes }
+    let composer = EmailComposer(settings: settings, templates: try EmailTemplateSet(files: files, folder: folder))
+    try composer.validate()
+    return composer
   }
 
   private static func read(_ path: String, name: String) throws(CSVError) -> [UInt8] {
