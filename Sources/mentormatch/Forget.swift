@@ -8,9 +8,11 @@ struct Forget: ParsableCommand {
     abstract: "Erase a person from the state and redact them from stored run folders.",
     discussion: """
       Deletes the person, their pairs and their notifications from the state;
-      replaces their rows in every stored CSV with [redacted] (row count kept);
-      removes the emails addressed to them; records a redaction in each affected
-      run's manifest, which `audit` then reports. Safe to run again.
+      finds every id and address the stored exports give them (through each
+      run's own column mapping); replaces their rows in every stored CSV with
+      [redacted] (row count kept); removes the emails and reports that name
+      them; records a redaction in each affected run's manifest, which `audit`
+      then reports. Safe to run again.
 
       Example:
         mentormatch forget --config mentormatch.toml --email someone@example.gov.uk

@@ -243,6 +243,41 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(!again.stdout.contains("nothing to do"))
   }
 
+  @Test func forgetByIdFindsThePersonThroughTheConfigsColumnMapping() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    // An HR export whose id column is not called anything like "id".
+    let signups = demo.folder.appendingPathComponent("signups.csv")
+    var csv = try String(contentsOf: signups, encoding: .utf8)
+    csv = csv.replacingOccurrences(of: "id,given_name,family_name,email,", with: "Staff number,given_name,family_name,Work email,")
+    try Data(csv.utf8).write(to: signups)
+    var toml = try String(contentsOfFile: demo.config, encoding: .utf8)
+    toml = toml.replacingOccurrences(of: "[[input.files]]", with: "[input.columns]\nid = \"Staff number\"\nemail = \"Work email\"\n\n[[input.files]]")
+    try Data(toml.utf8).write(to: URL(fileURLWithPath: demo.config))
+    let run = try demo.run("2026-11-27T02:00:00Z")
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let folder = try demo.runFolder("2026")
+    let before = try contents(of: folder)
+    let (id, address) = ("P00157", "farah.johnson157@mod.gov.uk")
+    #expect(before.values.contains { String(decoding: $0, as: UTF8.self).lowercased().contains(address) })
+
+    let forget = try CommandRunner.run(["forget", "--config", demo.config, "--id", id, "--as-of", "2026-11-28T10:00:00Z"])
+    #expect(forget.exitCode == 0, "\(forget.stderr)")
+    #expect(!(forget.stdout + forget.stderr).contains(address))
+    let after = try contents(of: folder)
+    let mentions = after.filter { path, bytes in
+      let text = String(decoding: bytes, as: UTF8.self)
+      return path != "manifest.json" && (text.lowercased().contains(address) || text.contains(id))
+    }
+    #expect(mentions.isEmpty, "still named in \(mentions.keys.sorted())")
+    // Everyone else's rows stay: the export keeps its line count.
+    let export = try #require(after.keys.first { $0.hasPrefix("inputs/exports/") })
+    let lines = { (data: Data) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count }
+    #expect(lines(try #require(after[export])) == lines(try #require(before[export])))
+    let audit = try CommandRunner.run(["audit", folder.path])
+    #expect(audit.stdout.contains("redact"), "\(audit.stdout)")
+  }
+
   @Test func badAsOfIsAUsageError() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -28,21 +28,42 @@ extension Erasure {
   /// transaction. Running it again after a crash finishes the work; running
   /// it again after success changes nothing.
   ///
-  /// Interim matching (until the config's column mapping is wired): CSV rows
-  /// whose identifying fields equal the id, the email or any id the state
-  /// finds for the email; .eml files the state names for them or whose
-  /// header names the email. The caller holds ``RunLock``.
+  /// A person is found by every id and address the state and the stored
+  /// exports give them (``identities(of:exports:)``, read through each run's
+  /// own column mapping): their rows in stored exports (and rows naming them
+  /// as line manager), rows of the run's own CSVs whose id or email columns
+  /// name them, .eml files addressed to them or naming their address, and
+  /// HTML reports listing their id or address. The caller holds ``RunLock``.
   public static func forget(
     store: StateStore, runsDirectory: String, personID: String?, email: String?, asOf: String,
     crash: CrashPoint = .none
   ) throws -> ErasureSummary {
     let preview = try store.erasurePreview(personID: personID, email: email)
-    let values = [personID, email].compactMap { $0 } + preview.personIDs
-    let folders = try redactRuns(
-      runsDirectory: runsDirectory, asOf: asOf,
-      csvRule: identifyingFieldsEqual(values),
-      removes: removesMentions(
-        of: values, email: email, addressedTo: emailsAddressedTo(email: email, fileNames: Set(preview.notifications.map(\.fileName)))))
+    let seed = ([personID, email].compactMap { $0 } + preview.personIDs)
+      .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+    let runs = runFolders(under: runsDirectory)
+    let exports = runs.map { (folder: $0, exports: storedExports(runDirectory: $0)) }
+    let known = identities(
+      of: Set(seed),
+      exports: exports.flatMap { run in
+        run.exports.keys.sorted().map { (path: "\(run.folder)/\($0)", columns: run.exports[$0]!) }
+      })
+    let values = known.sorted()
+    let emails = values.filter { $0.contains("@") }
+    let removes = removesMentions(
+      of: values, emails: emails,
+      addressedTo: emailsAddressedTo(emails: emails, fileNames: Set(preview.notifications.map(\.fileName))))
+    var folders: [FolderResult] = []
+    for run in exports {
+      let byHeader = identifyingFieldsEqual(values)
+      if let result = try redact(
+        runDirectory: run.folder, asOf: asOf,
+        csvRule: { path, bytes in run.exports[path].map { exportRule($0, wanted: known) } ?? byHeader(path, bytes) },
+        removes: removes)
+      {
+        folders.append(result)
+      }
+    }
     crash.hit("forget-after-redaction")
     var state = ForgetReport(personIDs: [], pairsRemoved: 0, notifications: [])
     var ids = preview.personIDs
@@ -63,18 +84,18 @@ extension Erasure {
   /// list their id or address. Reports and emails are derived outputs; the
   /// manifest's redaction entry records each removal.
   static func removesMentions(
-    of values: [String], email: String?, addressedTo: @escaping (_ relativePath: String, _ bytes: [UInt8]) -> Bool
+    of values: [String], emails: [String], addressedTo: @escaping (_ relativePath: String, _ bytes: [UInt8]) -> Bool
   ) -> (_ relativePath: String, _ bytes: [UInt8]) -> Bool {
-    let address = email?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     let ids = values.filter { !$0.isEmpty && !$0.contains("@") }
     return { path, bytes in
       if addressedTo(path, bytes) { return true }
       let lower = path.lowercased()
       guard lower.hasSuffix(".eml") || lower.hasSuffix(".html") else { return false }
       let text = String(decoding: bytes, as: UTF8.self)
-      if !address.isEmpty, text.lowercased().contains(address) { return true }
+      let lowered = text.lowercased()
+      if emails.contains(where: { lowered.contains($0) }) { return true }
       // In HTML an id stands alone in a table cell: >P00003<.
-      return lower.hasSuffix(".html") && ids.contains { text.contains(">\($0)<") }
+      return lower.hasSuffix(".html") && ids.contains { lowered.contains(">\($0)<") }
     }
   }
 }

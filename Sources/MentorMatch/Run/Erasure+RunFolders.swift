@@ -55,29 +55,26 @@ extension Erasure {
   }
 
   /// Redacts every run folder (a folder holding `manifest.json`) under
-  /// `runsDirectory`, in name order. Folders whose manifest cannot be read are skipped.
+  /// `runsDirectory`, in name order.
   public static func redactRuns(
     runsDirectory: String, asOf: String, reason: String = erasureReason,
     csvRule: (_ relativePath: String, _ bytes: [UInt8]) -> Rule?,
     removes: (_ relativePath: String, _ bytes: [UInt8]) -> Bool
   ) throws -> [FolderResult] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory)) ?? []
-    var results: [FolderResult] = []
-    for name in names.sorted() where !name.hasPrefix(".") {
-      let folder = (runsDirectory as NSString).appendingPathComponent(name)
-      let manifest = (folder as NSString).appendingPathComponent(RunManifest.fileName)
-      guard FileManager.default.fileExists(atPath: manifest) else { continue }
-      if let result = try redact(
-        runDirectory: folder, asOf: asOf, reason: reason, csvRule: csvRule, removes: removes)
-      {
-        results.append(result)
-      }
+    try runFolders(under: runsDirectory).compactMap { folder in
+      try redact(runDirectory: folder, asOf: asOf, reason: reason, csvRule: csvRule, removes: removes)
     }
-    return results
   }
 
-  /// An interim rule until the config's column mapping is wired: a row
-  /// matches when one of its identifying fields equals one of `values`,
+  /// The run folders (folders holding `manifest.json`) under `runsDirectory`, in name order.
+  static func runFolders(under runsDirectory: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory)) ?? []
+    return names.sorted().filter { !$0.hasPrefix(".") }.map { (runsDirectory as NSString).appendingPathComponent($0) }
+      .filter { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(RunManifest.fileName)) }
+  }
+
+  /// The rule for the run's own CSVs (and stored exports whose config cannot
+  /// be read): a row matches when one of its identifying fields equals one of `values`,
   /// ignoring case. Identifying fields are the columns whose header names an
   /// id, an email, a mentee or a mentor (`id`, `person_id`, `email`,
   /// `mentee`, …); a file whose header names none is matched on every field.
@@ -116,19 +113,19 @@ extension Erasure {
       || name.contains("e-mail") || name.hasPrefix("mentee") || name.hasPrefix("mentor") || name == "recipient"
   }
 
-  /// An interim email rule: an `.eml` file is removed when its name is in
-  /// `fileNames` (from the state's notifications) or when its header block
-  /// names `email` (case-insensitively).
-  public static func emailsAddressedTo(email: String?, fileNames: Set<String>) -> (_ relativePath: String, _ bytes: [UInt8]) -> Bool {
-    let needle = email?.trimmingCharacters(in: .whitespaces).lowercased()
+  /// An `.eml` file is removed when its name is in `fileNames` (from the
+  /// state's notifications) or when its header block names one of `emails`
+  /// (case-insensitively).
+  public static func emailsAddressedTo(emails: [String], fileNames: Set<String>) -> (_ relativePath: String, _ bytes: [UInt8]) -> Bool {
+    let needles = emails.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     return { path, bytes in
       guard path.lowercased().hasSuffix(".eml") else { return false }
       if fileNames.contains((path as NSString).lastPathComponent) { return true }
-      guard let needle, !needle.isEmpty else { return false }
+      guard !needles.isEmpty else { return false }
       let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
       let normal = text.replacingOccurrences(of: "\r\n", with: "\n")
-      let header = normal.components(separatedBy: "\n\n").first ?? normal
-      return header.lowercased().contains(needle)
+      let header = (normal.components(separatedBy: "\n\n").first ?? normal).lowercased()
+      return needles.contains { header.contains($0) }
     }
   }
 
