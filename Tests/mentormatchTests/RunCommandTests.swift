@@ -33,6 +33,14 @@ private struct DemoCopy {
   }
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
+
+  /// Replaces `text` with `replacement` in the file `name` of the copy.
+  func edit(_ name: String, replacing text: String, with replacement: String) throws {
+    let file = folder.appendingPathComponent(name)
+    let old = try String(contentsOf: file, encoding: .utf8)
+    try #require(old.contains(text), "\(name) has no '\(text)'")
+    try Data(old.replacingOccurrences(of: text, with: replacement).utf8).write(to: file)
+  }
 }
 
 /// Every regular file under `folder`, by relative path, with its bytes.
@@ -218,9 +226,7 @@ private func contents(of folder: URL) throws -> [String: Data] {
     try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
     let subject = templates.appendingPathComponent("match.subject.mustache")
     try Data("Custom subject for {{{programme}}}".utf8).write(to: subject)
-    var toml = try String(contentsOfFile: demo.config, encoding: .utf8)
-    toml = toml.replacingOccurrences(of: "[email.leads]", with: "[email.templates]\ndir = \"email-templates\"\n\n[email.leads]")
-    try Data(toml.utf8).write(to: URL(fileURLWithPath: demo.config))
+    try demo.edit("mentormatch.toml", replacing: "[email.leads]", with: "[email.templates]\ndir = \"email-templates\"\n\n[email.leads]")
 
     let first = try demo.run("2026-11-27T02:00:00Z")
     #expect(first.exitCode == 0, "\(first.stderr)")
@@ -247,13 +253,9 @@ private func contents(of folder: URL) throws -> [String: Data] {
     let demo = try DemoCopy()
     defer { demo.remove() }
     // An HR export whose id column is not called anything like "id".
-    let signups = demo.folder.appendingPathComponent("signups.csv")
-    var csv = try String(contentsOf: signups, encoding: .utf8)
-    csv = csv.replacingOccurrences(of: "id,given_name,family_name,email,", with: "Staff number,given_name,family_name,Work email,")
-    try Data(csv.utf8).write(to: signups)
-    var toml = try String(contentsOfFile: demo.config, encoding: .utf8)
-    toml = toml.replacingOccurrences(of: "[[input.files]]", with: "[input.columns]\nid = \"Staff number\"\nemail = \"Work email\"\n\n[[input.files]]")
-    try Data(toml.utf8).write(to: URL(fileURLWithPath: demo.config))
+    try demo.edit("signups.csv", replacing: "id,given_name,family_name,email,", with: "Staff number,given_name,family_name,Work email,")
+    try demo.edit(
+      "mentormatch.toml", replacing: "[[input.files]]", with: "[input.columns]\nid = \"Staff number\"\nemail = \"Work email\"\n\n[[input.files]]")
     let run = try demo.run("2026-11-27T02:00:00Z")
     #expect(run.exitCode == 0, "\(run.stderr)")
     let folder = try demo.runFolder("2026")
