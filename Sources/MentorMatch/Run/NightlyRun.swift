@@ -47,7 +47,7 @@ public enum NightlyRun {
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = seconds()
       try work()
-      log("stage \(stage) \(String(format: "%.3f", seconds() - start))s")
+      log("stage \(stage) \(String(format: "%.3f", seconds() - start))s peak \(ProcessMemory.peakMiB) MiB")
     }
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The process's peak resident memory so far, for stage log lines. Never
+/// part of an output.
+public enum ProcessMemory {
+  #if canImport(Glibc)
+  // Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
+  private static let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+  #else
+  private static let RUSAGE_SELF_WHO = RUSAGE_SELF
+  #endif
+
+  /// Peak resident set size in MiB (`getrusage(2)`'s `ru_maxrss`: KiB on
+  /// Linux, bytes on macOS); 0 when the call fails.
+  public static var peakMiB: Int {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
+    #if canImport(Darwin)
+    return Int(usage.ru_maxrss) / (1024 * 1024)
+    #else
+    return Int(usage.ru_maxrss) / 1024
+    #endif
+  }
+}
