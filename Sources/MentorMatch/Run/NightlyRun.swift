@@ -44,10 +44,13 @@ public enum NightlyRun {
   public static func execute(
     _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
   ) throws -> RunSummary {
+    func logStage(_ stage: String, _ elapsed: Double) {
+      log("stage \(stage) \(String(format: "%.3f", elapsed))s peak \(ProcessMemory.peakMiB) MiB")
+    }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = seconds()
       try work()
-      log("stage \(stage) \(String(format: "%.3f", seconds() - start))s peak \(ProcessMemory.peakMiB) MiB")
+      logStage(stage, seconds() - start)
     }
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
@@ -100,30 +103,47 @@ public enum NightlyRun {
       composer: composer,
       cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
     let result = try RunCore.compute(context, measure: measure, progress: progress)
-    let files = RunFolderFiles.assemble(result: result, snapshot: snapshot, context: context)
+    let files = RunFolderFiles.assemble(result: result, snapshot: snapshot)
 
     let runsDirectory = options.dryRun
       ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
     try PrivateFiles.makeDirectory(runsDirectory)
     let writer = RunFolderWriter(runsDirectory: runsDirectory, pid: options.pid, crash: options.crash)
-    try measure("write") { _ = try writer.write(runID: identity.runID, files: files) }
+    // Emails are composed a batch at a time and written as they come, so the
+    // run never holds them all; the manifest, which hashes them, goes last.
+    var emails = RunEmailTally()
+    var composing = 0.0
+    let writeStart = seconds()
+    try writer.write(runID: identity.runID, files: files) { (add) throws(StateError) in
+      var batchStart = seconds()
+      emails = try result.emails.tally { (batch) throws(StateError) in
+        composing += seconds() - batchStart
+        try add(Dictionary(batch.map { (RunEmailPlan.path($0.message.fileName), $0.message.bytes) }) { first, _ in first })
+        batchStart = seconds()
+      }
+      composing += seconds() - batchStart
+      let manifest = RunFolderFiles.manifest(result: result, emails: emails, snapshot: snapshot, context: context)
+      return [RunManifest.fileName: manifest.encoded()]
+    }
+    logStage("emails", composing)
+    logStage("write", seconds() - writeStart - composing)
     let folder = writer.folder(runID: identity.runID)
     options.crash.hit("after-run-folder")
     if !options.dryRun {
       try measure("state") {
         let record = RunRecord(
           id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: snapshot.inputsSHA256)
-        _ = try store.commit(run: record, people: result.people, newPairs: result.newPairs, notifications: result.notifications)
+        _ = try store.commit(run: record, people: result.people, newPairs: result.newPairs, notifications: emails.notifications)
       }
       options.crash.hit("after-commit")
       try measure("publish") {
-        let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
-        _ = try outbox.publish(result.emails.map(\.message))
+        let names = emails.notifications.map(\.fileName)
+        try publish(fileNames: names, from: folder)
         options.crash.hit("after-publish")
-        _ = try store.markPublished(runID: identity.runID, fileNames: result.emails.map(\.message.fileName))
+        _ = try store.markPublished(runID: identity.runID, fileNames: names)
       }
     }
-    return RunSummary(runID: identity.runID, runFolder: folder, alreadyDone: false, lines: summaryLines(result, dryRun: options.dryRun))
+    return RunSummary(runID: identity.runID, runFolder: folder, alreadyDone: false, lines: summaryLines(result, emails: emails, dryRun: options.dryRun))
   }
 
   /// Publishes emails a crashed run committed but did not publish, from that
@@ -134,17 +154,34 @@ public enum NightlyRun {
     for runID in Set(owed.map(\.runID)).sorted() {
       let folder = (runsDirectory as NSString).appendingPathComponent(runID)
       let names = owed.filter { $0.runID == runID }.map(\.fileName)
-      let messages = names.compactMap { name -> (fileName: String, bytes: [UInt8])? in
-        guard let data = FileManager.default.contents(atPath: "\(folder)/emails/\(name)") else { return nil }
-        return (name, Array(data))
-      }
-      _ = try MaildirOutbox(directory: "\(folder)/outbox").publish(messages: messages)
-      published += try store.markPublished(runID: runID, fileNames: messages.map(\.fileName))
+      let present = try publish(fileNames: names, from: folder)
+      published += try store.markPublished(runID: runID, fileNames: present)
     }
     return published
   }
 
-  private static func summaryLines(_ result: RunResult, dryRun: Bool) -> [String] {
+  /// Publishes a run folder's emails (`emails/<name>`) to its maildir
+  /// outbox, a batch at a time so that memory stays flat. Names whose file
+  /// is missing are skipped. Returns the names published (or there already).
+  @discardableResult
+  static func publish(fileNames: [String], from folder: String, batchSize: Int = 4_096) throws -> [String] {
+    let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
+    var present: [String] = []
+    var start = 0
+    while start < fileNames.count {
+      let batch = fileNames[start..<min(fileNames.count, start + batchSize)]
+      start += batch.count
+      let messages = batch.compactMap { name -> (fileName: String, bytes: [UInt8])? in
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(RunEmailPlan.path(name))") else { return nil }
+        return (name, Array(data))
+      }
+      _ = try outbox.publish(messages: messages)
+      present += messages.map(\.fileName)
+    }
+    return present
+  }
+
+  private static func summaryLines(_ result: RunResult, emails: RunEmailTally, dryRun: Bool) -> [String] {
     var lines: [String] = []
     for cohort in result.cohorts {
       let c = cohort.report.counts
@@ -153,8 +190,8 @@ public enum NightlyRun {
           + "(\(c.menteesNewlyMatched) mentees, \(c.mentorsNewlyMatched) mentors), "
           + "\(c.menteesWaiting) mentees still waiting, \(c.rejected) rejected rows; \(cohort.checker)")
     }
-    lines.append("emails: \(result.emails.count) written\(dryRun ? " (dry run: not published)" : "")")
-    for problem in result.emailProblems { lines.append("email problem: \(problem)") }
+    lines.append("emails: \(emails.notifications.count) written\(dryRun ? " (dry run: not published)" : "")")
+    for problem in emails.problems { lines.append("email problem: \(problem)") }
     return lines
   }
 }

@@ -60,7 +60,9 @@ public enum RunAudit {
       identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: cohort,
       inputFiles: snapshot.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
     let result = try RunCore.compute(context)
-    checks += manifest.compareOutputs(rerun: result.files, runDirectory: runDirectory)
+    // Emails are re-composed a batch at a time and only their digests kept.
+    let rerun = RunManifest.digests(result.files).merging(result.emails.tally().digests) { first, _ in first }
+    checks += manifest.compareOutputs(rerunDigests: rerun, runDirectory: runDirectory)
     return Report(checks: checks, redacted: redacted)
   }
 }

@@ -36,16 +36,21 @@ public struct RunContext: Sendable {
 /// What a run produces: output files by relative path, and what the state
 /// must record. Its bytes depend only on the ``RunContext``.
 public struct RunResult: Sendable {
-  /// Outputs by path relative to the run folder (no `inputs/`, no manifest).
+  /// Outputs by path relative to the run folder (no `inputs/`, no manifest,
+  /// no emails: those come from ``emails``, a batch at a time).
   public var files: [String: [UInt8]]
-  public var emails: [RunEmail]
+  /// The emails to write under `emails/`.
+  public var emails: RunEmailPlan
   public var newPairs: [NewPair]
   public var people: [PersonSeen]
-  public var notifications: [OwedNotification]
   public var cohorts: [CohortOutcome]
+  /// Counts for the manifest; ``counts(with:)`` adds the emails'.
   public var counts: [String: Int]
-  /// Problems that kept an email from being written (the person is listed, never the address).
-  public var emailProblems: [String]
+
+  /// The manifest's counts once the emails are tallied.
+  public func counts(with emails: RunEmailTally) -> [String: Int] {
+    counts.merging(["emails": emails.notifications.count, "email_problems": emails.problems.count]) { _, new in new }
+  }
 }
 
 /// How far a long stage has got, for a progress display. Never part of an output.
@@ -94,8 +99,7 @@ public enum RunCore {
     }
     progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     var files: [String: [UInt8]] = [:]
-    var emails: [RunEmail] = []
-    var emailProblems: [String] = []
+    var emails = RunEmailPlan.none
     try measure("reports") {
       for match in matched {
         let report = match.report(context: context, skills: skills)
@@ -111,28 +115,21 @@ public enum RunCore {
       files["skills-fuzzy-audit.csv"] = curation.fuzzyAuditCSV
       files["checks.csv"] = RunOutputs.checksCSV(matched, context: context)
     }
-    try measure("emails") {
-      if let composer = context.composer {
-        (emails, emailProblems) = RunEmails.compose(matched, outcomes: outcomes, composer: composer, context: context)
-        for email in emails { files["emails/\(email.message.fileName)"] = email.message.bytes }
-      }
+    if let composer = context.composer {
+      emails = RunEmails.plan(matched, outcomes: outcomes, composer: composer, context: context)
     }
     let newPairs = matched.flatMap(\.newPairs)
     let people = context.ingest.signups.map {
       PersonSeen(id: $0.id, cohort: $0.cohort, role: $0.role.rawValue, email: $0.emailKey)
     }
-    let notifications = emails.map {
-      OwedNotification(recipientID: $0.recipientID, kind: $0.message.kind.rawValue, fileName: $0.message.fileName)
-    }
     var counts: [String: Int] = [
       "records_read": context.ingest.recordsRead, "accepted": context.ingest.signups.count,
       "rejected": context.ingest.rejected.count, "superseded": context.ingest.superseded.count,
-      "new_pairs": newPairs.count, "emails": emails.count, "email_problems": emailProblems.count,
+      "new_pairs": newPairs.count,
       "cohorts": outcomes.count, "dry_run": context.dryRun ? 1 : 0,
     ]
     counts["unplaced_skill_terms"] = SkillCurationReport(mentions: skills.mentions).unplacedTerms
     return RunResult(
-      files: files, emails: emails, newPairs: newPairs, people: people, notifications: notifications,
-      cohorts: outcomes, counts: counts, emailProblems: emailProblems)
+      files: files, emails: emails, newPairs: newPairs, people: people, cohorts: outcomes, counts: counts)
   }
 }

@@ -4,13 +4,15 @@ public struct RunEmail: Sendable {
   public var message: ComposedEmail
 }
 
-/// Builds the run's emails: one per person listing all their new matches,
+/// Plans the run's emails: one per person listing all their new matches,
 /// and, when the config asks, "still waiting" and cohort-lead summaries.
 enum RunEmails {
-  static func compose(
+  static func plan(
     _ matches: [CohortMatch], outcomes: [CohortOutcome], composer: EmailComposer, context: RunContext
-  ) -> ([RunEmail], [String]) {
-    guard let asOf = EmailTimestamp(iso8601: context.identity.asOf) else { return ([], ["bad as-of for email Date"]) }
+  ) -> RunEmailPlan {
+    guard let asOf = EmailTimestamp(iso8601: context.identity.asOf) else {
+      return RunEmailPlan(composer: composer, requests: [], problems: ["bad as-of for email Date"])
+    }
     let settings = composer.settings
     var requests: [(String, EmailRequest)] = []
     func request(_ person: Signup, role: EmailRole, nextSteps: String, content: EmailContent) -> (String, EmailRequest) {
@@ -58,19 +60,7 @@ enum RunEmails {
         }
       }
     }
-    var emails: [RunEmail] = []
-    var problems: [String] = []
-    // Composed on every core; results come back in request order, so the
-    // bytes do not depend on scheduling.
-    let composed = composer.composeAll(requests.map(\.1))
-    for ((personID, request), result) in zip(requests, composed) {
-      switch result {
-      case .success(let message): emails.append(RunEmail(recipientID: personID, message: message))
-      case .failure(let error): problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
-      }
-    }
-    emails.sort { $0.message.fileName < $1.message.fileName }
-    return (emails, problems)
+    return RunEmailPlan(composer: composer, requests: requests, problems: [])
   }
 
   private static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {

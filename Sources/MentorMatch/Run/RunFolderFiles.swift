@@ -1,24 +1,27 @@
-/// Everything a run folder holds, in one map: the inputs, the prior state,
-/// the outputs and the manifest that hashes them all.
+/// What a run folder holds besides the emails and the manifest, which are
+/// written after it (the emails a batch at a time, the manifest last).
 enum RunFolderFiles {
-  static func assemble(result: RunResult, snapshot: RunInputsSnapshot, context: RunContext) -> [String: [UInt8]] {
+  /// The inputs, the prior state and the outputs other than emails.
+  static func assemble(result: RunResult, snapshot: RunInputsSnapshot) -> [String: [UInt8]] {
     var files = result.files
     files.merge(snapshot.inputs) { _, new in new }
     files.merge(snapshot.taxonomy) { _, new in new }
     files[RunInputsSnapshot.priorPath] = snapshot.priorSnapshot
     files[RunInputsSnapshot.priorWaitingPath] = snapshot.priorWaiting
-    files[RunManifest.fileName] = manifest(result: result, snapshot: snapshot, context: context).encoded()
     return files
   }
 
-  static func manifest(result: RunResult, snapshot: RunInputsSnapshot, context: RunContext) -> RunManifest {
+  /// The manifest that hashes every input and output, emails included.
+  static func manifest(
+    result: RunResult, emails: RunEmailTally, snapshot: RunInputsSnapshot, context: RunContext
+  ) -> RunManifest {
     RunManifest(
       runID: context.identity.runID, asOf: context.identity.asOf, algorithm: context.config.matching.algorithm.rawValue,
       objective: context.config.matching.objective.description,
       configSHA256: SHA256Hex.of(snapshot.inputs[RunInputsSnapshot.configPath] ?? []),
       inputs: RunManifest.digests(snapshot.inputs), taxonomy: RunManifest.digests(snapshot.taxonomy),
-      priorStateSHA256: SHA256Hex.of(snapshot.priorSnapshot), counts: result.counts,
-      outputs: RunManifest.digests(result.files))
+      priorStateSHA256: SHA256Hex.of(snapshot.priorSnapshot), counts: result.counts(with: emails),
+      outputs: RunManifest.digests(result.files).merging(emails.digests) { first, _ in first })
   }
 }
 

@@ -48,32 +48,64 @@ public struct RunFolderWriter: Sendable {
   ///   ``StateError/badRelativePath(path:)`` for a path that leaves the folder.
   @discardableResult
   public func write(runID: String, files: [String: [UInt8]]) throws(StateError) -> Outcome {
+    try write(runID: runID, files: files) { (_: ([String: [UInt8]]) throws(StateError) -> Void) throws(StateError) in [:] }
+  }
+
+  /// Writes `files`, then the batches `more` hands to its argument (emails,
+  /// so that they need not all be in memory at once), then the files `more`
+  /// returns (the manifest, which hashes everything before it), as the run
+  /// folder `runID`. Nothing is renamed into place before every byte is durable.
+  ///
+  /// When the final folder exists already, the same calls compare instead of
+  /// write: ``Outcome/alreadyPresent`` when it holds exactly these files.
+  @discardableResult
+  public func write(
+    runID: String, files: [String: [UInt8]],
+    more: (_ add: ([String: [UInt8]]) throws(StateError) -> Void) throws(StateError) -> [String: [UInt8]]
+  ) throws(StateError) -> Outcome {
     try Self.checkComponent(runID)
-    let paths = files.keys.sorted()
-    for path in paths { try Self.checkRelative(path) }
+    for path in files.keys { try Self.checkRelative(path) }
     try DurableFile.makeFolders(runsDirectory)
     try removeStaleTemporaries()
     let final = folder(runID: runID)
     if FileManager.default.fileExists(atPath: final) {
-      guard try Self.holds(final, exactly: files) else { throw StateError.runFolderDiffers(path: final) }
+      var expected: [String] = []
+      func compare(_ batch: [String: [UInt8]]) throws(StateError) {
+        for path in batch.keys.sorted() {
+          try Self.checkRelative(path)
+          expected.append(path)
+          let full = (final as NSString).appendingPathComponent(path)
+          guard FileManager.default.fileExists(atPath: full), try DurableFile.read(full) == batch[path] else {
+            throw StateError.runFolderDiffers(path: final)
+          }
+        }
+      }
+      try compare(files)
+      try compare(try more(compare))
+      guard DurableFile.files(under: final) == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
       return .alreadyPresent
     }
     let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
     try DurableFile.makeFolder(temporary)
     var folders: Set<String> = [temporary]
-    for path in paths {
-      let full = (temporary as NSString).appendingPathComponent(path)
-      let parent = (full as NSString).deletingLastPathComponent
-      if !folders.contains(parent) {
-        try DurableFile.makeFolders(parent)
-        var walk = parent
-        while walk.count > temporary.count {
-          folders.insert(walk)
-          walk = (walk as NSString).deletingLastPathComponent
+    func put(_ batch: [String: [UInt8]]) throws(StateError) {
+      for path in batch.keys.sorted() {
+        try Self.checkRelative(path)
+        let full = (temporary as NSString).appendingPathComponent(path)
+        let parent = (full as NSString).deletingLastPathComponent
+        if !folders.contains(parent) {
+          try DurableFile.makeFolders(parent)
+          var walk = parent
+          while walk.count > temporary.count {
+            folders.insert(walk)
+            walk = (walk as NSString).deletingLastPathComponent
+          }
         }
+        try DurableFile.create(full, bytes: batch[path] ?? [], sync: false)
       }
-      try DurableFile.create(full, bytes: files[path] ?? [], sync: false)
     }
+    try put(files)
+    try put(try more(put))
     // One sync for every file, then the folders: nothing is renamed into
     // place before all of its bytes are durable.
     DurableFile.syncAll()
@@ -103,17 +135,6 @@ public struct RunFolderWriter: Sendable {
     }
     if !removed.isEmpty { try DurableFile.syncFolder(runsDirectory) }
     return removed
-  }
-
-  /// Whether a folder holds exactly these files with these bytes.
-  static func holds(_ folder: String, exactly files: [String: [UInt8]]) throws(StateError) -> Bool {
-    let present = DurableFile.files(under: folder)
-    guard present == files.keys.sorted() else { return false }
-    for path in present {
-      let bytes = try DurableFile.read((folder as NSString).appendingPathComponent(path))
-      guard bytes == files[path] else { return false }
-    }
-    return true
   }
 
   static func checkComponent(_ name: String) throws(StateError) {

@@ -63,13 +63,20 @@ extension RunManifest {
   /// recorded erasure explains the stored file; `missing` when the run folder
   /// lacks it; `differs` otherwise (including a file only one side has).
   public func compareOutputs(rerun: [String: [UInt8]], runDirectory: String) -> [FileCheck] {
+    compareOutputs(rerunDigests: RunManifest.digests(rerun), runDirectory: runDirectory)
+  }
+
+  /// ``compareOutputs(rerun:runDirectory:)`` given the re-run's SHA-256 digests
+  /// (path → hex) instead of its bytes, so that a large run's emails need not
+  /// be held at once.
+  public func compareOutputs(rerunDigests rerun: [String: String], runDirectory: String) -> [FileCheck] {
     let paths = Set(outputs.keys).union(rerun.keys).sorted()
     return paths.map { path in
-      guard let recorded = outputs[path], let bytes = rerun[path] else {
+      guard let recorded = outputs[path], let digest = rerun[path] else {
         return FileCheck(path: path, status: .differs)
       }
       let stored = check(path: path, recorded: recorded, in: runDirectory)
-      if stored.status == .same, SHA256Hex.of(bytes) != recorded {
+      if stored.status == .same, digest != recorded {
         return FileCheck(path: path, status: .differs)
       }
       return stored

@@ -44,6 +44,31 @@ import Testing
     #expect(StateError.runFolderDiffers(path: "x").exitStatus.rawValue == 73)
   }
 
+  @Test func batchesAndTheLastFilesAreWrittenAndComparedLikeTheRest() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 1)
+    var first = files
+    let manifest = first.removeValue(forKey: "manifest.json")!
+    let batches: [[String: [UInt8]]] = [["emails/a.eml": [1, 2]], ["emails/b.eml": [3], "emails/c.eml": []]]
+    func write(_ batches: [[String: [UInt8]]], last: [String: [UInt8]]) throws -> RunFolderWriter.Outcome {
+      try writer.write(runID: "r1", files: first) { (add) throws(StateError) in
+        for batch in batches { try add(batch) }
+        return last
+      }
+    }
+    #expect(try write(batches, last: ["manifest.json": manifest]) == .written)
+    let folder = writer.folder(runID: "r1")
+    #expect(DurableFile.files(under: folder) == (Array(files.keys) + ["emails/a.eml", "emails/b.eml", "emails/c.eml"]).sorted())
+    #expect(FileManager.default.contents(atPath: folder + "/emails/a.eml") == Data([1, 2]))
+    #expect(mode(of: folder + "/emails") == 0o700)
+    // The same again is a no-op; a changed batch, a missing batch or a changed last file is refused.
+    #expect(try write(batches, last: ["manifest.json": manifest]) == .alreadyPresent)
+    #expect(throws: StateError.runFolderDiffers(path: folder)) { try write([["emails/a.eml": [9]]] + batches.dropFirst(), last: ["manifest.json": manifest]) }
+    #expect(throws: StateError.runFolderDiffers(path: folder)) { try write(Array(batches.prefix(1)), last: ["manifest.json": manifest]) }
+    #expect(throws: StateError.runFolderDiffers(path: folder)) { try write(batches, last: ["manifest.json": []]) }
+  }
+
   @Test func staleTemporaryFoldersAreRemovedAtTheNextWrite() throws {
     let runs = makeTemporaryFolder()
     defer { removeFolder(runs) }

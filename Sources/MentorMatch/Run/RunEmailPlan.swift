@@ -1,0 +1,94 @@
+/// The emails a run will write, as requests: composed a batch at a time by
+/// whoever writes or checks them, so a run of 500,000 people never holds
+/// every email's bytes at once. Composing is pure: the same plan always gives
+/// the same bytes, whatever the batch size or the number of cores.
+public struct RunEmailPlan: Sendable {
+  let composer: EmailComposer?
+  /// Recipient id (`lead:<cohort>` for cohort leads) and request, in a fixed order.
+  let requests: [(recipientID: String, request: EmailRequest)]
+  /// Problems found while planning (a bad as-of).
+  let problems: [String]
+
+  /// A plan that writes no email (no `[email]` section).
+  static let none = RunEmailPlan(composer: nil, requests: [], problems: [])
+
+  /// How many emails the plan asks for.
+  public var count: Int { requests.count }
+
+  /// Composes the emails `size` requests at a time, in plan order, and hands
+  /// each batch to `body` with the problems that kept some from being
+  /// written (the person is named, never the address).
+  func forEachBatch<Failure: Error>(
+    size: Int = 4_096, _ body: (_ emails: [RunEmail], _ problems: [String]) throws(Failure) -> Void
+  ) throws(Failure) {
+    guard let composer else { return }
+    // Two requests that name the same file (one address listed as lead of
+    // two cohorts) would overwrite each other; the first is kept.
+    var seen: Set<String> = []
+    var start = 0
+    while start < requests.count {
+      let batch = requests[start..<min(requests.count, start + max(1, size))]
+      start += batch.count
+      // Composed on every core; results come back in request order.
+      let composed = composer.composeAll(batch.map(\.request))
+      var emails: [RunEmail] = []
+      var problems: [String] = []
+      for ((personID, request), result) in zip(batch, composed) {
+        switch result {
+        case .success(let message) where !seen.insert(message.fileName).inserted:
+          problems.append("\(personID): \(request.kind.rawValue) email not written: another email has its file name \(message.fileName)")
+        case .success(let message): emails.append(RunEmail(recipientID: personID, message: message))
+        case .failure(let error): problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
+        }
+      }
+      try body(emails, problems)
+    }
+  }
+}
+
+/// What writing (or re-composing) a plan's emails gave: what the state
+/// records and the manifest hashes. Small: no email bytes.
+public struct RunEmailTally: Sendable {
+  /// Owed notifications, sorted by file name.
+  public var notifications: [OwedNotification] = []
+  /// `emails/<file name>` → SHA-256, for the manifest.
+  public var digests: [String: String] = [:]
+  /// Problems that kept an email from being written, in plan order.
+  public var problems: [String] = []
+
+  /// Adds one batch.
+  mutating func add(_ emails: [RunEmail], problems: [String]) {
+    for email in emails {
+      notifications.append(
+        OwedNotification(recipientID: email.recipientID, kind: email.message.kind.rawValue, fileName: email.message.fileName))
+      digests[RunEmailPlan.path(email.message.fileName)] = SHA256Hex.of(email.message.bytes)
+    }
+    self.problems += problems
+  }
+
+  /// Sorts what must be in a fixed order.
+  mutating func finish() { notifications.sort { $0.fileName < $1.fileName } }
+}
+
+extension RunEmailPlan {
+  /// Where an email sits in the run folder.
+  static func path(_ fileName: String) -> String { "emails/\(fileName)" }
+
+  /// Composes every email and tallies it, calling `store` with each batch
+  /// (to write it, or to compare it with a stored folder).
+  func tally<Failure: Error>(
+    batchSize: Int = 4_096, store: ([RunEmail]) throws(Failure) -> Void
+  ) throws(Failure) -> RunEmailTally {
+    var tally = RunEmailTally()
+    tally.problems = problems
+    try forEachBatch(size: batchSize) { (emails, problems) throws(Failure) in
+      try store(emails)
+      tally.add(emails, problems: problems)
+    }
+    tally.finish()
+    return tally
+  }
+
+  /// Composes every email for its tally alone (what `audit` compares).
+  func tally() -> RunEmailTally { tally { _ in } }
+}
