@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `[email]` section of the config: sender, copies, Message-ID domain,
 /// which optional emails to send, cohort leads, next-steps text and template
 /// overrides.
@@ -19,8 +21,8 @@
 /// dir = "email-templates"    # files named <kind>.<part>.mustache
 /// match_html = "custom/match.html.mustache"
 ///
-/// [email.leads]              # cohort name = address or list of addresses
-/// "Policy 2026" = ["policy-lead@cabinetoffice.gov.uk"]
+/// [email.leads]              # cohort name = list of addresses, each optionally with a name
+/// "Policy 2026" = ["Sam Jones <policy-lead@cabinetoffice.gov.uk>"]
 /// ```
 public struct EmailSettings: Sendable, Hashable {
   public var from: EmailAddress
@@ -85,13 +87,17 @@ public struct EmailSettings: Sendable, Hashable {
     nextStepsWaiting = try section.string("next_steps_waiting", default: nextStepsWaiting)
     if let leadsSection = try section.section("leads") {
       for cohort in leadsSection.keys {
-        var addresses: [EmailAddress] = []
+        var recipients: [CohortLeads.Lead] = []
         for text in try leadsSection.strings(cohort) ?? [] {
-          do { addresses.append(try EmailAddress.validate(text)) } catch {
+          let (name, address) = CohortLeads.Lead.split(text)
+          guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw leadsSection.error(cohort, "the name before the address holds a control character")
+          }
+          do { recipients.append(CohortLeads.Lead(name: name, address: try EmailAddress.validate(address))) } catch {
             throw leadsSection.error(cohort, "not a valid address: \(error)")
           }
         }
-        leads.append(CohortLeads(cohort: cohort, addresses: addresses))
+        leads.append(CohortLeads(cohort: cohort, recipients: recipients))
       }
     }
     if let templates = try section.section("templates") {
@@ -115,13 +121,41 @@ public struct EmailSettings: Sendable, Hashable {
   }
 }
 
-/// The lead addresses for one cohort.
+/// The leads of one cohort: who gets its summary email.
 public struct CohortLeads: Sendable, Hashable {
-  public var cohort: String
-  public var addresses: [EmailAddress]
+  /// One lead: a display name (may be empty) and an address.
+  public struct Lead: Sendable, Hashable {
+    public var name: String
+    public var address: EmailAddress
 
-  public init(cohort: String, addresses: [EmailAddress]) {
+    public init(name: String = "", address: EmailAddress) {
+      self.name = name
+      self.address = address
+    }
+
+    /// Splits `Sam Jones <sam.jones@example.gov.uk>` into name and address;
+    /// text without angle brackets is all address.
+    static func split(_ text: String) -> (name: String, address: String) {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return ("", trimmed) }
+      var name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+      if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+      return (name, String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+    }
+  }
+
+  public var cohort: String
+  public var recipients: [Lead]
+  /// The leads' addresses, in config order.
+  public var addresses: [EmailAddress] { recipients.map(\.address) }
+
+  public init(cohort: String, recipients: [Lead]) {
     self.cohort = cohort
-    self.addresses = addresses
+    self.recipients = recipients
+  }
+
+  /// Leads known only by address.
+  public init(cohort: String, addresses: [EmailAddress]) {
+    self.init(cohort: cohort, recipients: addresses.map { Lead(address: $0) })
   }
 }

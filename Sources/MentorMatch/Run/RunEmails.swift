@@ -52,9 +52,9 @@ enum RunEmails {
           cohort: outcome.cohort, signups: outcome.report.counts.signupsRead, newlyMatched: outcome.pairs,
           waiting: outcome.report.counts.menteesWaiting, rejected: outcome.report.counts.rejected)
         let folder = RunOutputs.folders(outcomes.map(\.cohort))[outcome.cohort] ?? "cohorts"
-        for address in leads.addresses {
+        for lead in leads.recipients {
           requests.append(("lead:\(outcome.cohort)", EmailRequest(
-            recipient: EmailRecipient(displayName: "", address: address.description, role: .lead),
+            recipient: EmailRecipient(displayName: lead.name, address: lead.address.description, role: .lead),
             programme: context.config.programmeName, cohort: outcome.cohort, runID: context.identity.runID, asOf: asOf,
             nextSteps: "", content: .leadSummary(counts: [counts], reportPath: "\(context.identity.runID)/\(folder)/report.html"))))
         }

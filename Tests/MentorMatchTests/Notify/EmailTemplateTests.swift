@@ -89,7 +89,7 @@ import Testing
       match_html = "templates/match.html.mustache"
 
       [email.leads]
-      "Policy 2026" = ["lead@cabinetoffice.gov.uk"]
+      "Policy 2026" = ["lead@cabinetoffice.gov.uk", "Sam Jones <sam.jones@cabinetoffice.gov.uk>", "\\"Jones, Sam\\" <sj@cabinetoffice.gov.uk>"]
       """
     let root = try ConfigSection.parse(toml, file: "mentormatch.toml", baseDirectory: "/etc/mentormatch")
     let section = try #require(try root.section("email"))
@@ -100,13 +100,18 @@ import Testing
     #expect(settings.sendWaiting && !settings.sendLeadSummary)
     #expect(settings.nextSteps(kind: .match, role: .mentee) == "Say hello.")
     #expect(settings.templateFiles[EmailTemplateName(.match, .html)] == "/etc/mentormatch/templates/match.html.mustache")
-    #expect(settings.leads == [CohortLeads(cohort: "Policy 2026", addresses: [try EmailAddress.validate("lead@cabinetoffice.gov.uk")])])
+    #expect(settings.leads.map(\.cohort) == ["Policy 2026"])
+    #expect(settings.leads.first?.recipients.map(\.name) == ["", "Sam Jones", "Jones, Sam"])
+    #expect(settings.leads.first?.addresses.map(\.addrSpec) == ["lead@cabinetoffice.gov.uk", "sam.jones@cabinetoffice.gov.uk", "sj@cabinetoffice.gov.uk"])
   }
 
   @Test(arguments: [
     ("from = \"not an address\"", "mentormatch.toml: email.from: not a valid address: no '@'"),
     ("from = \"a@b.gov.uk\"\nfrom_name = \"X\\nBcc: y@z.org\"", "mentormatch.toml: email.from_name: holds a line break or control character"),
     ("from = \"a@b.gov.uk\"\nsend_waitng = true", "mentormatch.toml: email.send_waitng: unknown key"),
+    ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam\\u000ABcc: e@vil.org <a@b.gov.uk>\"]",
+     "mentormatch.toml: email.leads.x: the name before the address holds a control character"),
+    ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam <a@b>\"]", "mentormatch.toml: email.leads.x: not a valid address: the domain is not a valid host name"),
   ])
   func reportsConfigErrors(_ body: String, _ message: String) throws {
     let root = try ConfigSection.parse("[email]\n" + body, file: "mentormatch.toml", baseDirectory: "/tmp")
