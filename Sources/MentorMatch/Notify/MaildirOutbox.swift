@@ -79,6 +79,38 @@ public struct MaildirOutbox: Sendable {
     return Publication(written: pending, alreadyPresent: byName.keys.filter(present.contains).sorted())
   }
 
+  /// Publishes messages that already sit, complete and durable, in `source`
+  /// (a run folder's `emails/`): each is hard-linked into `new/`, which is
+  /// atomic and writes no byte twice, then `new/` is fsynced. Where the file
+  /// system refuses a link (another file system, no hard links), the bytes
+  /// are copied through `tmp/` as ``publish(messages:)`` does. Names whose
+  /// file is missing from `source` are left out of the result.
+  @discardableResult
+  public func publish(linking fileNames: [String], from source: String) throws(NotifyError) -> Publication {
+    for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
+    let present = try publishedNames()
+    var linked: [String] = []
+    var copies: [(fileName: String, bytes: [UInt8])] = []
+    var already: [String] = []
+    for name in Set(fileNames).sorted() {
+      let from = "\(source)/\(name)"
+      guard FileManager.default.fileExists(atPath: from) else { continue }
+      if present.contains(name) {
+        already.append(name)
+      } else if link(from, "\(directory)/new/\(name)") == 0 {
+        linked.append(name)
+      } else if errno == EXDEV || errno == EPERM || errno == EMLINK || errno == EOPNOTSUPP {
+        guard let data = FileManager.default.contents(atPath: from) else { throw failure(from, "cannot read the message") }
+        copies.append((name, Array(data)))
+      } else {
+        throw failure("\(directory)/new/\(name)", "cannot link the message into new/")
+      }
+    }
+    if !linked.isEmpty { try syncDirectory(directory + "/new") }
+    let copied = try publish(messages: copies)
+    return Publication(written: (linked + copied.written).sorted(), alreadyPresent: (already + copied.alreadyPresent).sorted())
+  }
+
   /// The names in `new/` and `cur/`, with any maildir `:2,…` suffix removed.
   public func publishedNames() throws(NotifyError) -> Set<String> {
     var names: Set<String> = []

@@ -161,24 +161,13 @@ public enum NightlyRun {
   }
 
   /// Publishes a run folder's emails (`emails/<name>`) to its maildir
-  /// outbox, a batch at a time so that memory stays flat. Names whose file
-  /// is missing are skipped. Returns the names published (or there already).
+  /// outbox by hard links, so the outbox costs no second copy. Names whose
+  /// file is missing are skipped. Returns the names published (or there already).
   @discardableResult
-  static func publish(fileNames: [String], from folder: String, batchSize: Int = 4_096) throws -> [String] {
+  static func publish(fileNames: [String], from folder: String) throws -> [String] {
     let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
-    var present: [String] = []
-    var start = 0
-    while start < fileNames.count {
-      let batch = fileNames[start..<min(fileNames.count, start + batchSize)]
-      start += batch.count
-      let messages = batch.compactMap { name -> (fileName: String, bytes: [UInt8])? in
-        guard let data = FileManager.default.contents(atPath: "\(folder)/\(RunEmailPlan.path(name))") else { return nil }
-        return (name, Array(data))
-      }
-      _ = try outbox.publish(messages: messages)
-      present += messages.map(\.fileName)
-    }
-    return present
+    let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent("emails"))
+    return (publication.written + publication.alreadyPresent).sorted()
   }
 
   private static func summaryLines(_ result: RunResult, emails: RunEmailTally, dryRun: Bool) -> [String] {

@@ -35,6 +35,34 @@ import Testing
     }
   }
 
+  @Test func publishingByLinkSharesTheStoredFileAndIsIdempotent() throws {
+    let run = Self.runDirectory()
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    let emails = try Self.emails()
+    try FileManager.default.createDirectory(atPath: run + "/emails", withIntermediateDirectories: true)
+    for email in emails {
+      #expect(FileManager.default.createFile(atPath: "\(run)/emails/\(email.fileName)", contents: Data(email.bytes), attributes: [.posixPermissions: 0o600]))
+    }
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    let names = emails.map(\.fileName)
+    let first = try outbox.publish(linking: names + ["missing.eml"], from: run + "/emails")
+    #expect(first.written == names.sorted())
+    #expect(first.alreadyPresent.isEmpty)
+    for email in emails {
+      let published = "\(run)/outbox/new/\(email.fileName)"
+      #expect(FileManager.default.contents(atPath: published).map { [UInt8]($0) } == email.bytes)
+      let stored = try FileManager.default.attributesOfItem(atPath: "\(run)/emails/\(email.fileName)")
+      let linked = try FileManager.default.attributesOfItem(atPath: published)
+      #expect(stored[.systemFileNumber] as? NSNumber == linked[.systemFileNumber] as? NSNumber, "one file, two names")
+      #expect(try Self.mode(published) == 0o600)
+    }
+    // A delivery tool moved one into cur/ with flags; publishing again writes nothing.
+    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(names[0])", toPath: "\(run)/outbox/cur/\(names[0]):2,S")
+    let again = try outbox.publish(linking: names, from: run + "/emails")
+    #expect(again.written.isEmpty)
+    #expect(again.alreadyPresent == names.sorted())
+  }
+
   @Test func republishingWritesNothingTwice() throws {
     let run = Self.runDirectory()
     let outbox = MaildirOutbox(directory: run + "/outbox")
