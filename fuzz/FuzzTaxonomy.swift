@@ -20,9 +20,14 @@ public func fuzzTaxonomy(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let split = bytes.firstIndex(of: 0)
   let concepts = split.map { Array(bytes[..<$0]) } ?? bytes
   let labelsPath = folder + "/labels.csv"
-  FileManager.default.createFile(atPath: folder + "/concepts.csv", contents: Data(concepts))
+  // A scratch file that cannot be written would fuzz stale content: stop.
+  guard FileManager.default.createFile(atPath: folder + "/concepts.csv", contents: Data(concepts)) else {
+    fatalError("cannot write \(folder)/concepts.csv")
+  }
   if let split {
-    FileManager.default.createFile(atPath: labelsPath, contents: Data(bytes[(split + 1)...]))
+    guard FileManager.default.createFile(atPath: labelsPath, contents: Data(bytes[(split + 1)...])) else {
+      fatalError("cannot write \(labelsPath)")
+    }
   } else {
     try? FileManager.default.removeItem(atPath: labelsPath)
   }

@@ -102,31 +102,48 @@ private let noPairs = 1
     #expect(try CommandRunner.run(["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--dry-run"]).exitCode == 0)
     let database = demo.state.appendingPathComponent("mentormatch.sqlite").path
     try #require(FileManager.default.fileExists(atPath: database))
+    // The holder first commits a no-op write, so the WAL is not empty and
+    // opening the store needs no write of its own (the case where the old code
+    // ran the whole night and met the lock only at commit). It keeps the lock
+    // until its stdin closes: releasing it needs no signal.
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     holder.arguments = ["python3", "-c", """
-      import sqlite3, sys, time
+      import sqlite3, sys
       db = sqlite3.connect(sys.argv[1], isolation_level=None)
+      db.execute('UPDATE meta SET value = value')
       db.execute('BEGIN EXCLUSIVE')
       print('locked', flush=True)
-      time.sleep(120)
+      sys.stdin.read()
       """, database]
     let out = Pipe()
+    let release = Pipe()
     holder.standardOutput = out
+    holder.standardInput = release
     guard (try? holder.run()) != nil else {
       try Test.cancel("skipped: python3 is not available to hold the lock")
     }
-    defer { if holder.isRunning { holder.terminate(); holder.waitUntilExit() } }
+    defer {
+      try? release.fileHandleForWriting.close()
+      holder.waitUntilExit()
+    }
     let ready = out.fileHandleForReading.availableData
     try #require(String(decoding: ready, as: UTF8.self).contains("locked"), "the holder took the lock")
 
+    let clock = ContinuousClock()
+    let start = clock.now
     let locked = try demo.run()
+    let waited = clock.now - start
     #expect(locked.exitCode == 75, "\(locked.stderr)")
     #expect(locked.stderr.contains("mentormatch.sqlite: database error"), "\(locked.stderr)")
     #expect(locked.stderr.contains("locked"), "\(locked.stderr)")
     #expect(!locked.stderr.contains("@"), "no addresses in the message")
+    // One busy timeout (StateStore.busyTimeout, 10 s) plus start-up, not one
+    // per statement; the margin covers a sanitizer build on a loaded machine.
+    #expect(waited < .seconds(30), "the locked run gave up after \(waited)")
+    #expect(try files(under: demo.runs).keys.allSatisfy { $0.hasPrefix("dry-runs/") }, "no run folder before the lock is known")
 
-    holder.terminate()
+    try release.fileHandleForWriting.close()
     holder.waitUntilExit()
     let rerun = try demo.run()
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")

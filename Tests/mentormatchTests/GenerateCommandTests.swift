@@ -1,12 +1,12 @@
 import Foundation
+import MentorMatchTestSupport
 import Testing
 
 /// Runs the built `mentormatch` binary, as swift-argument-parser's
 /// `AssertExecuteCommand` does, and returns its exit code, stdout and stderr.
 private func execute(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let candidates = [".build/debug/mentormatch", ".build/release/mentormatch"].map { root.appendingPathComponent($0).path }
-  let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+  // Next to the test bundle, so a sanitizer build (.build-asan, .build-tsan) runs its own binary.
+  let binary = try CommandRunner.binaryPath()
   let process = Process()
   process.executableURL = URL(fileURLWithPath: binary)
   process.arguments = arguments

@@ -10,7 +10,17 @@ import GRDB
 /// ``StateSchema`` as named migrations, applied on open.
 ///
 /// Callers that write (the nightly run, `pairs end`, `forget`) hold ``RunLock`` first.
+///
+/// Another process holding the database (a backup, an `sqlite3` shell) is met
+/// with SQLite's busy timeout (<https://sqlite.org/c3ref/busy_timeout.html>):
+/// each statement waits up to ``busyTimeout`` for the lock, then the store
+/// throws ``StateError/databaseBusy(path:)`` (exit 75). Opening the store takes
+/// the write lock once, so a held database fails the run within one timeout,
+/// before anything is read or written, rather than at commit.
 public final class StateStore: Sendable {
+  /// How long one statement waits for a lock another process holds.
+  public static let busyTimeout: TimeInterval = 10
+
   /// The database path, or `:memory:`, for messages.
   public let path: String
   let writer: any DatabaseWriter
@@ -58,6 +68,10 @@ public final class StateStore: Sendable {
     self.crash = crash
     do {
       try StateSchema.migrator.migrate(writer)
+      // Reads never wait in WAL mode and migrations write only when some are
+      // pending, so without this the first wait would come at commit, after
+      // the run folder is written.
+      try writer.writeWithoutTransaction { db in try db.inTransaction(.immediate) { .rollback } }
       emailSalt = try writer.read { db in
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'email_salt'") ?? ""
       }
@@ -69,7 +83,7 @@ public final class StateStore: Sendable {
   static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }
