@@ -29,6 +29,9 @@ struct Solve: ParsableCommand {
   @Option(help: "For optimal: the terms to maximise in priority order, from people, pairs, score.")
   var objective: String = MatchingObjective.standard.description
 
+  @Option(help: "For optimal: ssp (one shortest path per unit, the default) or phases (many paths per search).")
+  var method: String = OptimalMatching.Method.successiveShortestPaths.rawValue
+
   @Option(help: "Where to write the matches (CSV). Standard output if omitted.")
   var out: String?
 
@@ -38,6 +41,9 @@ struct Solve: ParsableCommand {
   func validate() throws {
     guard MatchingAlgorithm(rawValue: algorithm) != nil else {
       throw ValidationError("unknown algorithm '\(algorithm)' (known: stable, optimal)")
+    }
+    guard OptimalMatching.Method(rawValue: method) != nil else {
+      throw ValidationError("unknown method '\(method)' (known: ssp, phases)")
     }
     do {
       _ = try MatchingObjective(parsing: objective)
@@ -56,7 +62,9 @@ struct Solve: ParsableCommand {
         edges: CSVReader(path: edges),
         capacities: capacities.map { path throws(CSVError) in try CSVReader(path: path) })
       let read = clock.now
-      let solution = try MatchingSolver.solve(list.problem, algorithm: algorithm, objective: objective)
+      let solution = try MatchingSolver.solve(
+        list.problem, algorithm: algorithm, objective: objective,
+        method: OptimalMatching.Method(rawValue: method) ?? .successiveShortestPaths)
       let solved = clock.now
       let verdict = MatchingSolver.check(list.problem, solution)
       let checked = clock.now

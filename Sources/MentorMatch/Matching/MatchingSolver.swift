@@ -33,11 +33,13 @@ public enum MatchingSolver {
     }
   }
 
-  /// Solves `problem` with `algorithm`. The objective only matters for `optimal`.
+  /// Solves `problem` with `algorithm`. The objective and the method only
+  /// matter for `optimal`.
   public static func solve(
     _ problem: MatchingProblem,
     algorithm: MatchingAlgorithm,
-    objective: MatchingObjective = .standard
+    objective: MatchingObjective = .standard,
+    method: OptimalMatching.Method = .successiveShortestPaths
   ) throws(MatchingError) -> Solution {
     switch algorithm {
     case .stable:
@@ -46,7 +48,7 @@ public enum MatchingSolver {
         algorithm: algorithm, objective: objective, matching: matching,
         values: matching.values(in: problem), certificate: nil)
     case .optimal:
-      let result = try OptimalMatching.solve(problem, objective: objective)
+      let result = try OptimalMatching.solve(problem, objective: objective, method: method)
       return Solution(
         algorithm: algorithm, objective: objective, matching: result.matching,
         values: result.values, certificate: result.certificate)

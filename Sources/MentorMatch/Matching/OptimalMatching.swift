@@ -18,13 +18,25 @@ public enum OptimalMatching {
     public let certificate: FlowCertificate
   }
 
+  /// How the min-cost flow is routed. Both are exact and give the same
+  /// objective values; among equally good matchings they may pick different
+  /// ones, each deterministically.
+  public enum Method: String, Sendable, CaseIterable {
+    /// One Dijkstra per supply unit, mentees in index order (``MinCostFlow/solve()``).
+    case successiveShortestPaths = "ssp"
+    /// One Dijkstra from all mentees with units left, then many disjoint
+    /// tight paths per phase (``MinCostFlow/solveInPhases()``).
+    case phases
+  }
+
   /// Solves `problem` for `objective`.
   ///
   /// - Throws: ``MatchingError/objectiveOverflow(_:)`` when the scaled
   ///   weights would not fit in 64-bit integers.
   public static func solve(
     _ problem: MatchingProblem,
-    objective: MatchingObjective = .standard
+    objective: MatchingObjective = .standard,
+    method: Method = .successiveShortestPaths
   ) throws(MatchingError) -> Result {
     let encoding = try ObjectiveEncoding(objective, for: problem)
     // The objective is symmetric, so the supply can sit on either side. The
@@ -33,7 +45,10 @@ public enum OptimalMatching {
     let side = supplySide(for: problem)
     let network = side == .mentees ? problem : problem.transposed()
     var flow = MinCostFlow(problem: network, encoding: encoding)
-    flow.solve()
+    switch method {
+    case .successiveShortestPaths: flow.solve()
+    case .phases: flow.solveInPhases()
+    }
     var chosen: [Int] = []
     for edge in flow.matched.indices where flow.matched[edge] {
       if side == .mentees {
