@@ -63,21 +63,32 @@ public final class CSVReader {
   /// Calls `body` once for every record, in file order, with either the
   /// record or the reason it could not be read. Blank lines are skipped.
   ///
+  /// A convenience over ``forEachRowView(_:)`` that makes one `String` per
+  /// field; code that reads large exports should use the views.
+  ///
   /// - Throws: ``CSVError`` for problems that stop the whole file (an
   ///   unterminated quote at the end, a read error, a record over the size
   ///   limit), or whatever `body` throws.
   public func forEachRow(_ body: (CSVRow) throws -> Void) throws {
+    try forEachRowView { row in try body(CSVRow(row)) }
+  }
+
+  /// Calls `body` once for every record, in file order, with a view of the
+  /// record's bytes or the reason it could not be read. Blank lines are skipped.
+  ///
+  /// Every field of a record handed out has already been trimmed, checked
+  /// for NUL bytes and found to be valid UTF-8 (or transcoded from
+  /// Windows-1252), so ``CSVRecordView/string(at:)`` never fails; no `String`
+  /// is made until a caller asks for one.
+  ///
+  /// - Throws: as ``forEachRow(_:)``.
+  public func forEachRowView(_ body: (CSVRowView) throws -> Void) throws {
     let parser = try Parser(options: options, name: name)
-    var pending: [CSVRow] = []
     var atStart = true
-    func drain() throws {
-      for row in pending { try body(row) }
-      pending.removeAll(keepingCapacity: true)
-    }
     switch source {
     case .bytes(let bytes):
-      try bytes.withUnsafeBufferPointer { try parser.feed($0, atStart: true, into: &pending) }
-      try drain()
+      try bytes.withUnsafeBufferPointer { try parser.feed($0, atStart: true) }
+      try parser.drain(body)
     case .file(let handle):
       while true {
         let data: Data?
@@ -88,14 +99,14 @@ public final class CSVReader {
         }
         guard let data, !data.isEmpty else { break }
         try data.withUnsafeBytes { raw in
-          try parser.feed(raw.bindMemory(to: UInt8.self), atStart: atStart, into: &pending)
+          try parser.feed(raw.bindMemory(to: UInt8.self), atStart: atStart)
         }
         atStart = false
-        try drain()
+        try parser.drain(body)
       }
     }
-    try parser.finish(into: &pending)
-    try drain()
+    try parser.finish()
+    try parser.drain(body)
   }
 
   /// Reads every row into memory. Convenient for small files such as a taxonomy.
@@ -106,45 +117,49 @@ public final class CSVReader {
   }
 }
 
-/// Owns one libcsv parser and the state of the record being built.
+/// Owns one libcsv parser and the records parsed since the last drain.
+///
+/// Records are kept as one batch rather than one `String` per field (see
+/// ``RecordBatch``). The C parser and the batch live in memory this class
+/// allocates and frees, reached through pointers: libcsv calls back once per
+/// field, and through a pointer those calls pay no dynamic exclusivity
+/// check, which class properties would (a quarter of the reader's time).
 private final class Parser {
-  private var parser = csv_parser()
+  private let parser: UnsafeMutablePointer<csv_parser>
+  private let batch: UnsafeMutablePointer<RecordBatch>
   private let options: CSVReadOptions
   private let name: String
   private var initialised = false
 
-  /// The physical line (1-based) the next byte belongs to.
-  private(set) var line = 1
-  private var lastByteWasCR = false
-  private var recordStartLine = 1
-  private var recordNumber = -1  // the header is record 0
-  private var fields: [String] = []
-  private var problem: CSVRecordProblem?
-  private var recordBytes = 0
-  private var rowHasNUL = false
-  private var skippingBrokenLine = false
-  private var output: [CSVRow] = []
-
   init(options: CSVReadOptions, name: String) throws(CSVError) {
     self.options = options
     self.name = name
+    parser = .allocate(capacity: 1)
+    parser.initialize(to: csv_parser())
+    batch = .allocate(capacity: 1)
+    batch.initialize(to: RecordBatch(options: options))
     try reset()
   }
 
   deinit {
-    if initialised { csv_free(&parser) }
+    if initialised { csv_free(parser) }
+    parser.deinitialize(count: 1)
+    parser.deallocate()
+    batch.deinitialize(count: 1)
+    batch.deallocate()
   }
 
+  /// The physical line (1-based) the next byte belongs to.
+  var line: Int { batch.pointee.line }
+
   private func reset() throws(CSVError) {
-    if initialised { csv_free(&parser) }
+    if initialised { csv_free(parser) }
     initialised = false
-    // CSV_APPEND_NULL: fields arrive NUL-terminated, so they can become Strings
-    // through the non-generic C-string initialiser.
-    try check(csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)))
+    try check(csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)))
     initialised = true
-    csv_set_delim(&parser, options.delimiter)
+    csv_set_delim(parser, options.delimiter)
     if options.delimiter == UInt8(ascii: "\t") {
-      csv_set_space_func(&parser) { $0 == 0x20 ? 1 : 0 }
+      csv_set_space_func(parser) { $0 == 0x20 ? 1 : 0 }
     }
   }
 
@@ -153,7 +168,7 @@ private final class Parser {
     throw CSVError(file: name, line: line, kind: .parser(code: Int(code)))
   }
 
-  func feed(_ input: UnsafeBufferPointer<UInt8>, atStart: Bool, into rows: inout [CSVRow]) throws {
+  func feed(_ input: UnsafeBufferPointer<UInt8>, atStart: Bool) throws {
     var buffer = input
     if atStart, buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
       buffer = UnsafeBufferPointer(rebasing: buffer[3...])
@@ -168,113 +183,209 @@ private final class Parser {
       let byte = base[index]
       index += 1
       if byte > 0x0D { continue }
-      if byte == 0 { rowHasNUL = true }
+      if byte == 0 { batch.pointee.rowHasNUL = true }
       guard byte == 0x0A || byte == 0x0D else { continue }
-      try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<index]), endsWith: byte)
+      try parseSegment(UnsafeBufferPointer(start: base + start, count: index - start), endsWith: byte)
       start = index
     }
     if start < count {
-      try parseSegment(UnsafeBufferPointer(rebasing: buffer[start..<count]), endsWith: nil)
+      try parseSegment(UnsafeBufferPointer(start: base + start, count: count - start), endsWith: nil)
     }
-    rows.append(contentsOf: output)
-    output.removeAll(keepingCapacity: true)
   }
 
   /// Parses bytes that hold at most one line end, as their last byte.
   private func parseSegment(_ segment: UnsafeBufferPointer<UInt8>, endsWith terminator: UInt8?) throws {
-    if !skippingBrokenLine {
-      if parser.pstate == 0 {  // ROW_NOT_BEGUN: a record starting here starts on this line
-        recordStartLine = line
+    if !batch.pointee.skippingBrokenLine {
+      if parser.pointee.pstate == 0 {  // ROW_NOT_BEGUN: a record starting here starts on this line
+        batch.pointee.recordStartLine = batch.pointee.line
       }
-      recordBytes += segment.count
-      if recordBytes > options.maxRecordBytes {
-        throw CSVError(file: name, line: recordStartLine, kind: .recordTooLarge(limit: options.maxRecordBytes))
+      batch.pointee.recordBytes += segment.count
+      if batch.pointee.recordBytes > options.maxRecordBytes {
+        throw CSVError(
+          file: name, line: batch.pointee.recordStartLine, kind: .recordTooLarge(limit: options.maxRecordBytes))
       }
-      let context = Unmanaged.passUnretained(self).toOpaque()
-      let used = csv_parse(&parser, segment.baseAddress, segment.count, fieldCallback, rowCallback, context)
+      let used = csv_parse(parser, segment.baseAddress, segment.count, fieldCallback, rowCallback, batch)
       if used != segment.count {
-        let code = csv_error(&parser)
+        let code = csv_error(parser)
         guard code == CSV_EPARSE else { try check(code) ; return }
         // Strict mode found a stray quote: report the record and resume at the next line.
-        brokenRecord(.syntax(column: fields.count + 1))
+        batch.pointee.brokenRecord()
         try reset()
-        skippingBrokenLine = true
+        batch.pointee.skippingBrokenLine = true
       }
     }
-    if let terminator {
-      if terminator == 0x0D || !lastByteWasCR { line += 1 }
-      lastByteWasCR = terminator == 0x0D
-      if skippingBrokenLine { skippingBrokenLine = false }
-    } else if segment.count > 0 {
-      lastByteWasCR = false
+    batch.pointee.passed(segment.count, endingWith: terminator)
+  }
+
+  func finish() throws {
+    if csv_fini(parser, fieldCallback, rowCallback, batch) != 0 {
+      throw CSVError(file: name, line: batch.pointee.recordStartLine, kind: .unterminatedQuote)
     }
   }
 
-  func finish(into rows: inout [CSVRow]) throws {
-    let context = Unmanaged.passUnretained(self).toOpaque()
-    if csv_fini(&parser, fieldCallback, rowCallback, context) != 0 {
-      throw CSVError(file: name, line: recordStartLine, kind: .unterminatedQuote)
-    }
-    rows.append(contentsOf: output)
-    output.removeAll()
-  }
-
-  fileprivate func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
-    guard problem == nil else { return }
-    guard let bytes = pointer?.assumingMemoryBound(to: UInt8.self), length > 0 else {
-      fields.append("")
-      return
-    }
-    var lower = 0
-    var upper = length
-    let tabIsSpace = options.delimiter != 0x09
-    while lower < upper, bytes[lower] == 0x20 || (tabIsSpace && bytes[lower] == 0x09) { lower += 1 }
-    while upper > lower, bytes[upper - 1] == 0x20 || (tabIsSpace && bytes[upper - 1] == 0x09) { upper -= 1 }
-    if rowHasNUL, UnsafeBufferPointer(start: bytes + lower, count: upper - lower).contains(0) {
-      problem = .nulByte(column: fields.count + 1)
-      return
-    }
-    switch options.encoding {
-    case .utf8:
-      // libcsv's buffer holds length + 1 bytes (CSV_APPEND_NULL); end the
-      // trimmed value there and read it as a C string, which validates UTF-8.
-      bytes[upper] = 0
-      guard let value = String(validatingCString: UnsafeRawPointer(bytes + lower).assumingMemoryBound(to: CChar.self)) else {
-        problem = .invalidUTF8(column: fields.count + 1)
-        return
-      }
-      fields.append(value)
-    case .windows1252:
-      fields.append(Windows1252.decode(UnsafeBufferPointer(start: bytes + lower, count: upper - lower)))
-    }
-  }
-
-  fileprivate func endRow() {
-    recordNumber += 1
-    let row: CSVRow
-    if let problem {
-      row = .malformed(CSVMalformedRecord(line: recordStartLine, number: recordNumber, problem: problem))
-    } else {
-      row = .record(CSVRecord(fields: fields, line: recordStartLine, number: recordNumber))
-    }
-    output.append(row)
-    fields.removeAll(keepingCapacity: true)
-    problem = nil
-    rowHasNUL = false
-    recordBytes = 0
-  }
-
-  private func brokenRecord(_ reason: CSVRecordProblem) {
-    if problem == nil { problem = reason }
-    endRow()
+  /// Hands every record of the batch to `body`, in order, then empties the batch.
+  func drain(_ body: (CSVRowView) throws -> Void) throws {
+    try batch.pointee.drain(body)
   }
 }
 
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
   field, length, context in
-  Unmanaged<Parser>.fromOpaque(context!).takeUnretainedValue().addField(field, length)
+  context?.assumingMemoryBound(to: RecordBatch.self).pointee.addField(field?.assumingMemoryBound(to: UInt8.self), length)
 }
 
 private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-  Unmanaged<Parser>.fromOpaque(context!).takeUnretainedValue().endRow()
+  context?.assumingMemoryBound(to: RecordBatch.self).pointee.endRow()
+}
+
+/// The records parsed since the last drain, and where the parse is.
+///
+/// The field bytes of every record sit in one growing byte array, the field
+/// boundaries in another, and one ``RowMark`` per record. The batch is
+/// handed out as views and emptied (keeping its capacity) after each chunk,
+/// so memory follows the chunk size, not the file size.
+private struct RecordBatch {
+  /// Where one record sits in the batch.
+  struct RowMark {
+    /// Index in `bounds` of the record's start offset; `fieldCount` end offsets follow.
+    var firstBound: Int
+    var fieldCount: Int
+    var line: Int
+    var number: Int
+    var problem: CSVRecordProblem?
+  }
+
+  let tabIsSpace: Bool
+  let encoding: CSVEncoding
+  /// The physical line (1-based) the next byte belongs to.
+  var line = 1
+  var lastByteWasCR = false
+  var recordStartLine = 1
+  var recordNumber = -1  // the header is record 0
+  var problem: CSVRecordProblem?
+  var recordBytes = 0
+  var rowHasNUL = false
+  var skippingBrokenLine = false
+
+  var bytes: [UInt8] = []
+  var bounds: [Int] = []
+  var marks: [RowMark] = []
+  /// Index in `bounds` of the open record's start offset, or nil before its first field.
+  var rowFirstBound: Int?
+
+  init(options: CSVReadOptions) {
+    tabIsSpace = options.delimiter != 0x09
+    encoding = options.encoding
+  }
+
+  /// Counts the lines of a segment the parser has passed.
+  mutating func passed(_ count: Int, endingWith terminator: UInt8?) {
+    if let terminator {
+      if terminator == 0x0D || !lastByteWasCR { line += 1 }
+      lastByteWasCR = terminator == 0x0D
+      if skippingBrokenLine { skippingBrokenLine = false }
+    } else if count > 0 {
+      lastByteWasCR = false
+    }
+  }
+
+  mutating func drain(_ body: (CSVRowView) throws -> Void) throws {
+    for mark in marks {
+      if let problem = mark.problem {
+        try body(.malformed(CSVMalformedRecord(line: mark.line, number: mark.number, problem: problem)))
+      } else {
+        let view = CSVRecordView(
+          storage: bytes, bounds: bounds, firstBound: mark.firstBound, count: mark.fieldCount,
+          line: mark.line, number: mark.number)
+        try body(.record(view))
+      }
+    }
+    marks.removeAll(keepingCapacity: true)
+    guard let first = rowFirstBound else {
+      bounds.removeAll(keepingCapacity: true)
+      bytes.removeAll(keepingCapacity: true)
+      return
+    }
+    // A record still open at the end of a chunk keeps its fields so far.
+    let start = bounds[first]
+    bytes.removeSubrange(..<start)
+    bounds.removeSubrange(..<first)
+    for index in bounds.indices { bounds[index] -= start }
+    rowFirstBound = 0
+  }
+
+  /// How many fields of the open record have been kept.
+  private var openFieldCount: Int {
+    rowFirstBound.map { bounds.count - $0 - 1 } ?? 0
+  }
+
+  mutating func addField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) {
+    guard problem == nil else { return }
+    if rowFirstBound == nil {
+      rowFirstBound = bounds.count
+      bounds.append(bytes.count)
+    }
+    guard let start, length > 0 else {
+      bounds.append(bytes.count)
+      return
+    }
+    var lower = 0
+    var upper = length
+    while lower < upper, start[lower] == 0x20 || (tabIsSpace && start[lower] == 0x09) { lower += 1 }
+    while upper > lower, start[upper - 1] == 0x20 || (tabIsSpace && start[upper - 1] == 0x09) { upper -= 1 }
+    let field = UnsafeBufferPointer(start: start + lower, count: upper - lower)
+    if rowHasNUL, field.contains(0) {
+      setProblem(.nulByte(column: openFieldCount + 1))
+      return
+    }
+    switch encoding {
+    case .utf8:
+      if !Self.isASCII(field), String(validating: field, as: UTF8.self) == nil {
+        setProblem(.invalidUTF8(column: openFieldCount + 1))
+        return
+      }
+      bytes.append(contentsOf: field)
+    case .windows1252:
+      Windows1252.appendUTF8(of: field, to: &bytes)
+    }
+    bounds.append(bytes.count)
+  }
+
+  private static func isASCII(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    var bits: UInt8 = 0
+    for byte in field { bits |= byte }
+    return bits < 0x80
+  }
+
+  /// Records the first problem of the open record and drops its kept fields.
+  private mutating func setProblem(_ reason: CSVRecordProblem) {
+    problem = reason
+    if let first = rowFirstBound {
+      bytes.removeSubrange(bounds[first]...)
+      bounds.removeSubrange(first...)
+      rowFirstBound = nil
+    }
+  }
+
+  mutating func endRow() {
+    recordNumber += 1
+    if let problem {
+      marks.append(RowMark(firstBound: 0, fieldCount: 0, line: recordStartLine, number: recordNumber, problem: problem))
+    } else {
+      let first = rowFirstBound ?? bounds.count
+      if rowFirstBound == nil { bounds.append(bytes.count) }
+      marks.append(
+        RowMark(firstBound: first, fieldCount: bounds.count - first - 1, line: recordStartLine, number: recordNumber))
+    }
+    rowFirstBound = nil
+    problem = nil
+    rowHasNUL = false
+    recordBytes = 0
+  }
+
+  /// Ends the open record as a stray-quote syntax error, unless it already has a problem.
+  mutating func brokenRecord() {
+    if problem == nil { setProblem(.syntax(column: openFieldCount + 1)) }
+    endRow()
+  }
 }

@@ -5,13 +5,15 @@ public struct CSVTally: Sendable, Equatable {
   public var fields = 0
   public var malformed = 0
 
+  /// Reads the file through ``CSVReader/forEachRowView(_:)``: every byte is
+  /// parsed, trimmed and checked, but no field becomes a `String`.
   public static func count(path: String, options: CSVReadOptions = CSVReadOptions()) throws -> CSVTally {
     var tally = CSVTally()
-    try CSVReader(path: path, options: options).forEachRow { row in
+    try CSVReader(path: path, options: options).forEachRowView { row in
       switch row {
       case .record(let record):
         tally.records += 1
-        tally.fields += record.fields.count
+        tally.fields += record.count
       case .malformed:
         tally.malformed += 1
       }

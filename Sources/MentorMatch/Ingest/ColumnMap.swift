@@ -1,6 +1,9 @@
 /// Where each configured field sits in one file's header.
 struct ColumnMap: Sendable {
   private(set) var fieldColumns: [SignupField: Int] = [:]
+  /// `fieldColumns` by ``SignupField/position``: read for every field of
+  /// every row, where a dictionary lookup (hashing) would cost more.
+  private var columnsByPosition = [Int?](repeating: nil, count: SignupField.allCases.count)
   private(set) var extraColumns: [String: Int] = [:]
   let width: Int
   private let names: [String]
@@ -26,6 +29,7 @@ struct ColumnMap: Sendable {
       guard let header = settings.columns[field], !header.isEmpty else { continue }
       if let position = index[Self.key(header)] {
         fieldColumns[field] = position
+        columnsByPosition[field.position] = position
         names[position] = field.rawValue
       } else if field.isRequired, !(field == .role && file.fixedRole != nil) {
         throw .missingColumn(
@@ -40,6 +44,11 @@ struct ColumnMap: Sendable {
       }
     }
     self.names = names
+  }
+
+  /// The column a template field reads, or nil when the file has none.
+  func column(of field: SignupField) -> Int? {
+    columnsByPosition[field.position]
   }
 
   /// The field name of a column, for messages; `column N` when unmapped.

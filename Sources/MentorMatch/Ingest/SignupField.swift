@@ -29,6 +29,28 @@ public enum SignupField: String, Sendable, CaseIterable, Comparable {
   }
 
   public static func < (lhs: SignupField, rhs: SignupField) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    lhs.position < rhs.position
+  }
+
+  /// The field's place in the template (and in `allCases`), from 0.
+  var position: Int {
+    switch self {
+    case .id: 0
+    case .givenName: 1
+    case .familyName: 2
+    case .email: 3
+    case .role: 4
+    case .grade: 5
+    case .department: 6
+    case .profession: 7
+    case .location: 8
+    case .skillsOffered: 9
+    case .skillsWanted: 10
+    case .capacity: 11
+    case .cohort: 12
+    case .lineManagerEmail: 13
+    case .consent: 14
+    case .signedUpAt: 15
+    }
   }
 }

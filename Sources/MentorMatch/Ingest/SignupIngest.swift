@@ -15,7 +15,7 @@ public enum SignupIngest {
       validator.begin(file: file)
       do {
         let reader = try open?(file) ?? CSVReader(path: file.path, options: settings.csv)
-        try reader.forEachRow { row in try validator.consume(row) }
+        try reader.forEachRowView { row in try validator.consume(row) }
       } catch let error as IngestError {
         throw error
       } catch let error as CSVError {

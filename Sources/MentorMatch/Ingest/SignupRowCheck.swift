@@ -6,15 +6,19 @@ enum RowOutcome {
 
 /// Checks one record against the template and builds its ``Signup``, or
 /// collects every problem found in it.
+///
+/// Reads the record as bytes (``CSVRecordView``) and makes a `String` only
+/// for values a sign-up keeps or a message quotes; values that repeat from
+/// row to row come from the validator's ``TextPool``.
 struct SignupRowCheck {
-  let record: CSVRecord
+  let record: CSVRecordView
   let columns: ColumnMap
   let file: InputFile
   let settings: InputSettings
   let location: RecordLocation
   private var problems: [FieldProblem] = []
 
-  init(record: CSVRecord, columns: ColumnMap, file: InputFile, settings: InputSettings, location: RecordLocation) {
+  init(record: CSVRecordView, columns: ColumnMap, file: InputFile, settings: InputSettings, location: RecordLocation) {
     self.record = record
     self.columns = columns
     self.file = file
@@ -22,46 +26,48 @@ struct SignupRowCheck {
     self.location = location
   }
 
-  func result() -> RowOutcome {
+  func result(pool: inout TextPool) -> RowOutcome {
     var check = self
-    return check.run()
+    return check.run(pool: &pool)
   }
 
-  private mutating func run() -> RowOutcome {
-    if record.fields.count != columns.width {
-      let few = record.fields.count < columns.width
+  private mutating func run(pool: inout TextPool) -> RowOutcome {
+    if record.count != columns.width {
+      let few = record.count < columns.width
       problems.append(
         FieldProblem(
           field: "", reason: .raggedRow,
-          message: "has \(record.fields.count) fields, the header has \(columns.width) (too \(few ? "few" : "many"))"))
+          message: "has \(record.count) fields, the header has \(columns.width) (too \(few ? "few" : "many"))"))
       return .rejected(reject(id: nil, cohort: nil))
     }
     let email = text(.email, required: true)
-    if !email.isEmpty, let problem = Self.addressProblem(email) {
+    if !email.isEmpty, let problem = Self.addressProblem(email, bytes: bytes(.email)) {
       add(.email, .badEmail, "not a valid address: \(problem)")
     }
     var id = text(.id)
     if id.isEmpty, !email.isEmpty { id = SignupValidator.derivedID(email: email) }
-    let givenName = text(.givenName, required: true)
-    let familyName = text(.familyName)
+    let givenName = pool.shared(text(.givenName, required: true))
+    let familyName = pool.shared(text(.familyName))
     let role = parseRole()
-    let (gradeIndex, grade) = parseGrade()
-    let department = text(.department)
-    let profession = text(.profession)
-    let location = text(.location)
+    let (gradeIndex, grade) = parseGrade(pool: &pool)
+    let department = pool.shared(text(.department))
+    let profession = pool.shared(text(.profession))
+    let location = pool.shared(text(.location))
     let offered = text(.skillsOffered, multiline: true)
     let wanted = text(.skillsWanted, multiline: true)
-    var cohort = text(.cohort)
+    var cohort = pool.shared(text(.cohort))
     if cohort.isEmpty { cohort = settings.defaultCohort }
-    let lineManager = text(.lineManagerEmail).lowercased()
-    if !lineManager.isEmpty, let problem = Self.addressProblem(lineManager) {
+    let lineManager = pool.shared(Self.lowercased(text(.lineManagerEmail), bytes: bytes(.lineManagerEmail)))
+    if !lineManager.isEmpty, let problem = Self.addressProblem(lineManager, bytes: lineManager.utf8) {
       add(.lineManagerEmail, .badEmail, "not a valid address: \(problem)")
     }
     checkConsent()
     var signedUpAt = text(.signedUpAt)
     if !signedUpAt.isEmpty {
-      if let normal = SignupTimestamp.normalise(signedUpAt) {
-        signedUpAt = normal
+      if SignupTimestamp.isNormal(bytes(.signedUpAt)) {
+        signedUpAt = pool.shared(signedUpAt)
+      } else if let normal = SignupTimestamp.normalise(signedUpAt) {
+        signedUpAt = pool.shared(normal)
       } else {
         add(.signedUpAt, .badDate, "'\(signedUpAt)' is not a date (use 2026-11-02 or 2026-11-02T09:30:00Z)")
       }
@@ -69,7 +75,7 @@ struct SignupRowCheck {
     let (mentorCapacity, menteeCapacity) = parseCapacity(role: role)
     var extra: [String: String] = [:]
     for (name, column) in columns.extraColumns {
-      extra[name] = checkedText(record.fields[column], field: name, multiline: false)
+      extra[name] = pool.shared(checkedText(column: column, field: name, multiline: false))
     }
     guard problems.isEmpty, let role, let gradeIndex else {
       return .rejected(reject(id: id.isEmpty ? nil : id, cohort: cohort))
@@ -85,8 +91,10 @@ struct SignupRowCheck {
 
   /// Why an address cannot be used, checked by the same rules the emails
   /// use (``EmailAddress``), so no accepted row fails later at the email
-  /// stage; the reason never repeats the address.
-  private static func addressProblem(_ text: String) -> EmailAddressError? {
+  /// stage; the reason never repeats the address. `bytes` are the address's
+  /// UTF-8, for the fast check that passes plain addresses.
+  private static func addressProblem(_ text: String, bytes: some BidirectionalCollection<UInt8>) -> EmailAddressError? {
+    if PlainAddress.isValid(bytes) { return nil }
     do {
       _ = try EmailAddress.validate(text)
       return nil
@@ -105,17 +113,33 @@ struct SignupRowCheck {
 
   /// A field's value, or "" when the file has no such column.
   private mutating func text(_ field: SignupField, required: Bool = false, multiline: Bool = false) -> String {
-    guard let column = columns.fieldColumns[field] else { return "" }
-    let value = checkedText(record.fields[column], field: field.rawValue, multiline: multiline)
+    guard let column = columns.column(of: field) else { return "" }
+    let value = checkedText(column: column, field: field.rawValue, multiline: multiline)
     if required, value.isEmpty { add(field, .missingField, "is empty") }
     return value
   }
 
-  /// Refuses control characters, which could break a header or a report line.
-  /// Line breaks are allowed only where `multiline` (skills lists).
-  private mutating func checkedText(_ value: String, field: String, multiline: Bool) -> String {
+  /// A field's bytes, or none when the file has no such column.
+  private func bytes(_ field: SignupField) -> ArraySlice<UInt8> {
+    guard let column = columns.column(of: field) else { return [] }
+    return record.utf8(at: column)
+  }
+
+  /// `text` lowercased; `bytes` are its UTF-8, which spare the copy when
+  /// the text is ASCII with no capitals (nearly every address).
+  private static func lowercased(_ text: String, bytes: ArraySlice<UInt8>) -> String {
+    if !bytes.contains(where: { $0 >= 0x80 || (0x41...0x5A).contains($0) }) { return text }
+    return text.lowercased()
+  }
+
+  /// The value of a column, refusing control characters, which could break a
+  /// header or a report line. Line breaks are allowed only where `multiline`
+  /// (skills lists).
+  private mutating func checkedText(column: Int, field: String, multiline: Bool) -> String {
+    let bytes = record.utf8(at: column)
+    let value = String(decoding: bytes, as: UTF8.self)
     // Fast path: printable ASCII, which is nearly every cell.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return value }
+    if !bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return value }
     let bad = value.unicodeScalars.contains { scalar in
       if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
       return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)
@@ -146,10 +170,10 @@ struct SignupRowCheck {
     }
   }
 
-  private mutating func parseGrade() -> (Int?, String) {
+  private mutating func parseGrade(pool: inout TextPool) -> (Int?, String) {
     let raw = text(.grade, required: true)
     guard !raw.isEmpty else { return (nil, "") }
-    guard let index = settings.grades.index(of: raw) else {
+    guard let index = pool.gradeIndex(of: raw, in: settings.grades) else {
       add(.grade, .unknownGrade, "unknown grade '\(raw)' (known: \(settings.grades.order.joined(separator: ", ")))")
       return (nil, raw)
     }
@@ -157,7 +181,7 @@ struct SignupRowCheck {
   }
 
   private mutating func checkConsent() {
-    guard columns.fieldColumns[.consent] != nil else { return }
+    guard columns.column(of: .consent) != nil else { return }
     let raw = text(.consent).lowercased()
     let yes = ["yes", "y", "true", "1", "agree", "agreed", "i agree", "consent", "consented"]
     if !yes.contains(raw) {

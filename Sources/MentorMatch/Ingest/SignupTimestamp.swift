@@ -51,6 +51,32 @@ public enum SignupTimestamp {
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2)):\(pad(second, 2))Z"
   }
 
+  /// Whether `bytes` are already a valid timestamp in the normal form
+  /// (`2026-11-02T09:30:00Z`), which ``normalise(_:)`` returns unchanged:
+  /// the common case, checked without making a String.
+  public static func isNormal(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.count == 20 else { return false }
+    let base = bytes.startIndex
+    func number(_ offset: Int, _ digits: Int) -> Int? {
+      var value = 0
+      for index in base + offset..<base + offset + digits {
+        let byte = bytes[index]
+        guard (0x30...0x39).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    for (offset, byte) in normalSeparators where bytes[base + offset] != byte { return false }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
+    else { return false }
+    return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+      && hour < 24 && minute < 60 && second < 61
+  }
+
+  /// `-`, `-`, `T`, `:`, `:` and `Z`, by offset in the normal form.
+  private static let normalSeparators: [(Int, UInt8)] = [(4, 0x2D), (7, 0x2D), (10, 0x54), (13, 0x3A), (16, 0x3A), (19, 0x5A)]
+
   private static func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return String(repeating: "0", count: max(0, width - text.count)) + text

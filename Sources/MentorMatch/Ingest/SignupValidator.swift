@@ -12,6 +12,7 @@ public struct SignupValidator: Sendable {
   private var columns: ColumnMap?
   private var file: InputFile?
   private var fileIndex = -1
+  private var pool = TextPool()
 
   public init(settings: InputSettings) {
     self.settings = settings
@@ -27,6 +28,12 @@ public struct SignupValidator: Sendable {
 
   /// Takes one row of the current file; the first record is its header.
   public mutating func consume(_ row: CSVRow) throws(IngestError) {
+    try consume(CSVRowView(row))
+  }
+
+  /// Takes one row of the current file as ``CSVReader/forEachRowView(_:)``
+  /// hands it out; the first record is its header.
+  public mutating func consume(_ row: CSVRowView) throws(IngestError) {
     guard let file else { return }
     guard let columns else {
       switch row {
@@ -53,7 +60,8 @@ public struct SignupValidator: Sendable {
           problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
     case .record(let record):
       let location = location(line: record.line, record: record.number)
-      switch SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location).result() {
+      let check = SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location)
+      switch check.result(pool: &pool) {
       case .accepted(let signup): accepted.append(signup)
       case .rejected(let reject): rejected.append(reject)
       }
@@ -67,9 +75,12 @@ public struct SignupValidator: Sendable {
     self.file = nil
   }
 
-  /// Resolves duplicates and checks the reject share.
-  public func finish() throws(IngestError) -> IngestResult {
-    let (kept, superseded) = Self.resolveDuplicates(accepted)
+  /// Resolves duplicates and checks the reject share. Consumes the
+  /// validator, so the sign-ups move into the result rather than being copied.
+  public consuming func finish() throws(IngestError) -> IngestResult {
+    var kept = accepted
+    accepted = []
+    let superseded = Self.resolveDuplicates(&kept)
     let result = IngestResult(
       files: settings.files.map(\.name), recordsPerFile: readPerFile, signups: kept,
       rejected: rejected.sorted { $0.location < $1.location },
@@ -83,46 +94,6 @@ public struct SignupValidator: Sendable {
 
   private func location(line: Int, record: Int) -> RecordLocation {
     RecordLocation(file: file?.name ?? "", fileIndex: fileIndex, line: line, record: record)
-  }
-
-  /// The latest sign-up of a person wins: latest `signed_up_at`, then the
-  /// later file, then the later line. A row is the same person as a kept row
-  /// when it shares its id or its email (case-insensitive).
-  static func resolveDuplicates(_ signups: [Signup]) -> ([Signup], [RejectedRecord]) {
-    // Sort indices, not the (large) sign-ups themselves.
-    let newestFirst = signups.indices.sorted { a, b in
-      if signups[a].signedUpAt != signups[b].signedUpAt { return signups[a].signedUpAt > signups[b].signedUpAt }
-      return signups[a].source > signups[b].source
-    }
-    var byID: [String: Int] = [:]
-    var byEmail: [String: Int] = [:]
-    var keptIndices: [Int] = []
-    var superseded: [RejectedRecord] = []
-    byID.reserveCapacity(signups.count)
-    byEmail.reserveCapacity(signups.count)
-    for index in newestFirst {
-      let signup = signups[index]
-      let emailKey = signup.emailKey
-      if let winnerIndex = byID[signup.id] ?? byEmail[emailKey] {
-        let winner = signups[winnerIndex]
-        let same = winner.id == signup.id ? "id" : "email"
-        superseded.append(
-          RejectedRecord(
-            location: signup.source,
-            problems: [
-              FieldProblem(
-                field: same, reason: .superseded,
-                message: "superseded by the later sign-up at \(winner.source) (same \(same))")
-            ], personID: winner.id, cohort: winner.cohort))
-        continue
-      }
-      byID[signup.id] = index
-      byEmail[emailKey] = index
-      keptIndices.append(index)
-    }
-    keptIndices.sort { signups[$0].id < signups[$1].id }
-    superseded.sort { $0.location < $1.location }
-    return (keptIndices.map { signups[$0] }, superseded)
   }
 
   /// The id used when the export has no id column: `e-` and the first 16 hex

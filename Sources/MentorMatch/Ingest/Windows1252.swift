@@ -10,12 +10,28 @@ enum Windows1252 {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
   ]
 
+  /// The Unicode scalar a byte stands for.
+  static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+    guard (0x80...0x9F).contains(byte), let scalar = Unicode.Scalar(high[Int(byte) - 0x80]) else {
+      return Unicode.Scalar(byte)
+    }
+    return scalar
+  }
+
   static func decode(_ bytes: some Sequence<UInt8>) -> String {
     var scalars = String.UnicodeScalarView()
-    for byte in bytes {
-      let value: UInt32 = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
-      scalars.append(Unicode.Scalar(value)!)
-    }
+    for byte in bytes { scalars.append(scalar(byte)) }
     return String(scalars)
+  }
+
+  /// Appends the UTF-8 encoding of Windows-1252 `bytes` to `output`.
+  static func appendUTF8(of bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
+    for byte in bytes {
+      if byte < 0x80 {
+        output.append(byte)
+      } else {
+        UTF8.encode(scalar(byte)) { output.append($0) }
+      }
+    }
   }
 }
