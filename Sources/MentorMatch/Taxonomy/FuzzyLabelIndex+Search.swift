@@ -105,7 +105,7 @@ extension FuzzyLabelIndex {
           let l = Int(label)
           guard scratch.labelStamp[l] != stamp else { continue }
           scratch.labelStamp[l] = stamp
-          let labelLength = labelScalars[l].count
+          let labelLength = Int(self.labelLength[l])
           let longer = max(termLength, labelLength)
           // The distance is at least the length difference: skip labels that cannot reach the floor.
           guard 1000 * (longer - abs(termLength - labelLength)) / longer >= floor else { continue }

@@ -21,6 +21,9 @@ struct FuzzyLabelIndex: Sendable {
 
   let labelText: [String]
   let labelScalars: [[UInt32]]
+  /// `labelScalars[l].count`, kept flat: the postings walk reads it for every
+  /// label it meets, and reaching it through each label's own array was a cache miss each time.
+  let labelLength: [Int32]
   let labelConcept: [Int32]
   let labelWordCount: [Int32]
   /// The distinct word ids of label `l` are `labelWordIDs[labelWordStart[l]..<labelWordStart[l + 1]]`.
@@ -32,6 +35,8 @@ struct FuzzyLabelIndex: Sendable {
   /// Hashes of delete variants, sorted, beside the word each came from.
   let deleteKeys: [UInt64]
   let deleteWords: [Int32]
+  /// Where each distinct key's run starts in `deleteKeys`, found by hashing.
+  let deleteTable: DeleteVariantTable
   let conceptCount: Int
 
   init(labels: [(folded: String, concept: Int32)], conceptCount: Int) {
@@ -70,6 +75,7 @@ struct FuzzyLabelIndex: Sendable {
     pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     self.labelText = labels.map(\.folded)
     self.labelScalars = labels.map { $0.folded.unicodeScalars.map(\.value) }
+    self.labelLength = labelScalars.map { Int32($0.count) }
     self.labelConcept = labels.map(\.concept)
     self.labelWordCount = wordCounts
     self.labelWordStart = wordStart
@@ -79,6 +85,7 @@ struct FuzzyLabelIndex: Sendable {
     self.postings = postings
     self.deleteKeys = pairs.map(\.0)
     self.deleteWords = pairs.map(\.1)
+    self.deleteTable = DeleteVariantTable(sortedKeys: deleteKeys)
   }
 
   /// How many edits a term word of this length may be from a label word.
@@ -116,7 +123,13 @@ struct FuzzyLabelIndex: Sendable {
   }
 
   /// The range of `deleteKeys` equal to `key`.
+  @inline(__always)
   func deleteRange(_ key: UInt64) -> Range<Int> {
+    deleteTable.range(key)
+  }
+
+  /// The same range found by binary search: the simple path the table is tested against.
+  func deleteRangeBySearch(_ key: UInt64) -> Range<Int> {
     var low = 0, high = deleteKeys.count
     while low < high {
       let mid = (low + high) / 2

@@ -49,24 +49,100 @@ public struct SkillPlacement: Sendable, Equatable {
 }
 
 /// The cascade's answer for one term.
+///
+/// A value type whose fields live in one immutable, shared box, so that a
+/// copy costs one reference count instead of one per string: the normaliser
+/// hands out the same memoised answer for millions of mentions. Fields are
+/// read in place (`_read`), so `match.placement?.method` copies nothing.
 public struct SkillMatch: Sendable, Equatable {
+  final class Storage: Sendable {
+    let folded: String
+    let placement: SkillPlacement?
+    let unplacedReason: SkillUnplacedReason?
+    let candidates: [SkillCandidate]
+
+    init(folded: String, placement: SkillPlacement?, unplacedReason: SkillUnplacedReason?, candidates: [SkillCandidate]) {
+      self.folded = folded
+      self.placement = placement
+      self.unplacedReason = unplacedReason
+      self.candidates = candidates
+    }
+  }
+
+  private var storage: Storage
+
+  init(folded: String, placement: SkillPlacement?, unplacedReason: SkillUnplacedReason?, candidates: [SkillCandidate]) {
+    storage = Storage(folded: folded, placement: placement, unplacedReason: unplacedReason, candidates: candidates)
+  }
+
   /// The term folded (``SkillFolding/fold(_:)``): the memo key and the curation report's key.
-  public var folded: String
+  public var folded: String {
+    _read { yield storage.folded }
+    set { storage = Storage(folded: newValue, placement: placement, unplacedReason: unplacedReason, candidates: candidates) }
+  }
+
   /// Where the term was placed, or nil.
-  public var placement: SkillPlacement?
+  public var placement: SkillPlacement? {
+    _read { yield storage.placement }
+    set { storage = Storage(folded: folded, placement: newValue, unplacedReason: unplacedReason, candidates: candidates) }
+  }
+
   /// Why it was not placed (nil when placed).
-  public var unplacedReason: SkillUnplacedReason?
+  public var unplacedReason: SkillUnplacedReason? {
+    _read { yield storage.unplacedReason }
+    set { storage = Storage(folded: folded, placement: placement, unplacedReason: newValue, candidates: candidates) }
+  }
+
   /// The best other concepts considered, best first, at most three. For a
   /// fuzzy placement these are the runners-up.
-  public var candidates: [SkillCandidate]
+  public var candidates: [SkillCandidate] {
+    _read { yield storage.candidates }
+    set { storage = Storage(folded: folded, placement: placement, unplacedReason: unplacedReason, candidates: newValue) }
+  }
 
   /// The placed concept id, if any.
   public var conceptID: String? { placement?.conceptID }
+
+  public static func == (a: SkillMatch, b: SkillMatch) -> Bool {
+    a.storage === b.storage
+      || (a.folded == b.folded && a.placement == b.placement && a.unplacedReason == b.unplacedReason
+        && a.candidates == b.candidates)
+  }
 }
 
 /// One term of a cell and its match.
+///
+/// Like ``SkillMatch``, kept in one shared box so that copying a memoised
+/// mapping into a cell's answer costs one reference count.
 public struct SkillTermMapping: Sendable, Equatable {
+  final class Storage: Sendable {
+    let term: String
+    let match: SkillMatch
+
+    init(term: String, match: SkillMatch) {
+      self.term = term
+      self.match = match
+    }
+  }
+
+  private var storage: Storage
+
+  init(term: String, match: SkillMatch) {
+    storage = Storage(term: term, match: match)
+  }
+
   /// The term as typed (trimmed), after splitting the cell.
-  public var term: String
-  public var match: SkillMatch
+  public var term: String {
+    _read { yield storage.term }
+    set { storage = Storage(term: newValue, match: match) }
+  }
+
+  public var match: SkillMatch {
+    _read { yield storage.match }
+    set { storage = Storage(term: term, match: newValue) }
+  }
+
+  public static func == (a: SkillTermMapping, b: SkillTermMapping) -> Bool {
+    a.storage === b.storage || (a.term == b.term && a.match == b.match)
+  }
 }

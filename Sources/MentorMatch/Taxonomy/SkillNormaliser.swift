@@ -22,8 +22,15 @@ public struct SkillNormaliser: Sendable {
   public let splitter: SkillCellSplitter
   private var byFolded: [String: SkillMatch] = [:]
   private var byRaw: [String: SkillMatch] = [:]
-  private var foldedPieces: [String: String] = [:]
+  var foldedPieces: [String: String] = [:]
   private var scratch: FuzzyScratch
+  // The fast path's memo (SkillNormaliser+Cells.swift): per distinct raw
+  // piece, its mappings and whether it could start a protected label.
+  var pieceMemo = RawPieceMemo()
+  var pieces: [MemoisedPiece] = []
+  var pieceMappings: [SkillTermMapping] = []
+  var cellBytes: [UInt8] = []
+  var cellPieces: [Int32] = []
 
   /// Folded terms longer than this are sentences, not skills: never fuzzy-matched.
   static let longestFuzzyTerm = 80
@@ -42,6 +49,13 @@ public struct SkillNormaliser: Sendable {
   /// `splitOnAnd` is set, an unplaced term holding "and" or "&" between words
   /// becomes its parts if every part is placed.
   public mutating func normalise(cell: String) -> [SkillTermMapping] {
+    if let mappings = normaliseSingleLine(cell) { return mappings }
+    return normaliseBySplitting(cell: cell)
+  }
+
+  /// The general path: ``SkillCellSplitter/split(_:)``, then each term matched.
+  /// ``normalise(cell:)`` gives the same answer, faster, for most cells.
+  mutating func normaliseBySplitting(cell: String) -> [SkillTermMapping] {
     var result: [SkillTermMapping] = []
     let terms = splitter.split(cell) { piece in
       if let known = foldedPieces[piece] { return known }
@@ -49,21 +63,24 @@ public struct SkillNormaliser: Sendable {
       foldedPieces[piece] = folded
       return folded
     }
-    for term in terms {
-      let whole = match(term: term)
-      if whole.placement == nil, settings.splitOnAnd, whole.folded.contains("and") {
-        let parts = Self.partsAroundAnd(term)
-        if parts.count > 1 {
-          let matches = parts.map { match(term: $0) }
-          if matches.allSatisfy({ $0.placement != nil }) {
-            result += zip(parts, matches).map { SkillTermMapping(term: $0, match: $1) }
-            continue
-          }
+    for term in terms { result += mappings(term: term) }
+    return result
+  }
+
+  /// The mappings of one term of a cell: the term itself, or its parts
+  /// around "and" when only they are placed.
+  mutating func mappings(term: String) -> [SkillTermMapping] {
+    let whole = match(term: term)
+    if whole.placement == nil, settings.splitOnAnd, whole.folded.contains("and") {
+      let parts = Self.partsAroundAnd(term)
+      if parts.count > 1 {
+        let matches = parts.map { match(term: $0) }
+        if matches.allSatisfy({ $0.placement != nil }) {
+          return zip(parts, matches).map { SkillTermMapping(term: $0, match: $1) }
         }
       }
-      result.append(SkillTermMapping(term: term, match: whole))
     }
-    return result
+    return [SkillTermMapping(term: term, match: whole)]
   }
 
   /// Matches one term as it is (no splitting).
