@@ -149,8 +149,12 @@ extension CandidateIndex {
         slots[pos].covered += weight * 1000
       }
       guard partial > 0 else { continue }
-      for other in relatedConcepts[Int(c)] {
-        let posting = conceptPostings[Int(other)]
+      // Related = parents, their children (siblings) and own children. The
+      // parents' family lists also hold `c`'s own mentors, marked just above.
+      for list in 0..<(t.parents[Int(c)].count + t.children[Int(c)].count) {
+        let parents = t.parents[Int(c)]
+        let posting = list < parents.count
+          ? familyPostings[Int(parents[list])] : conceptPostings[Int(t.children[Int(c)][list - parents.count])]
         for index in slice(posting, band) {
           let pos = Int(posting[index])
           guard slots[pos].markedAt != stamp else { continue }
