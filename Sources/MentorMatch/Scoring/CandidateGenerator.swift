@@ -36,7 +36,7 @@ public enum CandidateGenerator {
     let menteeCount = cohort.mentees.count
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
     let results = ChunkResults(count: chunks)
-    let pool = ScratchPool(mentors: cohort.mentors.count, concepts: tables.conceptIDs.count)
+    let pool = ScratchPool(mentors: cohort.mentors.count)
     let work: @Sendable (Int) -> Void = { chunk in
       let range = (chunk * chunkSize)..<Swift.min(menteeCount, (chunk + 1) * chunkSize)
       var scratch = pool.take()
@@ -109,18 +109,16 @@ private final class ScratchPool: @unchecked Sendable {
   private let lock = NSLock()
   private var free: [SearchScratch] = []
   private let mentors: Int
-  private let concepts: Int
 
-  init(mentors: Int, concepts: Int) {
+  init(mentors: Int) {
     self.mentors = mentors
-    self.concepts = concepts
   }
 
   func take() -> SearchScratch {
     lock.lock()
     let scratch = free.popLast()
     lock.unlock()
-    return scratch ?? SearchScratch(mentors: mentors, concepts: concepts)
+    return scratch ?? SearchScratch(mentors: mentors)
   }
 
   func give(_ scratch: SearchScratch) {

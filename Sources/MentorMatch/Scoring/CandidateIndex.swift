@@ -18,13 +18,12 @@ final class CandidateIndex: Sendable {
   /// Mentor index → position.
   let position: [Int32]
   let blocks: [Block]
-  /// Position → offered concepts, as one flat array with start offsets.
-  let offeredFlat: [Int32]
-  let offeredStart: [Int]
   /// Concept → positions of mentors offering it.
   let conceptPostings: [[Int32]]
-  /// Concept → related concepts (parents, children, siblings), sorted.
-  let relatedConcepts: [[Int32]]
+  /// Concept → positions of mentors offering it or any of its children,
+  /// sorted and unique (empty for a concept without children): one list
+  /// covers a wanted skill's parent and siblings for partial credit.
+  let familyPostings: [[Int32]]
   /// Per rule: value (or list item) → positions of mentors holding it.
   let valuePostings: [[Int32: [Int32]]]
   /// Email → positions of mentors with that email.
@@ -71,19 +70,17 @@ final class CandidateIndex: Sendable {
       }
     }
     conceptPostings = concepts
-    var flat: [Int32] = [], starts: [Int] = [0]
-    for j in order {
-      flat.append(contentsOf: tables.offered[j])
-      starts.append(flat.count)
-    }
-    offeredFlat = flat
-    offeredStart = starts
     valuePostings = values
-    relatedConcepts = tables.parents.indices.map { c in
-      var set = Set(tables.parents[c]).union(tables.children[c])
-      for parent in tables.parents[c] { set.formUnion(tables.children[Int(parent)]) }
-      set.remove(Int32(c))
-      return set.sorted()
+    familyPostings = tables.children.indices.map { c in
+      let children = tables.children[c]
+      guard !children.isEmpty else { return [] }
+      var family = concepts[c]
+      for child in children { family.append(contentsOf: concepts[Int(child)]) }
+      family.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(family.count)
+      for pos in family where unique.last != pos { unique.append(pos) }
+      return unique
     }
 
     var byEmail: [Int32: [Int32]] = [:]

@@ -1,0 +1,106 @@
+/// The skills rule as one mentee sees it: `floor(points × covered / mass)`,
+/// exactly or bounded from above by one multiplication.
+struct SkillTerms {
+  let points: Int
+  /// The mentee's Σ weight × 1000 over wanted skills (full coverage).
+  let mass: Int
+  let required: Bool
+  /// `ceil(points · 2³² / mass)`, or 0 when ``bound(_:)`` must divide.
+  private let factor: UInt64
+
+  init(points: Int, mass: Int, required: Bool) {
+    self.points = points
+    self.mass = mass
+    self.required = required
+    if mass > 0, points > 0, points < 1 << 31 {
+      let (quotient, remainder) = UInt64(mass).dividingFullWidth((high: 0, low: UInt64(points) << 32))
+      factor = quotient + (remainder > 0 ? 1 : 0)
+    } else {
+      factor = 0
+    }
+  }
+
+  /// The points paid for `covered`, as ``CohortTables/scaledSkillPoints(_:covered:of:)``.
+  @inline(__always)
+  func exact(_ covered: Int) -> Int {
+    guard mass > 0, covered > 0 else { return 0 }
+    return mass.dividingFullWidth(points.multipliedFullWidth(by: covered)).quotient
+  }
+
+  /// At least ``exact(_:)`` for `0 ≤ covered ≤ mass`, and at most one more:
+  /// `covered · factor / 2³²` rounds up only through `factor`.
+  @inline(__always)
+  func bound(_ covered: Int) -> Int {
+    guard factor > 0 else { return exact(covered) }
+    guard covered > 0 else { return 0 }
+    let (high, low) = UInt64(covered).multipliedFullWidth(by: factor)
+    return Int(truncatingIfNeeded: (high << 32) | (low >> 32))
+  }
+}
+
+extension CandidateIndex {
+  /// The top K among touched mentors, whose list points and coverage the
+  /// search has accumulated exactly.
+  ///
+  /// Each eligible mentor's score is bounded without dividing (see
+  /// ``SkillTerms/bound(_:)``, at most a point or two over), and a histogram
+  /// of the bounds gives the K-th best bound. Only mentors at or near it are
+  /// scored exactly; the K-th exact score then proves every other mentor's
+  /// bound too low, or the few that remain are scored as well. A threshold
+  /// algorithm in the manner of Fagin, Lotem & Naor, "Optimal aggregation
+  /// algorithms for middleware" (PODS 2001).
+  func select(_ requiredLists: Int, k: Int, blockScore: [Int], skills: SkillTerms, _ slots: [Accumulator],
+              _ touched: [Int32], _ generation: UInt32, bounds: inout [Int], histogram: inout [Int32]) -> TopK {
+    bounds.removeAll(keepingCapacity: true)
+    var low = Int.max, high = Int.min, eligible = 0
+    for pos32 in touched {
+      let pos = Int(pos32)
+      let slot = slots[pos]
+      var bound = Int.min
+      if slot.excludedAt != generation, slot.hits >= Int32(requiredLists), !skills.required || slot.covered > 0 {
+        bound = blockScore[gradeAt[pos]] + slot.points + skills.bound(slot.covered)
+        low = Swift.min(low, bound)
+        high = Swift.max(high, bound)
+        eligible += 1
+      }
+      bounds.append(bound)
+    }
+    var top = TopK(k: k)
+    guard eligible > 0 else { return top }
+
+    var cutoff = low
+    if eligible > k {
+      // Bucket d holds bounds in (high − (d+1)·2^shift, high − d·2^shift]: best first.
+      var shift = 0
+      while (high - low) >> shift >= 4096 { shift += 1 }
+      let buckets = ((high - low) >> shift) + 1
+      histogram.removeAll(keepingCapacity: true)
+      histogram.append(contentsOf: repeatElement(0, count: buckets))
+      for bound in bounds where bound != Int.min { histogram[(high - bound) >> shift] += 1 }
+      var seen = 0
+      for d in 0..<buckets {
+        seen += Int(histogram[d])
+        guard seen >= k else { continue }
+        // K mentors bound at least this edge, so score at least a little below it.
+        cutoff = Swift.max(low, high - ((d + 1) << shift) + 1 - 2)
+        break
+      }
+    }
+    @inline(__always) func score(_ n: Int) {
+      let pos = Int(touched[n])
+      let covered = slots[pos].covered
+      let score = blockScore[gradeAt[pos]] + slots[pos].points + skills.exact(covered)
+      if top.admits(score: score, rank: rank[pos]) {
+        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered))
+      }
+    }
+    for n in bounds.indices where bounds[n] >= cutoff { score(n) }
+    if let worst = top.worst, worst.score >= cutoff { return top }
+    // The guess was too high: finish the mentors below it that could still enter.
+    for n in bounds.indices where bounds[n] != Int.min && bounds[n] < cutoff {
+      if let worst = top.worst, bounds[n] < worst.score { continue }
+      score(n)
+    }
+    return top
+  }
+}

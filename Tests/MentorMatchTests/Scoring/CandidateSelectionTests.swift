@@ -1,0 +1,100 @@
+import Testing
+@testable import MentorMatch
+
+/// The bound the selection ranks mentors by must never undercut the exact
+/// skills points (or a mentor could be pruned wrongly) and must stay close
+/// (or pruning would be weak).
+@Test func skillBoundIsAtLeastExactAndAtMostTwoOver() {
+  var random = SplitMix64(seed: 77)
+  for _ in 0..<20_000 {
+    let points = Int(random.next() % 1_000_001)
+    let skills = 1 + Int(random.next() % 40)
+    let mass = (0..<skills).reduce(0) { sum, _ in sum + (65_536 + Int(random.next() % 1_200_000)) * 1000 }
+    let covered = Int(random.next() % UInt64(mass + 1))
+    let terms = SkillTerms(points: points, mass: mass, required: false)
+    let exact = terms.exact(covered)
+    // floor(points × covered / mass), checked by multiplying back (no overflow at these sizes).
+    #expect(exact * mass <= points * covered && points * covered < (exact + 1) * mass)
+    let bound = terms.bound(covered)
+    #expect(bound >= exact && bound <= exact + 2, "points \(points) covered \(covered) mass \(mass)")
+  }
+  #expect(SkillTerms(points: 60, mass: 0, required: false).bound(0) == 0)
+  #expect(SkillTerms(points: 0, mass: 1000, required: false).bound(1000) == 0)
+}
+
+/// Rule sets whose scores are wide (coarse histogram buckets) or nearly all
+/// tied (the first cut guesses the K-th score wrong and the rest is finished).
+let selectionRuleSets: [String] = [
+  """
+  [[rules]]
+  kind = "skills"
+  points = 1000000
+  partial_credit = 0.25
+  [[rules]]
+  kind = "same"
+  field = "profession"
+  points = 900000
+  [[rules]]
+  kind = "different"
+  field = "location"
+  points = 70000
+  [[rules]]
+  kind = "grade-gap"
+  min = 0
+  max = 5
+  points_by_gap = { "0" = 3, "5" = 250000 }
+  """,
+  """
+  [[rules]]
+  kind = "skills"
+  points = 1
+  [[rules]]
+  kind = "same"
+  field = "location"
+  points = 1
+  [[rules]]
+  kind = "grade-gap"
+  required = true
+  min = 1
+  max = 3
+  points = 1
+  """,
+  """
+  [[rules]]
+  kind = "skills"
+  required = true
+  points = 7
+  partial_credit = 0.9
+  [[rules]]
+  kind = "different"
+  field = "department"
+  points = 3
+  [[rules]]
+  kind = "contains"
+  mentee_field = "identity_to_match"
+  mentor_field = "characteristics"
+  points = 2
+  """,
+]
+
+@Test(arguments: selectionRuleSets.indices, [1, 7, 50])
+func selectionEqualsExhaustiveOnWideAndTiedScores(ruleSet: Int, k: Int) throws {
+  let cohort = SyntheticCohort.make(mentees: 600, mentors: 900, concepts: 300, skills: 5, seed: UInt64(400 + ruleSet))
+  let indexed = try run(cohort, selectionRuleSets[ruleSet], k: k, .indexed)
+  let exhaustive = try run(cohort, selectionRuleSets[ruleSet], k: k, .exhaustive)
+  #expect(indexed.candidates == exhaustive.candidates)
+  #expect(indexed.unmatched == exhaustive.unmatched)
+  #expect(indexed.candidates.contains { $0.count == k })
+}
+
+/// Chunks run in any order on any number of threads; a cohort spanning many
+/// chunks gives the same lists as one thread, under every rule set.
+@Test(arguments: exactnessRuleSets.indices)
+func parallelChunksEqualSerial(ruleSet: Int) throws {
+  let cohort = SyntheticCohort.make(mentees: 3 * CandidateGenerator.chunkSize + 77, mentors: 700, concepts: 250,
+                                    skills: 6, seed: UInt64(90 + ruleSet))
+  let parallel = try run(cohort, exactnessRuleSets[ruleSet], k: 25, .indexed, parallel: true)
+  let serial = try run(cohort, exactnessRuleSets[ruleSet], k: 25, .indexed, parallel: false)
+  #expect(parallel.candidates == serial.candidates)
+  #expect(parallel.unmatched == serial.unmatched)
+}
