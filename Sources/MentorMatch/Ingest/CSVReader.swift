@@ -90,17 +90,17 @@ public final class CSVReader {
       try bytes.withUnsafeBufferPointer { try parser.feed($0, atStart: true) }
       try parser.drain(body)
     case .file(let handle):
+      // One buffer for every chunk: a fresh one per read costs page faults.
+      let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(options.chunkSize, 16))
+      defer { buffer.deallocate() }
       while true {
-        let data: Data?
-        do {
-          data = try handle.read(upToCount: options.chunkSize)
-        } catch {
-          throw CSVError(file: name, line: parser.line, kind: .readFailed(reason: error.localizedDescription))
+        let count = read(handle.fileDescriptor, buffer.baseAddress, buffer.count)
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw CSVError(file: name, line: parser.line, kind: .readFailed(reason: String(cString: strerror(errno))))
         }
-        guard let data, !data.isEmpty else { break }
-        try data.withUnsafeBytes { raw in
-          try parser.feed(raw.bindMemory(to: UInt8.self), atStart: atStart)
-        }
+        if count == 0 { break }
+        try parser.feed(UnsafeBufferPointer(rebasing: buffer[..<count]), atStart: atStart)
         atStart = false
         try parser.drain(body)
       }
@@ -145,6 +145,7 @@ private final class Parser {
     if initialised { csv_free(parser) }
     parser.deinitialize(count: 1)
     parser.deallocate()
+    batch.pointee.free()
     batch.deinitialize(count: 1)
     batch.deallocate()
   }
@@ -179,7 +180,18 @@ private final class Parser {
     var start = 0
     var index = 0
     let count = buffer.count
+    let raw = UnsafeRawPointer(base)
     while index < count {
+      // Skip eight bytes at once when none of them is below 0x0E (no line
+      // end, no NUL): the "has less than" test of Anderson's Bit Twiddling
+      // Hacks, <https://graphics.stanford.edu/~seander/bithacks.html#HasLessInWord>.
+      if count - index >= 8 {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 {
+          index += 8
+          continue
+        }
+      }
       let byte = base[index]
       index += 1
       if byte > 0x0D { continue }
@@ -267,15 +279,25 @@ private struct RecordBatch {
   var rowHasNUL = false
   var skippingBrokenLine = false
 
-  var bytes: [UInt8] = []
-  var bounds: [Int] = []
+  var bytes = RawBuffer<UInt8>(capacity: 64 * 1024)
+  var bounds = RawBuffer<Int>(capacity: 8 * 1024)
   var marks: [RowMark] = []
+  /// The arrays the views of one drain share, refilled (not reallocated)
+  /// on each drain unless a caller kept a view.
+  private var sharedBytes: [UInt8] = []
+  private var sharedBounds: [Int] = []
   /// Index in `bounds` of the open record's start offset, or nil before its first field.
   var rowFirstBound: Int?
 
   init(options: CSVReadOptions) {
     tabIsSpace = options.delimiter != 0x09
     encoding = options.encoding
+  }
+
+  /// Frees the buffers; the batch is not used after this.
+  func free() {
+    bytes.free()
+    bounds.free()
   }
 
   /// Counts the lines of a segment the parser has passed.
@@ -290,27 +312,34 @@ private struct RecordBatch {
   }
 
   mutating func drain(_ body: (CSVRowView) throws -> Void) throws {
-    for mark in marks {
-      if let problem = mark.problem {
-        try body(.malformed(CSVMalformedRecord(line: mark.line, number: mark.number, problem: problem)))
-      } else {
-        let view = CSVRecordView(
-          storage: bytes, bounds: bounds, firstBound: mark.firstBound, count: mark.fieldCount,
-          line: mark.line, number: mark.number)
-        try body(.record(view))
+    if !marks.isEmpty {
+      // One copy per chunk into arrays the views share.
+      bytes.copy(into: &sharedBytes)
+      bounds.copy(into: &sharedBounds)
+      let storage = sharedBytes
+      let boundList = sharedBounds
+      for mark in marks {
+        if let problem = mark.problem {
+          try body(.malformed(CSVMalformedRecord(line: mark.line, number: mark.number, problem: problem)))
+        } else {
+          let view = CSVRecordView(
+            storage: storage, bounds: boundList, firstBound: mark.firstBound, count: mark.fieldCount,
+            line: mark.line, number: mark.number)
+          try body(.record(view))
+        }
       }
     }
     marks.removeAll(keepingCapacity: true)
     guard let first = rowFirstBound else {
-      bounds.removeAll(keepingCapacity: true)
-      bytes.removeAll(keepingCapacity: true)
+      bounds.truncate(to: 0)
+      bytes.truncate(to: 0)
       return
     }
     // A record still open at the end of a chunk keeps its fields so far.
     let start = bounds[first]
-    bytes.removeSubrange(..<start)
-    bounds.removeSubrange(..<first)
-    for index in bounds.indices { bounds[index] -= start }
+    bytes.dropFirst(start)
+    bounds.dropFirst(first)
+    for index in 0..<bounds.count { bounds[index] -= start }
     rowFirstBound = 0
   }
 
@@ -344,25 +373,38 @@ private struct RecordBatch {
         setProblem(.invalidUTF8(column: openFieldCount + 1))
         return
       }
-      bytes.append(contentsOf: field)
+      bytes.append(start + lower, count: upper - lower)
     case .windows1252:
-      Windows1252.appendUTF8(of: field, to: &bytes)
+      var utf8: [UInt8] = []
+      Windows1252.appendUTF8(of: field, to: &utf8)
+      utf8.withUnsafeBufferPointer { converted in
+        if let base = converted.baseAddress { bytes.append(base, count: converted.count) }
+      }
     }
     bounds.append(bytes.count)
   }
 
   private static func isASCII(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-    var bits: UInt8 = 0
-    for byte in field { bits |= byte }
-    return bits < 0x80
+    guard let base = field.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while field.count - index >= 8 {
+      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      index += 8
+    }
+    while index < field.count {
+      if base[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Records the first problem of the open record and drops its kept fields.
   private mutating func setProblem(_ reason: CSVRecordProblem) {
     problem = reason
     if let first = rowFirstBound {
-      bytes.removeSubrange(bounds[first]...)
-      bounds.removeSubrange(first...)
+      bytes.truncate(to: bounds[first])
+      bounds.truncate(to: first)
       rowFirstBound = nil
     }
   }
@@ -387,5 +429,61 @@ private struct RecordBatch {
   mutating func brokenRecord() {
     if problem == nil { setProblem(.syntax(column: openFieldCount + 1)) }
     endRow()
+  }
+}
+
+/// A growable buffer of plain values behind a pointer: the per-field path
+/// appends to it without an Array's uniqueness and capacity checks. Its
+/// owner frees it.
+private struct RawBuffer<Element: BitwiseCopyable> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  func free() { base.deallocate() }
+
+  subscript(index: Int) -> Element {
+    get { base[index] }
+    set { base[index] = newValue }
+  }
+
+  /// Replaces the contents of `array` with a copy of the buffer's.
+  func copy(into array: inout [Element]) {
+    array.removeAll(keepingCapacity: true)
+    array.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+  }
+
+  private mutating func reserve(_ extra: Int) {
+    guard count + extra > capacity else { return }
+    let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(capacity * 2, count + extra))
+    grown.initialize(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = max(capacity * 2, count + extra)
+  }
+
+  mutating func append(_ value: Element) {
+    reserve(1)
+    (base + count).initialize(to: value)
+    count += 1
+  }
+
+  mutating func append(_ source: UnsafePointer<Element>, count extra: Int) {
+    reserve(extra)
+    (base + count).initialize(from: source, count: extra)
+    count += extra
+  }
+
+  mutating func truncate(to newCount: Int) { count = newCount }
+
+  /// Removes the first `dropped` values, moving the rest to the front.
+  mutating func dropFirst(_ dropped: Int) {
+    memmove(base, base + dropped, (count - dropped) * MemoryLayout<Element>.stride)
+    count -= dropped
   }
 }

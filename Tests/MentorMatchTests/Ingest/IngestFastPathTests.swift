@@ -96,6 +96,12 @@ private func plainAddress(_ rng: inout SeededGenerator) -> String {
     #expect(reordered == indices.map { signups[$0] }, "seed \(seed)")
   }
 
+  /// Column lookups and field order use `position`, which must follow the template.
+  @Test func fieldPositionsFollowTheTemplate() {
+    #expect(SignupField.allCases.map(\.position) == Array(SignupField.allCases.indices))
+    #expect(SignupField.allCases.sorted() == SignupField.allCases)
+  }
+
   @Test func poolSharesEqualTextAndRemembersGrades() {
     var pool = TextPool()
     let first = pool.shared(String(repeating: "Department for Work", count: 1))
