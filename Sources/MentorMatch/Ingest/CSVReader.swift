@@ -303,7 +303,9 @@ private struct RecordBatch {
   /// Counts the lines of a segment the parser has passed.
   mutating func passed(_ count: Int, endingWith terminator: UInt8?) {
     if let terminator {
-      if terminator == 0x0D || !lastByteWasCR { line += 1 }
+      // An LF ends a line of its own unless it is the second half of a CRLF:
+      // alone in its segment, straight after a CR.
+      if terminator == 0x0D || !(lastByteWasCR && count == 1) { line += 1 }
       lastByteWasCR = terminator == 0x0D
       if skippingBrokenLine { skippingBrokenLine = false }
     } else if count > 0 {

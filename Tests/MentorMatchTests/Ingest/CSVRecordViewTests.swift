@@ -12,12 +12,11 @@ private func randomValue(_ rng: inout SeededGenerator) -> String {
   return (0..<length).map { _ in pieces.randomElement(using: &rng)! }.joined()
 }
 
-/// Random bytes from an alphabet rich in what breaks CSV readers. Line
-/// ends are LF or CRLF: a lone CR followed by other text is the known issue
-/// in `loneCarriageReturnThenTextThenLineFeed`.
+/// Random bytes from an alphabet rich in what breaks CSV readers, line
+/// ends of all three kinds among them.
 private func hostileBytes(_ rng: inout SeededGenerator) -> [UInt8] {
   let alphabet: [[UInt8]] = [
-    [0x61], [0x62], [0x2C], [0x22], [0x20], [0x09], [0x0A], [0x0D, 0x0A], [0x00], [0xC3], [0xA9], [0xFF], [0x80], [0x3B],
+    [0x61], [0x62], [0x2C], [0x22], [0x20], [0x09], [0x0A], [0x0D, 0x0A], [0x0D], [0x00], [0xC3], [0xA9], [0xFF], [0x80], [0x3B],
   ]
   return (0..<Int.random(in: 0...48, using: &rng)).flatMap { _ in alphabet.randomElement(using: &rng)! }
 }
@@ -137,10 +136,8 @@ private func written(_ rows: [[String]]) -> [UInt8] {
   /// on line 2, not 3 (read in 1-byte chunks it says 3). Left as it is here
   /// because fixing it changes line numbers in outputs; reported to the lead.
   @Test func loneCarriageReturnThenTextThenLineFeed() throws {
-    let rows = try viewRows(Array("a\rb\nc\n".utf8))
-    withKnownIssue("a lone CR, then text, then LF counts one line too few") {
-      #expect(rows.map(\.line) == [1, 2, 3])
-    }
+    #expect(try viewRows(Array("a\rb\nc\n".utf8)).map(\.line) == [1, 2, 3])
+    #expect(try viewRows(Array("a\r\nb\rc\r\n\nd".utf8)).map(\.line) == [1, 2, 3, 5])
   }
 
   @Test func windows1252IsTranscodedIntoTheView() throws {
