@@ -23,6 +23,7 @@ public struct SkillNormaliser: Sendable {
   private var byFolded: [String: SkillMatch] = [:]
   private var byRaw: [String: SkillMatch] = [:]
   var foldedPieces: [String: String] = [:]
+  private var mappingsByTerm: [String: [SkillTermMapping]] = [:]
   private var scratch: FuzzyScratch
   // The fast path's memo (SkillNormaliser+Cells.swift): per distinct raw
   // piece, its mappings and whether it could start a protected label.
@@ -70,6 +71,13 @@ public struct SkillNormaliser: Sendable {
   /// The mappings of one term of a cell: the term itself, or its parts
   /// around "and" when only they are placed.
   mutating func mappings(term: String) -> [SkillTermMapping] {
+    if let known = mappingsByTerm[term] { return known }
+    let result = unmemoisedMappings(term: term)
+    mappingsByTerm[term] = result
+    return result
+  }
+
+  private mutating func unmemoisedMappings(term: String) -> [SkillTermMapping] {
     let whole = match(term: term)
     if whole.placement == nil, settings.splitOnAnd, whole.folded.contains("and") {
       let parts = Self.partsAroundAnd(term)
