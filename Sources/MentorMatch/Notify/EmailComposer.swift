@@ -8,6 +8,8 @@
 public struct EmailComposer: Sendable {
   public let settings: EmailSettings
   public let templates: EmailTemplateSet
+  /// Next steps already split into paragraphs, by their raw text.
+  let nextSteps = NextStepsCache()
 
   public init(settings: EmailSettings, templates: EmailTemplateSet) {
     self.settings = settings
@@ -36,7 +38,7 @@ public struct EmailComposer: Sendable {
         _ = try Self.address(match.email, field: "match \(index + 1) email")
       }
     }
-    let values = Self.context(request)
+    let values = Self.context(request, nextSteps: nextSteps.value(for: request.nextSteps))
     let sentinels = SentinelContext(values, markers: false)
     let kind = request.kind
     let subject = templates.renderSpliced(EmailTemplateName(kind, .subject), values, context: sentinels)

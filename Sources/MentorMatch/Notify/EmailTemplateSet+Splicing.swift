@@ -63,3 +63,22 @@ final class SkeletonCache: @unchecked Sendable {
     }
   }
 }
+
+/// ``EmailComposer/NextSteps`` by raw text, shared by the threads composing
+/// a batch: a run has one next-steps text per role, so splitting it into
+/// paragraphs once per text instead of once per email saves the work.
+/// Bounded like ``SkeletonCache``.
+final class NextStepsCache: @unchecked Sendable {
+  static let capacity = 64
+  private let lock = NSLock()
+  private var entries: [String: EmailComposer.NextSteps] = [:]
+
+  func value(for raw: String) -> EmailComposer.NextSteps {
+    if let cached = lock.withLock({ entries[raw] }) { return cached }
+    let steps = EmailComposer.NextSteps(raw)
+    lock.withLock {
+      if entries.count < Self.capacity { entries[raw] = steps }
+    }
+    return steps
+  }
+}
