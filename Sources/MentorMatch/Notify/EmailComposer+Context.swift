@@ -1,9 +1,12 @@
 /// The values templates see. Names are documented in docs/emails.md.
 extension EmailComposer {
   /// The root context for a request.
-  static func context(_ request: EmailRequest) -> [String: Any] {
+  /// - Parameter nextSteps: `NextSteps(request.nextSteps)`, when the caller
+  ///   keeps it (it is the same for every email of a role).
+  static func context(_ request: EmailRequest, nextSteps steps: NextSteps? = nil) -> [String: Any] {
     let role = request.recipient.role
-    let nextSteps = String(normalisedLines(request.nextSteps).trimmingWhitespace)
+    let steps = steps ?? NextSteps(request.nextSteps)
+    let nextSteps = steps.text
     var values: [String: Any] = [
       "programme": request.programme,
       "cohort": request.cohort,
@@ -16,7 +19,7 @@ extension EmailComposer {
       "is_mentee": role == .mentee,
       "next_steps": nextSteps,
       "has_next_steps": !nextSteps.isEmpty,
-      "next_steps_paragraphs": paragraphs(nextSteps).map { ["text": $0] },
+      "next_steps_paragraphs": steps.paragraphs,
     ]
     switch request.content {
     case .match(let matches):
@@ -49,6 +52,18 @@ extension EmailComposer {
       values["several"] = counts.count > 1
     }
     return values
+  }
+
+  /// The next-steps text as templates see it: LF line ends, trimmed, and
+  /// split into paragraphs.
+  struct NextSteps: Sendable {
+    var text: String
+    var paragraphs: [[String: String]]
+
+    init(_ raw: String) {
+      text = String(EmailComposer.normalisedLines(raw).trimmingWhitespace)
+      paragraphs = EmailComposer.paragraphs(text).map { ["text": $0] }
+    }
   }
 
   /// LF line ends only.

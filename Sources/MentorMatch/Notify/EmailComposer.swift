@@ -8,6 +8,8 @@
 public struct EmailComposer: Sendable {
   public let settings: EmailSettings
   public let templates: EmailTemplateSet
+  /// Next steps already split into paragraphs, by their raw text.
+  let nextSteps = NextStepsCache()
 
   public init(settings: EmailSettings, templates: EmailTemplateSet) {
     self.settings = settings
@@ -36,12 +38,13 @@ public struct EmailComposer: Sendable {
         _ = try Self.address(match.email, field: "match \(index + 1) email")
       }
     }
-    let root = RenderRoot(values: Self.context(request), unknownNames: nil)
+    let values = Self.context(request, nextSteps: nextSteps.value(for: request.nextSteps))
+    let sentinels = SentinelContext(values, markers: false)
     let kind = request.kind
-    let subject = templates.render(EmailTemplateName(kind, .subject), root)
+    let subject = templates.renderSpliced(EmailTemplateName(kind, .subject), values, context: sentinels)
       .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    let text = templates.render(EmailTemplateName(kind, .text), root)
-    let html = templates.render(EmailTemplateName(kind, .html), root)
+    let text = templates.renderSpliced(EmailTemplateName(kind, .text), values, context: sentinels)
+    let html = templates.renderSpliced(EmailTemplateName(kind, .html), values, context: sentinels)
     // A template that renders nothing would send an empty email; values are
     // already free of control characters, so only the template can add them.
     for (part, rendered) in [(EmailTemplateName.Part.subject, subject), (.text, text), (.html, html)]

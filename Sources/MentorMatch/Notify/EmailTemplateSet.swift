@@ -44,9 +44,13 @@ public struct EmailTemplateSet: Sendable {
     var template: MustacheTemplate
     /// `default template 'match.html'` or the file's path.
     var origin: String
+    /// Whether the source allows rendering by splicing (``TemplateSkeleton/canSplice(_:)``).
+    var splices: Bool
   }
 
   private var entries: [EmailTemplateName: Entry]
+  /// Skeletons for splicing, shared by copies of this set (the templates never change).
+  let skeletons = SkeletonCache()
   private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
 
   /// Parses templates from sources; names without a source use the defaults.
@@ -56,7 +60,9 @@ public struct EmailTemplateSet: Sendable {
     for name in Self.allNames {
       let origin = origins[name] ?? "default template '\(name)'"
       let source = sources[name] ?? DefaultTemplates.source(name)
-      entries[name] = Entry(template: try Self.parse(source, part: name.part, origin: origin), origin: origin)
+      entries[name] = Entry(
+        template: try Self.parse(source, part: name.part, origin: origin), origin: origin,
+        splices: TemplateSkeleton.canSplice(source))
     }
   }
 
@@ -104,6 +110,9 @@ public struct EmailTemplateSet: Sendable {
 
   /// Where the template came from, for messages.
   func origin(_ name: EmailTemplateName) -> String { entries[name]?.origin ?? name.description }
+
+  /// Whether template `name` may be rendered by splicing.
+  func canSplice(_ name: EmailTemplateName) -> Bool { entries[name]?.splices ?? false }
 
   /// Renders one template against a context root.
   func render(_ name: EmailTemplateName, _ root: RenderRoot) -> String {

@@ -65,11 +65,15 @@ public struct MaildirOutbox: Sendable {
     for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
     let present = try publishedNames()
     let pending = byName.keys.filter { !present.contains($0) }.sorted()
-    for name in pending {
-      if let email = byName[name] { try write(email.bytes, to: "\(directory)/tmp/\(name)") }
-    }
+    let tmp = try openDirectory(directory + "/tmp")
+    defer { close(tmp) }
+    let new = try openDirectory(directory + "/new")
+    defer { close(new) }
+    try writeAll(pending.compactMap { byName[$0] }, into: tmp)
     if durability == .batch, !pending.isEmpty { try syncFileSystem(directory + "/tmp") }
-    for name in pending where rename("\(directory)/tmp/\(name)", "\(directory)/new/\(name)") != 0 {
+    // Names relative to open folders: the kernel does not walk the whole
+    // path again for each of a hundred thousand files.
+    for name in pending where renameat(tmp, name, new, name) != 0 {
       throw failure(directory + "/new/" + name, "cannot move the message into new/")
     }
     if !pending.isEmpty {
@@ -161,17 +165,42 @@ public struct MaildirOutbox: Sendable {
     guard chmod(path, 0o700) == 0 else { throw failure(path, "cannot set the folder's mode") }
   }
 
-  private func write(_ bytes: [UInt8], to path: String) throws(NotifyError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+  /// Writes every message into the `tmp/` folder open as `folder`, in name
+  /// order. One thread: creating files in one folder from two threads was
+  /// measured slower on the shared machine (the folder's lock is contended
+  /// and spun on), not faster.
+  private func writeAll(_ messages: [(fileName: String, bytes: [UInt8])], into folder: Int32) throws(NotifyError) {
+    for message in messages { try write(message.bytes, named: message.fileName, in: folder) }
+  }
+
+  private func write(_ bytes: [UInt8], named name: String, in folder: Int32) throws(NotifyError) {
+    let path = "\(directory)/tmp/\(name)"
+    let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw failure(path, "cannot create the message file") }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do {
-      try handle.write(contentsOf: bytes)
-      if durability == .perFile { try handle.synchronize() }
-      try handle.close()
-    } catch {
-      throw .outbox(path: path, problem: "cannot write the message: \(error.localizedDescription)")
+    var written = 0
+    while written < bytes.count {
+      let rest = written == 0 ? bytes : Array(bytes[written...])
+      let result = writeBytes(fd, rest)
+      if result < 0, errno == EINTR { continue }
+      guard result > 0 else {
+        let error = failure(path, "cannot write the message")
+        close(fd)
+        throw error
+      }
+      written += result
     }
+    if durability == .perFile, fsync(fd) != 0 {
+      let error = failure(path, "cannot sync the message")
+      close(fd)
+      throw error
+    }
+    guard close(fd) == 0 else { throw failure(path, "cannot write the message") }
+  }
+
+  private func openDirectory(_ path: String) throws(NotifyError) -> Int32 {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure(path, "cannot open the folder") }
+    return fd
   }
 
   private func syncDirectory(_ path: String) throws(NotifyError) {
@@ -187,4 +216,9 @@ public struct MaildirOutbox: Sendable {
     // writeback to finish, which is the guarantee we need before renaming.
     sync()
   }
+}
+
+/// write(2), at file scope so that the outbox's own `write` does not hide it.
+private func writeBytes(_ fd: Int32, _ bytes: [UInt8]) -> Int {
+  write(fd, bytes, bytes.count)
 }

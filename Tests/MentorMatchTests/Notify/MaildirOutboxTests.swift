@@ -63,6 +63,27 @@ import Testing
     #expect(again.alreadyPresent == names.sorted())
   }
 
+  /// A large batch through the open-folder writes: every file lands in new/
+  /// with its bytes, nothing stays in tmp/, and a second publish of the same
+  /// batch writes nothing.
+  @Test func publishesALargeBatch() throws {
+    let run = Self.runDirectory()
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    let composer = try NotifyFixtures.composer()
+    let requests = EmailSamples.requests(count: 1_300, runID: "large", asOf: NotifyFixtures.asOf)
+    let emails = try composer.composeAll(requests).map { try $0.get() }
+    let result = try outbox.publish(emails)
+    #expect(result.written == emails.map(\.fileName).sorted())
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/tmp").isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").count == 1_300)
+    for email in emails {
+      let path = "\(run)/outbox/new/\(email.fileName)"
+      #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == email.bytes)
+    }
+    #expect(try Self.mode("\(run)/outbox/new/\(emails[0].fileName)") == 0o600)
+    #expect(try outbox.publish(emails).written.isEmpty)
+  }
+
   @Test func republishingWritesNothingTwice() throws {
     let run = Self.runDirectory()
     let outbox = MaildirOutbox(directory: run + "/outbox")

@@ -1,0 +1,30 @@
+@testable import MentorMatch
+import MentorMatchTestSupport
+import Testing
+
+/// The run-copying quoted-printable encoder gives the reference encoder's
+/// bytes on seeded random text: long lines, `From ` starts, trailing
+/// whitespace, `=`, controls, every line-end style and multi-byte UTF-8.
+@Suite struct QuotedPrintableReferenceTests {
+  static let pieces = [
+    "a", "word ", "From ", "From", " ", "\t", "=", "==", "é", "山", "👩🏽‍💻", "\u{0301}", "\r\n", "\n", "\r", "\n\n", "\u{7}",
+    "\u{7F}", "~", "<p style=\"margin:0\">", String(repeating: "x", count: 70), String(repeating: "y ", count: 40),
+    String(repeating: "é", count: 30),
+  ]
+
+  @Test(arguments: 0..<8)
+  func matchesTheReferenceEncoder(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 4242)
+    for _ in 0..<300 {
+      let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng) ?? "" }.joined()
+      #expect(QuotedPrintable.encode(text) == ReferenceQuotedPrintable.encode(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func matchesTheReferenceOnTheDefaultTemplates() {
+    for name in EmailTemplateName.all {
+      let source = DefaultTemplates.source(name)
+      #expect(QuotedPrintable.encode(source) == ReferenceQuotedPrintable.encode(source), "\(name)")
+    }
+  }
+}
