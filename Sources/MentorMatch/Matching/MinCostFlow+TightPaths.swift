@@ -1,7 +1,8 @@
 extension MinCostFlow {
   /// Depth-first search from `source` to `T` over residual arcs of reduced
-  /// cost zero, avoiding nodes already visited in this `phase` (which makes
-  /// the phase's paths node-disjoint and its searches linear in the arcs).
+  /// cost zero, avoiding nodes marked visited in this `phase`: those on the
+  /// current path and the dead ends found earlier in the phase (the caller
+  /// reopens the nodes of a path it augments along).
   ///
   /// On success, `path` holds the nodes from `source` and `cursor[k]` the
   /// arc taken out of `path[k]`: for a mentee, its edge index, or
@@ -63,8 +64,8 @@ extension MinCostFlow {
         path.append(Int32(next))
         cursor.append(next < menteeCount ? menteeStart[next] : -1)
       } else {
-        // A dead end for the rest of the phase: the only arcs that appear
-        // during a phase lead into nodes already visited.
+        // A dead end stays closed for the rest of the phase. Augmenting may
+        // open a way out of it later; missing that path only costs a phase.
         path.removeLast()
         cursor.removeLast()
         if !cursor.isEmpty { cursor[cursor.count - 1] += 1 }

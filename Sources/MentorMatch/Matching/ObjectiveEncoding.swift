@@ -20,8 +20,8 @@ public struct ObjectiveEncoding: Sendable, Equatable {
 
   /// Computes the weights for `objective` on `problem`.
   ///
-  /// - Throws: ``MatchingError/objectiveOverflow(_:)`` when the weights or
-  ///   any path cost through the network could pass `Int64.max / 4`.
+  /// - Throws: ``MatchingError/objectiveOverflow(_:)`` when a multiplier or
+  ///   any path cost through the network could pass `Int64.max / 8`.
   public init(_ objective: MatchingObjective, for problem: MatchingProblem) throws(MatchingError) {
     var maxAbsWeight = 0
     var sumAbsWeight = 0
@@ -60,6 +60,10 @@ public struct ObjectiveEncoding: Sendable, Equatable {
     for term in objective.terms.reversed() {
       let multiplier = laterSpan + 1
       multipliers[term] = multiplier
+      // The first term's span would only size a multiplier for a term before
+      // it, and the solvers never add up a matching's total weight (only
+      // reduced costs, bounded below), so it need not fit.
+      if term == objective.terms.first { break }
       let (termSpan, overflow) = try span(term).multipliedReportingOverflow(by: multiplier)
       let (total, overflow2) = laterSpan.addingReportingOverflow(termSpan)
       guard !overflow, !overflow2, total < Int.max / 4 else {

@@ -104,6 +104,26 @@ import Testing
     #expect(try OptimalMatching.solve(problem, objective: .init(parsing: "pairs,score")).values.pairs == 1)
   }
 
+  /// The first term's own span (here people × a multiplier near 2^53) does
+  /// not have to fit in 64 bits; only multipliers and path costs do.
+  @Test(arguments: OptimalMatching.Method.allCases)
+  func largeFirstTermSpanIsAccepted(method: OptimalMatching.Method) throws {
+    let count = 2_000
+    var edges: [MatchingProblem.Edge] = []
+    for index in 0..<count {
+      edges.append(.init(mentee: index, mentor: index, menteeScore: 1_000_000_000, mentorScore: 1_000_000_000))
+      edges.append(.init(mentee: index, mentor: (index + 1) % count, menteeScore: 999_999_999, mentorScore: 999_999_999))
+    }
+    let problem = try MatchingProblem(
+      menteeCapacities: Array(repeating: 1, count: count), mentorCapacities: Array(repeating: 1, count: count),
+      edges: edges)
+    let result = try OptimalMatching.solve(problem, objective: .standard, method: method)
+    #expect(result.values == ObjectiveValues(people: 2 * count, pairs: count, score: count * 2_000_000_000))
+    let report = OptimalityCheck.check(
+      problem, matching: result.matching, objective: .standard, certificate: result.certificate)
+    #expect(report.isOptimal, "\(report)")
+  }
+
   @Test func weightsThatWouldOverflowAreRefused() throws {
     let count = 100_000
     let edges = (0..<count).map {
