@@ -5,15 +5,17 @@ struct SkillTerms {
   /// The mentee's Σ weight × 1000 over wanted skills (full coverage).
   let mass: Int
   let required: Bool
-  /// `ceil(points · 2³² / mass)`, or 0 when ``bound(_:)`` must divide.
+  /// `ceil(points · 2⁵² / mass)`, or 0 when ``bound(_:)`` must divide.
   private let factor: UInt64
 
   init(points: Int, mass: Int, required: Bool) {
     self.points = points
     self.mass = mass
     self.required = required
-    if mass > 0, points > 0, points < 1 << 31 {
-      let (quotient, remainder) = UInt64(mass).dividingFullWidth((high: 0, low: UInt64(points) << 32))
+    // points · 2⁵² / mass must fit 64 bits: true for any real mass (≥ 65,536,000 per wanted skill).
+    if mass > 0, points > 0, points < 1 << 31, points >> 12 < mass {
+      let scaled = (high: UInt64(points) >> 12, low: UInt64(points) << 52)
+      let (quotient, remainder) = UInt64(mass).dividingFullWidth(scaled)
       factor = quotient + (remainder > 0 ? 1 : 0)
     } else {
       factor = 0
@@ -27,14 +29,15 @@ struct SkillTerms {
     return mass.dividingFullWidth(points.multipliedFullWidth(by: covered)).quotient
   }
 
-  /// At least ``exact(_:)`` for `0 ≤ covered ≤ mass`, and at most one more:
-  /// `covered · factor / 2³²` rounds up only through `factor`.
+  /// At least ``exact(_:)`` for `0 ≤ covered ≤ mass`: `covered · factor / 2⁵²`
+  /// rounds up only through `factor`, by less than `1 + covered / 2⁵²`, so at
+  /// most one point over for any real coverage.
   @inline(__always)
   func bound(_ covered: Int) -> Int {
     guard factor > 0 else { return exact(covered) }
     guard covered > 0 else { return 0 }
     let (high, low) = UInt64(covered).multipliedFullWidth(by: factor)
-    return Int(truncatingIfNeeded: (high << 32) | (low >> 32))
+    return Int(truncatingIfNeeded: (high << 12) | (low >> 52))
   }
 }
 
@@ -43,7 +46,7 @@ extension CandidateIndex {
   /// search has accumulated exactly.
   ///
   /// Each eligible mentor's score is bounded without dividing (see
-  /// ``SkillTerms/bound(_:)``, at most a point or two over), and a histogram
+  /// ``SkillTerms/bound(_:)``, at most a point over), and a histogram
   /// of the bounds gives the K-th best bound. Only mentors at or near it are
   /// scored exactly; the K-th exact score then proves every other mentor's
   /// bound too low, or the few that remain are scored as well. A threshold

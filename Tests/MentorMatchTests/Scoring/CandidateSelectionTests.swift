@@ -4,7 +4,7 @@ import Testing
 /// The bound the selection ranks mentors by must never undercut the exact
 /// skills points (or a mentor could be pruned wrongly) and must stay close
 /// (or pruning would be weak).
-@Test func skillBoundIsAtLeastExactAndAtMostTwoOver() {
+@Test func skillBoundIsAtLeastExactAndAtMostOneOver() {
   var random = SplitMix64(seed: 77)
   for _ in 0..<20_000 {
     let points = Int(random.next() % 1_000_001)
@@ -16,7 +16,7 @@ import Testing
     // floor(points × covered / mass), checked by multiplying back (no overflow at these sizes).
     #expect(exact * mass <= points * covered && points * covered < (exact + 1) * mass)
     let bound = terms.bound(covered)
-    #expect(bound >= exact && bound <= exact + 2, "points \(points) covered \(covered) mass \(mass)")
+    #expect(bound >= exact && bound <= exact + 1, "points \(points) covered \(covered) mass \(mass)")
   }
   #expect(SkillTerms(points: 60, mass: 0, required: false).bound(0) == 0)
   #expect(SkillTerms(points: 0, mass: 1000, required: false).bound(1000) == 0)
