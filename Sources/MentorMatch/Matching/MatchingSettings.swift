@@ -6,14 +6,27 @@ import Foundation
 /// [matching]
 /// algorithm = "optimal"                      # or "stable"
 /// objective = ["people", "pairs", "score"]   # optimal only; any of these, in priority order
+/// method = "phases"                          # optimal only: "phases" (default) or "ssp"
 /// ```
+///
+/// Both methods find an optimum with the same objective values and the same
+/// kind of certificate; among equally good matchings they may pick different
+/// ones (each always the same for the same input). `phases` routes many
+/// augmenting paths per shortest-path search and is the one that scales to
+/// cohorts of 100,000 people and more; `ssp` is the one-path-per-search
+/// method of earlier versions.
 public struct MatchingSettings: Sendable, Equatable {
   public var algorithm: MatchingAlgorithm
   public var objective: MatchingObjective
+  public var method: OptimalMatching.Method
 
-  public init(algorithm: MatchingAlgorithm = .optimal, objective: MatchingObjective = .standard) {
+  public init(
+    algorithm: MatchingAlgorithm = .optimal, objective: MatchingObjective = .standard,
+    method: OptimalMatching.Method = .phases
+  ) {
     self.algorithm = algorithm
     self.objective = objective
+    self.method = method
   }
 
   /// Reads the section; unknown keys are errors.
@@ -30,6 +43,9 @@ public struct MatchingSettings: Sendable, Equatable {
     } else {
       objective = .standard
     }
+    let method = try section.choice(
+      "method", of: OptimalMatching.Method.allCases.map(\.rawValue), default: OptimalMatching.Method.phases.rawValue)
+    self.method = OptimalMatching.Method(rawValue: method) ?? .phases
     try section.finish()
   }
 }

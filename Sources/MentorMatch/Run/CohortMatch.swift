@@ -66,7 +66,8 @@ struct CohortMatch: Sendable {
     let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
     let settings = context.config.matching
     let (solution, verdict) = try timed("solve", measure) {
-      let solution = try MatchingSolver.solve(problem, algorithm: settings.algorithm, objective: settings.objective)
+      let solution = try MatchingSolver.solve(
+        problem, algorithm: settings.algorithm, objective: settings.objective, method: settings.method)
       return (solution, MatchingSolver.check(problem, solution))
     }
     var pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)] = []
