@@ -54,12 +54,15 @@ import Testing
     let settings = try MatchingSettings(from: section("[matching]\nalgorithm = \"stable\"\nobjective = [\"pairs\", \"score\"]\n"))
     #expect(settings == MatchingSettings(algorithm: .stable, objective: try .init(parsing: "pairs,score")))
     #expect(try MatchingSettings(from: section("[matching]\n")) == MatchingSettings())
+    #expect(MatchingSettings().method == .phases)
+    #expect(try MatchingSettings(from: section("[matching]\nmethod = \"ssp\"\n")).method == .successiveShortestPaths)
   }
 
   @Test(arguments: [
     ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
     ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
     ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml: matching.algoritm: unknown key"),
+    ("[matching]\nmethod = \"hungarian\"\n", "mentormatch.toml: matching.method: unknown value 'hungarian' (known: ssp, phases)"),
   ])
   func rejectsBadSettings(text: String, message: String) throws {
     let section = try section(text)
