@@ -3,14 +3,15 @@ import MentorMatchTestSupport
 import Testing
 
 @Suite struct OptimalMatchingTests {
-  @Test(arguments: 0..<40)
-  func equalsBruteForceForEveryObjective(seed: Int) throws {
-    var rng = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
+  /// Both methods against brute force on tiny problems, every objective order.
+  @Test(arguments: OptimalMatching.Method.allCases, 0..<40)
+  func equalsBruteForceForEveryObjective(method: OptimalMatching.Method, seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &* (method == .phases ? 6271 : 7919) &+ (method == .phases ? 29 : 17))
     for _ in 0..<10 {
       let problem = MatchingBruteForce.randomProblem(&rng)
       let feasible = MatchingBruteForce.feasibleMatchings(problem)
       for objective in MatchingBruteForce.allObjectives {
-        let result = try OptimalMatching.solve(problem, objective: objective)
+        let result = try OptimalMatching.solve(problem, objective: objective, method: method)
         let best = MatchingBruteForce.bestValues(problem, objective: objective, among: feasible)
         #expect(objective.terms.map { result.values[$0] } == best, "seed \(seed), objective \(objective)")
         #expect(result.values == result.matching.values(in: problem))

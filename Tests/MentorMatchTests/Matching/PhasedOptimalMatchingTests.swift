@@ -2,28 +2,10 @@ import MentorMatch
 import MentorMatchTestSupport
 import Testing
 
-/// The phased min-cost flow (`OptimalMatching.Method.phases`) against brute
-/// force on tiny problems and against the per-unit solver on larger ones.
+/// The phased min-cost flow (`OptimalMatching.Method.phases`) against the
+/// per-unit solver on larger problems (brute force on tiny ones is in
+/// `OptimalMatchingTests`, for both methods).
 @Suite struct PhasedOptimalMatchingTests {
-  @Test(arguments: 0..<40)
-  func equalsBruteForceForEveryObjective(seed: Int) throws {
-    var rng = SeededGenerator(seed: UInt64(seed) &* 6271 &+ 29)
-    for _ in 0..<10 {
-      let problem = MatchingBruteForce.randomProblem(&rng)
-      let feasible = MatchingBruteForce.feasibleMatchings(problem)
-      for objective in MatchingBruteForce.allObjectives {
-        let result = try OptimalMatching.solve(problem, objective: objective, method: .phases)
-        let best = MatchingBruteForce.bestValues(problem, objective: objective, among: feasible)
-        #expect(objective.terms.map { result.values[$0] } == best, "seed \(seed), objective \(objective)")
-        #expect(result.values == result.matching.values(in: problem))
-        let report = OptimalityCheck.check(
-          problem, matching: result.matching, objective: objective, certificate: result.certificate)
-        #expect(report.isOptimal, "seed \(seed), objective \(objective): \(report)")
-        #expect(StabilityCheck.check(problem, matching: result.matching).capacityViolations == 0)
-      }
-    }
-  }
-
   /// Cohort-shaped problems (popular mentors, capacities up to 3, scores
   /// with many ties): the same objective value as the per-unit solver and
   /// a certificate the checker accepts.
