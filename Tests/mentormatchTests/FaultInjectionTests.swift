@@ -29,17 +29,6 @@ private struct FaultDemo {
   func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
-/// Every regular file under `folder`, by relative path, with its bytes.
-private func files(under folder: URL) throws -> [String: Data] {
-  var result: [String: Data] = [:]
-  let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-  while let url = enumerator?.nextObject() as? URL {
-    guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-    result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-  }
-  return result
-}
-
 /// Runs a system tool, returning its exit status (127 when it cannot start).
 @discardableResult
 private func tool(_ path: String, _ arguments: [String]) -> Int32 {

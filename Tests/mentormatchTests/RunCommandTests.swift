@@ -43,17 +43,6 @@ private struct DemoCopy {
   }
 }
 
-/// Every regular file under `folder`, by relative path, with its bytes.
-private func contents(of folder: URL) throws -> [String: Data] {
-  var result: [String: Data] = [:]
-  let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-  while let url = enumerator?.nextObject() as? URL {
-    guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-    result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-  }
-  return result
-}
-
 @Suite(.serialized) struct RunCommandTests {
   @Test func nightlyRunWritesARunFolderAndReRunsAreIdempotent() throws {
     let demo = try DemoCopy()
@@ -64,12 +53,12 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(first.stderr.contains("stage candidates"))
     #expect(!first.stderr.contains("@"), "no addresses in logs")
     let folder = try demo.runFolder("20261127T020000Z-")
-    let files = try contents(of: folder)
+    let written = try files(under: folder)
     for name in ["manifest.json", "matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "index.html", "checks.csv", "prior-pairs.csv", "inputs/config.toml"] {
-      #expect(files[name] != nil, "\(name)")
+      #expect(written[name] != nil, "\(name)")
     }
-    let emails = files.keys.filter { $0.hasPrefix("emails/") }.count
-    let published = files.keys.filter { $0.hasPrefix("outbox/new/") }.count
+    let emails = written.keys.filter { $0.hasPrefix("emails/") }.count
+    let published = written.keys.filter { $0.hasPrefix("outbox/new/") }.count
     #expect(emails > 100)
     #expect(published == emails)
     let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)
@@ -80,11 +69,11 @@ private func contents(of folder: URL) throws -> [String: Data] {
     let again = try demo.run("2026-11-27T05:00:00Z")
     #expect(again.exitCode == 0)
     #expect(again.stdout.contains("already committed"))
-    #expect(try contents(of: folder) == files, "nothing written or published twice")
+    #expect(try files(under: folder) == written, "nothing written or published twice")
 
     let audit = try CommandRunner.run(["audit", folder.path])
     #expect(audit.exitCode == 0, "\(audit.stdout)\(audit.stderr)")
-    #expect(audit.stdout.contains("all \(files.keys.filter { !$0.hasPrefix("outbox/") && $0 != "manifest.json" }.count) files are the same")
+    #expect(audit.stdout.contains("all \(written.keys.filter { !$0.hasPrefix("outbox/") && $0 != "manifest.json" }.count) files are the same")
       || audit.stdout.hasSuffix("are the same\n"))
   }
 
@@ -168,8 +157,8 @@ private func contents(of folder: URL) throws -> [String: Data] {
     }
     #expect(try one.run("2026-11-27T02:00:00Z", environment: ["TZ": "Pacific/Auckland", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]).exitCode == 0)
     #expect(try two.run("2026-11-27T02:00:00Z", environment: ["TZ": "UTC", "LANG": "C", "LC_ALL": "C"]).exitCode == 0)
-    let a = try contents(of: try one.runFolder("2026"))
-    let b = try contents(of: try two.runFolder("2026"))
+    let a = try files(under: try one.runFolder("2026"))
+    let b = try files(under: try two.runFolder("2026"))
     #expect(a.keys.sorted() == b.keys.sorted())
     for key in a.keys.sorted() where a[key] != b[key] { Issue.record("\(key) differs between the two runs") }
     #expect(try one.runFolder("2026").lastPathComponent == (try two.runFolder("2026").lastPathComponent))
@@ -188,8 +177,8 @@ private func contents(of folder: URL) throws -> [String: Data] {
     #expect(crash.exitCode == 137, "\(crash.stderr)")
     let rerun = try crashed.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
-    let expected = try contents(of: try reference.runFolder("2026"))
-    let actual = try contents(of: try crashed.runFolder("2026"))
+    let expected = try files(under: try reference.runFolder("2026"))
+    let actual = try files(under: try crashed.runFolder("2026"))
     #expect(actual == expected, "the run folder and outbox equal an uninterrupted run's")
     let pairsExpected = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
     let pairsActual = try CommandRunner.run(["pairs", "list", "--config", crashed.config]).stdout
@@ -259,14 +248,14 @@ private func contents(of folder: URL) throws -> [String: Data] {
     let run = try demo.run("2026-11-27T02:00:00Z")
     #expect(run.exitCode == 0, "\(run.stderr)")
     let folder = try demo.runFolder("2026")
-    let before = try contents(of: folder)
+    let before = try files(under: folder)
     let (id, address) = ("P00157", "farah.johnson157@mod.gov.uk")
     #expect(before.values.contains { String(decoding: $0, as: UTF8.self).lowercased().contains(address) })
 
     let forget = try CommandRunner.run(["forget", "--config", demo.config, "--id", id, "--as-of", "2026-11-28T10:00:00Z"])
     #expect(forget.exitCode == 0, "\(forget.stderr)")
     #expect(!(forget.stdout + forget.stderr).contains(address))
-    let after = try contents(of: folder)
+    let after = try files(under: folder)
     let mentions = after.filter { path, bytes in
       let text = String(decoding: bytes, as: UTF8.self)
       return path != "manifest.json" && (text.lowercased().contains(address) || text.contains(id))
@@ -296,7 +285,7 @@ private func contents(of folder: URL) throws -> [String: Data] {
     let reference = try DemoCopy()
     defer { reference.remove() }
     #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
-    let expected = try contents(of: try reference.runFolder("2026"))
+    let expected = try files(under: try reference.runFolder("2026"))
     let expectedPairs = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
 
     // Fixed delays (milliseconds), so a failure can be reproduced.
@@ -314,7 +303,7 @@ private func contents(of folder: URL) throws -> [String: Data] {
       process.waitUntilExit()
       let rerun = try demo.run("2026-11-27T02:00:00Z")
       #expect(rerun.exitCode == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
-      #expect(try contents(of: try demo.runFolder("2026")) == expected, "run folder after a kill at \(delay) ms")
+      #expect(try files(under: try demo.runFolder("2026")) == expected, "run folder after a kill at \(delay) ms")
       #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout == expectedPairs)
       let store = try StateStore(path: demo.folder.appendingPathComponent("state/mentormatch.sqlite").path)
       #expect(try store.integrityCheck() == ["ok"], "PRAGMA integrity_check after a kill at \(delay) ms")
