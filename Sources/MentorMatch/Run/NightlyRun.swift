@@ -44,13 +44,14 @@ public enum NightlyRun {
   public static func execute(
     _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
   ) throws -> RunSummary {
-    func logStage(_ stage: String, _ elapsed: Double) {
-      log("stage \(stage) \(String(format: "%.3f", elapsed))s peak \(ProcessMemory.peakMiB) MiB")
+    func logStage(_ stage: String, wall: Double, cpu: Double) {
+      let numbers = (String(format: "%.3f", wall), String(format: "%.3f", cpu))
+      log("stage \(stage) \(numbers.0)s cpu \(numbers.1)s peak \(ProcessMemory.peakMiB) MiB")
     }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
-      let start = seconds()
+      let start = (seconds(), ProcessMemory.cpuSeconds)
       try work()
-      logStage(stage, seconds() - start)
+      logStage(stage, wall: seconds() - start.0, cpu: ProcessMemory.cpuSeconds - start.1)
     }
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
@@ -112,21 +113,26 @@ public enum NightlyRun {
     // Emails are composed a batch at a time and written as they come, so the
     // run never holds them all; the manifest, which hashes them, goes last.
     var emails = RunEmailTally()
-    var composing = 0.0
-    let writeStart = seconds()
+    // (wall, CPU) seconds spent composing, to split the emails stage from the write stage.
+    var composing = (0.0, 0.0)
+    let writeStart = (seconds(), ProcessMemory.cpuSeconds)
     try writer.write(runID: identity.runID, files: files) { (add) throws(StateError) in
-      var batchStart = seconds()
-      emails = try result.emails.tally { (batch) throws(StateError) in
-        composing += seconds() - batchStart
-        try add(Dictionary(batch.map { (RunEmailPlan.path($0.message.fileName), $0.message.bytes) }) { first, _ in first })
-        batchStart = seconds()
+      var batchStart = (seconds(), ProcessMemory.cpuSeconds)
+      func addComposing() {
+        composing.0 += seconds() - batchStart.0
+        composing.1 += ProcessMemory.cpuSeconds - batchStart.1
       }
-      composing += seconds() - batchStart
+      emails = try result.emails.tally { (batch) throws(StateError) in
+        addComposing()
+        try add(Dictionary(batch.map { (RunEmailPlan.path($0.message.fileName), $0.message.bytes) }) { first, _ in first })
+        batchStart = (seconds(), ProcessMemory.cpuSeconds)
+      }
+      addComposing()
       let manifest = RunFolderFiles.manifest(result: result, emails: emails, snapshot: snapshot, context: context)
       return [RunManifest.fileName: manifest.encoded()]
     }
-    logStage("emails", composing)
-    logStage("write", seconds() - writeStart - composing)
+    logStage("emails", wall: composing.0, cpu: composing.1)
+    logStage("write", wall: seconds() - writeStart.0 - composing.0, cpu: ProcessMemory.cpuSeconds - writeStart.1 - composing.1)
     let folder = writer.folder(runID: identity.runID)
     options.crash.hit("after-run-folder")
     if !options.dryRun {

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The process's peak resident memory so far, for stage log lines. Never
-/// part of an output.
+/// The process's peak resident memory and CPU time so far, for stage log
+/// lines. Never part of an output.
 public enum ProcessMemory {
   #if canImport(Glibc)
   // Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
@@ -24,5 +24,15 @@ public enum ProcessMemory {
     #else
     return Int(usage.ru_maxrss) / 1024
     #endif
+  }
+
+  /// CPU seconds the process has used so far, user plus system, across all
+  /// its threads (`getrusage(2)`); 0 when the call fails. On a loaded machine
+  /// this says far more about a stage's own cost than its wall time.
+  public static var cpuSeconds: Double {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return 0 }
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 }
