@@ -3,6 +3,7 @@ import MentorMatch
 
 struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "audit",
     abstract: "Re-run a past night from its run folder and compare every output byte for byte.",
     discussion: """
       Verifies the manifest's input hashes (tamper detection), re-runs the whole

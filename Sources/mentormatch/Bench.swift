@@ -3,6 +3,7 @@ import ArgumentParser
 /// Hidden benchmark commands, run by `scripts/bench-*`; each times one stage.
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "bench",
     abstract: "Time one stage on its own (for scripts/bench-*).",
     discussion: """
       Example:

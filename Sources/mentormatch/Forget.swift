@@ -5,6 +5,7 @@ import MentorMatch
 /// `mentormatch forget`: erase a person (UK GDPR art. 17).
 struct Forget: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "forget",
     abstract: "Erase a person from the state and redact them from stored run folders.",
     discussion: """
       Deletes the person, their pairs and their notifications from the state;

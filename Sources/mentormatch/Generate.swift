@@ -4,6 +4,7 @@ import MentorMatch
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: "Write a synthetic sign-up export and its config, for tests and benchmarks.",
     discussion: """
       Writes DIR/signups.csv in the default export template and DIR/mentormatch.toml

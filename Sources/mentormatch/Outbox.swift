@@ -4,6 +4,7 @@ import MentorMatch
 /// `mentormatch outbox …`: inspect a run's maildir outbox.
 struct Outbox: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "outbox",
     abstract: "Inspect the emails a run wrote.",
     discussion: """
       Example:
@@ -15,6 +16,7 @@ struct Outbox: ParsableCommand {
   /// `mentormatch outbox list RUN_DIR`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the messages in RUN_DIR/outbox/new and cur: kind, recipient, subject.",
       discussion: """
         One line per message, tab-separated, sorted by recipient. Addresses are masked

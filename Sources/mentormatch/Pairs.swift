@@ -5,6 +5,7 @@ import MentorMatch
 /// `mentormatch pairs`: look at and end pairs in the state.
 struct Pairs: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "pairs",
     abstract: "List or end mentoring pairs in the state.",
     discussion: """
       Example:
@@ -17,6 +18,7 @@ struct Pairs: ParsableCommand {
   /// `pairs list`: active pairs as CSV on stdout.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "Print the active pairs as CSV (mentee,mentor,cohort,run,score,status).",
       discussion: """
         Example:
@@ -46,6 +48,7 @@ struct Pairs: ParsableCommand {
   /// `pairs end`: ends one active pair, freeing the mentor's capacity.
   struct End: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "end",
       abstract: "End an active pair; it is never proposed again.",
       discussion: """
         Exits 65 when the pair is not active, 75 when a run holds the lock.

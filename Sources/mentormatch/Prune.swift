@@ -5,6 +5,7 @@ import MentorMatch
 /// `mentormatch prune`: delete run folders past the retention period.
 struct Prune: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "prune",
     abstract: "Delete run folders whose as-of is older than the retention period.",
     discussion: """
       The default period is [state] retention_days in the config (90 if unset).

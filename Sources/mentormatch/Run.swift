@@ -5,6 +5,7 @@ import MentorMatch
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "The nightly job: validate, match every cohort, write the run folder, commit, publish emails.",
     discussion: """
       Takes the state lock, reads the config, exports and taxonomy, matches each

@@ -4,6 +4,7 @@ import MentorMatch
 
 struct Solve: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "solve",
     abstract: "Run a matching solver on a plain edge list.",
     discussion: """
       EDGES.csv has the header mentee,mentor,mentee_score,mentor_score (integer scores).

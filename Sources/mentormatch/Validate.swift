@@ -4,6 +4,7 @@ import MentorMatch
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Read and validate the sign-up exports named in the config.",
     discussion: """
       Prints records read, accepted by cohort and role, rejected by reason and

@@ -86,6 +86,9 @@ public final class StateStore: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // A nightly commit touches every person's row; SQLite's default 2 MiB
+      // page cache spills to the WAL mid-transaction at civil-service scale.
+      try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     return configuration
   }
@@ -98,7 +101,10 @@ public final class StateStore: Sendable {
   /// The salted SHA-256 (hex) of an email, trimmed and lowercased: what
   /// `person.email_sha256` holds and what `forget --email` looks up.
   public func emailDigest(_ email: String) -> String {
-    let normal = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    var scalars = Substring(email).unicodeScalars
+    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    let normal = String(scalars).lowercased()
     return SHA256Hex.of(Array("\(emailSalt):\(normal)".utf8))
   }
 

@@ -1,4 +1,3 @@
-import Foundation
 
 /// A pair's reasons in plain words, from each person's point of view, built
 /// from its ``PairBreakdown``. Sentences start with a capital and have no full
@@ -65,7 +64,7 @@ public struct Explanation: Sendable, Equatable {
 
   /// A field name as words: `identity_to_match` → `identity to match`.
   static func label(_ field: String) -> String {
-    field.replacingOccurrences(of: "_", with: " ").lowercased()
+    String(field.lowercased().map { $0 == "_" ? " " : $0 })
   }
 
   /// "A", "A and B", "A, B and C".
