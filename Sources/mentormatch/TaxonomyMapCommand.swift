@@ -45,41 +45,65 @@ struct TaxonomyMapCommand: ParsableCommand {
       let text = try readTextFile(termsFile)
       let start = ContinuousClock.now
       var normaliser = SkillNormaliser(taxonomy: loaded, settings: settings)
-      var writer = CSVWriter(mode: .formulaSafe)
-      writer.write(["term", "concept_id", "pref_label", "method", "score"])
+      var header = CSVWriter(mode: .formulaSafe)
+      header.write(["term", "concept_id", "pref_label", "method", "score"])
+      var out = header.bytes
       var counts: [String: Int] = [:]
       var rows = 0
-      func emit(_ term: String, _ match: SkillMatch) {
-        if noOutput {
-          counts[match.placement?.method.rawValue ?? match.unplacedReason?.rawValue ?? "", default: 0] += 1
-          rows += 1
-          return
-        }
+      func row(_ term: String, _ match: SkillMatch) -> [UInt8] {
+        var writer = CSVWriter(mode: .formulaSafe)
         if let placement = match.placement {
           writer.write([term, placement.conceptID, placement.prefLabel, placement.method.rawValue, String(placement.score)])
-          counts[placement.method.rawValue, default: 0] += 1
         } else {
-          let reason = match.unplacedReason?.rawValue ?? ""
-          writer.write([term, "", "", reason, String(match.candidates.first?.score ?? 0)])
-          counts[reason, default: 0] += 1
+          writer.write([term, "", "", match.unplacedReason?.rawValue ?? "", String(match.candidates.first?.score ?? 0)])
         }
-        rows += 1
-        if writer.bytes.count >= 1 << 20 {
-          FileHandle.standardOutput.write(Data(writer.bytes))
-          writer = CSVWriter(mode: .formulaSafe)
-        }
+        return writer.bytes
       }
+      func flush() {
+        guard out.count >= 1 << 20 else { return }
+        FileHandle.standardOutput.write(Data(out))
+        out.removeAll(keepingCapacity: true)
+      }
+      // Cells come back as mapping ids: each distinct mapping's row is
+      // written once and then copied, and counting hashes no strings.
+      var outcomeCounts = Array(repeating: 0, count: SkillOutcome.allCases.count)
+      var rowBytes: [UInt8] = []
+      var rowStart: [Int] = [0]
+      var ids: [Int32] = []
       for bytes in text.utf8.split(separator: 0x0A) {
         var line = String(Substring(bytes))
         if line.utf8.last == 0x0D { line.removeLast() }
         if cells {
-          for mapping in normaliser.normalise(cell: line) { emit(mapping.term, mapping.match) }
+          ids.removeAll(keepingCapacity: true)
+          normaliser.normalise(cell: line, into: &ids)
+          rows += ids.count
+          for id in ids {
+            outcomeCounts[normaliser.outcome(id).rawValue] += 1
+            if noOutput { continue }
+            let id = Int(id)
+            while rowStart.count <= id + 1 {
+              let mapping = normaliser.mapping(Int32(rowStart.count - 1))
+              rowBytes += row(mapping.term, mapping.match)
+              rowStart.append(rowBytes.count)
+            }
+            out.append(contentsOf: rowBytes[rowStart[id]..<rowStart[id + 1]])
+            flush()
+          }
         } else {
           let term = line.trimmingCharacters(in: .whitespaces)
-          if !term.isEmpty { emit(term, normaliser.match(term: term)) }
+          guard !term.isEmpty else { continue }
+          let match = normaliser.match(term: term)
+          counts[SkillOutcome(match).name, default: 0] += 1
+          rows += 1
+          if noOutput { continue }
+          out += row(term, match)
+          flush()
         }
       }
-      FileHandle.standardOutput.write(Data(writer.bytes))
+      for outcome in SkillOutcome.allCases where outcomeCounts[outcome.rawValue] > 0 {
+        counts[outcome.name, default: 0] += outcomeCounts[outcome.rawValue]
+      }
+      FileHandle.standardOutput.write(Data(out))
       if stats {
         let elapsed = ContinuousClock.now - start
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

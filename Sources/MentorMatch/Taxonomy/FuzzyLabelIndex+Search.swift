@@ -12,6 +12,10 @@ struct FuzzyScratch {
   var touchedLabels: [Int32] = []
   var touchedConcepts: [Int32] = []
   var distance = EditDistance()
+  /// The label words each term word may be, per distinct term word: terms
+  /// that reach the fuzzy stage share most of their words, and finding a
+  /// word's matches costs up to 56 delete-variant lookups, each a cache miss.
+  var matchedWords: [String: [Int32]] = [:]
 
   init(index: FuzzyLabelIndex) {
     labelStamp = Array(repeating: 0, count: index.labelText.count)
@@ -52,32 +56,12 @@ extension FuzzyLabelIndex {
     let termCount = min(termWords.count, 64)
     var matchedByPosition: [[Int32]] = []
     for (position, text) in termWords.prefix(termCount).enumerated() {
-      let word = text.unicodeScalars.map(\.value)
-      let edits = Self.allowedEdits(word.count)
-      var matched: [Int32] = []
-      scratch.wordMark &+= 1
-      if scratch.wordMark == 0 {
-        for i in scratch.wordStamp.indices { scratch.wordStamp[i] = 0 }
-        scratch.wordMark = 1
-      }
-      let mark = scratch.wordMark
-      if let id = wordIDs[text] {
-        matched.append(id)
-        scratch.wordStamp[Int(id)] = mark
-      }
-      if edits > 0 {
-        for key in Self.deleteHashes(word, upTo: edits) {
-          for slot in deleteRange(key) {
-            let id = deleteWords[slot]
-            guard scratch.wordStamp[Int(id)] != mark else { continue }
-            scratch.wordStamp[Int(id)] = mark
-            let candidate = wordScalars[Int(id)]
-            guard abs(candidate.count - word.count) <= edits,
-              scratch.distance.distance(word, candidate, limit: edits) <= edits
-            else { continue }
-            matched.append(id)
-          }
-        }
+      let matched: [Int32]
+      if let known = scratch.matchedWords[text] {
+        matched = known
+      } else {
+        matched = labelWords(matching: text, scratch: &scratch)
+        scratch.matchedWords[text] = matched
       }
       for id in matched {
         let w = Int(id)
@@ -145,5 +129,38 @@ extension FuzzyLabelIndex {
     }
     result.sort { $0.score != $1.score ? $0.score > $1.score : $0.concept < $1.concept }
     return result
+  }
+
+  /// The ids of the label words `text` (one term word) may be: itself, and
+  /// words within its allowed edits found through the delete variants. In id
+  /// order of discovery, each once.
+  func labelWords(matching text: String, scratch: inout FuzzyScratch) -> [Int32] {
+    let word = text.unicodeScalars.map(\.value)
+    let edits = Self.allowedEdits(word.count)
+    var matched: [Int32] = []
+    scratch.wordMark &+= 1
+    if scratch.wordMark == 0 {
+      for i in scratch.wordStamp.indices { scratch.wordStamp[i] = 0 }
+      scratch.wordMark = 1
+    }
+    let mark = scratch.wordMark
+    if let id = wordIDs[text] {
+      matched.append(id)
+      scratch.wordStamp[Int(id)] = mark
+    }
+    guard edits > 0 else { return matched }
+    for key in Self.deleteHashes(word, upTo: edits) {
+      for slot in deleteRange(key) {
+        let id = deleteWords[slot]
+        guard scratch.wordStamp[Int(id)] != mark else { continue }
+        scratch.wordStamp[Int(id)] = mark
+        // The flat length first: most variants' words are too long or short, and their scalars are a cache miss.
+        guard abs(Int(wordLength[Int(id)]) - word.count) <= edits,
+          scratch.distance.distance(word, wordScalars[Int(id)], limit: edits) <= edits
+        else { continue }
+        matched.append(id)
+      }
+    }
+    return matched
   }
 }

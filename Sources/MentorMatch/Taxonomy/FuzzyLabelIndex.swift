@@ -31,6 +31,8 @@ struct FuzzyLabelIndex: Sendable {
   let labelWordIDs: [Int32]
   let wordIDs: [String: Int32]
   let wordScalars: [[UInt32]]
+  /// `wordScalars[w].count`, kept flat like `labelLength`.
+  let wordLength: [Int32]
   let postings: [[Int32]]
   /// Hashes of delete variants, sorted, beside the word each came from.
   let deleteKeys: [UInt64]
@@ -82,6 +84,7 @@ struct FuzzyLabelIndex: Sendable {
     self.labelWordIDs = labelWordIDs
     self.wordIDs = wordIDs
     self.wordScalars = wordScalars
+    self.wordLength = wordScalars.map { Int32($0.count) }
     self.postings = postings
     self.deleteKeys = pairs.map(\.0)
     self.deleteWords = pairs.map(\.1)

@@ -13,8 +13,11 @@
 /// label before the last piece) goes to the general path whole, so the answer
 /// is the same either way.
 extension SkillNormaliser {
-  /// What the memo keeps for one distinct raw piece: its mappings are
-  /// `pieceMappings[start..<start + count]`, kept flat so that a hit reads one small record and one run.
+  /// A memoised piece with other than exactly one mapping, or that could start
+  /// a protected label: its ids are `pieceIDs[start..<start + count]`. The
+  /// memo's value for it is `-1 - position` in `pieces`; a piece with one
+  /// mapping (nearly all) keeps its mapping id as the memo's value instead, so
+  /// that a hit reads nothing more.
   struct MemoisedPiece: Sendable {
     var start: Int32
     var count: Int32
@@ -22,17 +25,26 @@ extension SkillNormaliser {
     var startsProtected: Bool
   }
 
-  /// The cell's mappings, or nil when the cell needs the general path.
-  mutating func normaliseSingleLine(_ cell: String) -> [SkillTermMapping]? {
+  /// One piece of the cell being normalised: its bytes (blanks trimmed), their hash, and its memo slot.
+  struct PieceSpan: Sendable {
+    var start: Int
+    var end: Int
+    var hash: UInt64
+    var slot = 0
+  }
+
+  /// Appends the cell's mapping ids and returns true, or returns false (with
+  /// `ids` as it was) when the cell needs the general path.
+  mutating func normaliseSingleLine(_ cell: String, into ids: inout [Int32]) -> Bool {
     cellBytes.removeAll(keepingCapacity: true)
     cellBytes.append(contentsOf: cell.utf8)
     // Non-ASCII may hold bullets, other line breaks or text that folds by
     // Unicode rules; line breaks make a list per line.
-    guard !cellBytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+    guard !cellBytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return false }
     if let first = cellBytes.first(where: { $0 != 0x20 && $0 != 0x09 }), Self.mayStartListMarker(first) {
-      return nil
+      return false
     }
-    if cellBytes.count <= 40, SkillCellSplitter.emptyAnswers.contains(foldedPiece(cell)) { return [] }
+    if cellBytes.count <= 40, SkillCellSplitter.emptyAnswers.contains(foldedPiece(cell)) { return true }
     cellPieces.removeAll(keepingCapacity: true)
     var start = 0
     let count = cellBytes.count
@@ -43,36 +55,73 @@ extension SkillNormaliser {
       var first = start, end = index
       while first < end, Self.isBlank(cellBytes[first]) { first += 1 }
       while end > first, Self.isBlank(cellBytes[end - 1]) { end -= 1 }
-      let piece = cellBytes[first..<end]
+      guard end - first <= RawPieceMemo.longestKey else { return false }
       var hash = RawPieceMemo.offsetBasis
-      for byte in piece { hash = RawPieceMemo.hash(hash, byte) }
-      let entry = pieceMemo.find(piece, hash: hash) ?? rememberPiece(piece, hash: hash)
-      cellPieces.append(Int32(entry))
+      for byte in cellBytes[first..<end] { hash = RawPieceMemo.hash(hash, byte) }
+      cellPieces.append(PieceSpan(start: first, end: end, hash: hash))
       start = index + 1
     }
-    // A piece that may start a protected label, with pieces after it, may merge with them.
-    for entry in cellPieces.dropLast() where pieces[Int(entry)].startsProtected { return nil }
-    var result: [SkillTermMapping] = []
-    result.reserveCapacity(cellPieces.count)
-    for entry in cellPieces {
-      let piece = pieces[Int(entry)]
-      let start = Int(piece.start)
-      for index in start..<(start + Int(piece.count)) { result.append(pieceMappings[index]) }
-    }
-    return result
+    return appendPieces(into: &ids)
   }
 
-  /// Normalises one raw piece as the general path would when it stands alone, and memoises it.
-  private mutating func rememberPiece(_ piece: ArraySlice<UInt8>, hash: UInt64) -> Int {
+  /// Looks up (or normalises and memoises) every piece in `cellPieces` and
+  /// appends their ids; false, with `ids` unchanged, when a piece that may
+  /// start a protected label has pieces after it.
+  private mutating func appendPieces(into ids: inout [Int32]) -> Bool {
+    // The memo is far bigger than the caches. Loading every piece's slot, then
+    // every piece's key, before comparing any lets the cache misses of one
+    // cell's pieces overlap instead of queueing one after another.
+    var sink: UInt64 = 0
+    for piece in cellPieces { sink ^= pieceMemo.touch(piece.hash) }
+    for index in cellPieces.indices {
+      let slot = pieceMemo.slotWithHash(cellPieces[index].hash)
+      cellPieces[index].slot = slot
+      sink ^= pieceMemo.touchKey(slot)
+    }
+    touched ^= sink
+    let before = ids.count
+    let last = cellPieces.count - 1
+    for position in cellPieces.indices {
+      let piece = cellPieces[position]
+      let bytes = cellBytes[piece.start..<piece.end]
+      // A slot found before an insert may have moved; `value(_:ifKeyIs:)` compares the key, so it is never wrong.
+      let value = pieceMemo.value(piece.slot, ifKeyIs: bytes) ?? pieceMemo.find(bytes, hash: piece.hash)
+        ?? rememberPiece(bytes, hash: piece.hash)
+      if value >= 0 {
+        ids.append(value)
+        continue
+      }
+      let memoised = pieces[Int(-1 - value)]
+      // A piece that may start a protected label, with pieces after it, may merge with them.
+      if memoised.startsProtected, position < last {
+        ids.removeSubrange(before...)
+        return false
+      }
+      let first = Int(memoised.start)
+      ids.append(contentsOf: pieceIDs[first..<(first + Int(memoised.count))])
+    }
+    return true
+  }
+
+  /// Normalises one raw piece as the general path would when it stands alone,
+  /// memoises it and returns its memo value.
+  private mutating func rememberPiece(_ piece: ArraySlice<UInt8>, hash: UInt64) -> Int32 {
     let text = String(decoding: piece, as: UTF8.self)
     let protected = splitter.protected
     let startsProtected = protected.maxPieces >= 2 && protected.firstPieces.contains(foldedPiece(text))
     let trimmed = SkillCellSplitter.trimmed(text)
     let folded = foldedPiece(trimmed)
-    let mappings = folded.isEmpty || SkillCellSplitter.emptyAnswers.contains(folded) ? [] : mappings(term: trimmed)
-    pieces.append(MemoisedPiece(start: Int32(pieceMappings.count), count: Int32(mappings.count), startsProtected: startsProtected))
-    pieceMappings += mappings
-    return pieceMemo.insert(piece, hash: hash)
+    let mapped = folded.isEmpty || SkillCellSplitter.emptyAnswers.contains(folded) ? [] : mappingIDs(term: trimmed)
+    let value: Int32
+    if mapped.count == 1, !startsProtected {
+      value = mapped[0]
+    } else {
+      value = -1 - Int32(pieces.count)
+      pieces.append(MemoisedPiece(start: Int32(pieceIDs.count), count: Int32(mapped.count), startsProtected: startsProtected))
+      pieceIDs += mapped
+    }
+    pieceMemo.insert(piece, hash: hash, value: value)
+    return value
   }
 
   /// The folded form of a piece, memoised.

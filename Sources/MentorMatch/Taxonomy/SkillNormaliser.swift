@@ -23,15 +23,18 @@ public struct SkillNormaliser: Sendable {
   private var byFolded: [String: SkillMatch] = [:]
   private var byRaw: [String: SkillMatch] = [:]
   var foldedPieces: [String: String] = [:]
-  private var mappingsByTerm: [String: [SkillTermMapping]] = [:]
+  private var idsByTerm: [String: [Int32]] = [:]
   private var scratch: FuzzyScratch
-  // The fast path's memo (SkillNormaliser+Cells.swift): per distinct raw
-  // piece, its mappings and whether it could start a protected label.
+  // Every distinct mapping, stored once; callers hold their numbers (ids).
+  private var mappingTable: [SkillTermMapping] = []
+  private var outcomes: [SkillOutcome] = []
+  // The fast path's memo and working memory (SkillNormaliser+Cells.swift).
   var pieceMemo = RawPieceMemo()
   var pieces: [MemoisedPiece] = []
-  var pieceMappings: [SkillTermMapping] = []
+  var pieceIDs: [Int32] = []
   var cellBytes: [UInt8] = []
-  var cellPieces: [Int32] = []
+  var cellPieces: [PieceSpan] = []
+  var touched: UInt64 = 0
 
   /// Folded terms longer than this are sentences, not skills: never fuzzy-matched.
   static let longestFuzzyTerm = 80
@@ -50,31 +53,64 @@ public struct SkillNormaliser: Sendable {
   /// `splitOnAnd` is set, an unplaced term holding "and" or "&" between words
   /// becomes its parts if every part is placed.
   public mutating func normalise(cell: String) -> [SkillTermMapping] {
-    if let mappings = normaliseSingleLine(cell) { return mappings }
-    return normaliseBySplitting(cell: cell)
+    var ids: [Int32] = []
+    normalise(cell: cell, into: &ids)
+    return ids.map { mappingTable[Int($0)] }
   }
+
+  /// ``normalise(cell:)`` as mapping ids appended to `ids`: the fast form for
+  /// millions of cells, since an id is a number where a mapping is a reference
+  /// to count. Read them with ``mapping(_:)`` and ``outcome(_:)``; the same
+  /// term always gets the same id from one normaliser.
+  public mutating func normalise(cell: String, into ids: inout [Int32]) {
+    if normaliseSingleLine(cell, into: &ids) { return }
+    normaliseBySplitting(cell: cell, into: &ids)
+  }
+
+  /// The mapping with this id (an id this normaliser gave out).
+  public func mapping(_ id: Int32) -> SkillTermMapping { mappingTable[Int(id)] }
+
+  /// The method or reason of the mapping with this id (an id this normaliser gave out).
+  public func outcome(_ id: Int32) -> SkillOutcome { outcomes[Int(id)] }
+
+  /// How many distinct mappings (ids) there are so far: ids run from 0 to this minus 1.
+  public var mappingCount: Int { mappingTable.count }
 
   /// The general path: ``SkillCellSplitter/split(_:)``, then each term matched.
   /// ``normalise(cell:)`` gives the same answer, faster, for most cells.
   mutating func normaliseBySplitting(cell: String) -> [SkillTermMapping] {
-    var result: [SkillTermMapping] = []
+    var ids: [Int32] = []
+    normaliseBySplitting(cell: cell, into: &ids)
+    return ids.map { mappingTable[Int($0)] }
+  }
+
+  mutating func normaliseBySplitting(cell: String, into ids: inout [Int32]) {
     let terms = splitter.split(cell) { piece in
       if let known = foldedPieces[piece] { return known }
       let folded = SkillFolding.fold(piece)
       foldedPieces[piece] = folded
       return folded
     }
-    for term in terms { result += mappings(term: term) }
-    return result
+    for term in terms { ids += mappingIDs(term: term) }
   }
 
   /// The mappings of one term of a cell: the term itself, or its parts
   /// around "and" when only they are placed.
   mutating func mappings(term: String) -> [SkillTermMapping] {
-    if let known = mappingsByTerm[term] { return known }
-    let result = unmemoisedMappings(term: term)
-    mappingsByTerm[term] = result
-    return result
+    mappingIDs(term: term).map { mappingTable[Int($0)] }
+  }
+
+  /// ``mappings(term:)`` as ids, each mapping stored once.
+  mutating func mappingIDs(term: String) -> [Int32] {
+    if let known = idsByTerm[term] { return known }
+    var ids: [Int32] = []
+    for mapping in unmemoisedMappings(term: term) {
+      ids.append(Int32(mappingTable.count))
+      outcomes.append(SkillOutcome(mapping.match))
+      mappingTable.append(mapping)
+    }
+    idsByTerm[term] = ids
+    return ids
   }
 
   private mutating func unmemoisedMappings(term: String) -> [SkillTermMapping] {

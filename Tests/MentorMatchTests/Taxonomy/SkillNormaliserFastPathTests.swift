@@ -51,7 +51,8 @@ import Testing
       let cell = Self.randomCell(&random)
       let expected = general.normaliseBySplitting(cell: cell)
       #expect(fast.normalise(cell: cell) == expected, "'\(cell)'")
-      if probe.normaliseSingleLine(cell) != nil { fastCells += 1 }
+      var ids: [Int32] = []
+      if probe.normaliseSingleLine(cell, into: &ids) { fastCells += 1 }
     }
     // Both paths must really have been exercised.
     #expect(fastCells > 300)
@@ -95,24 +96,87 @@ import Testing
   @Test func rawPieceMemoFindsExactlyWhatItStored() {
     var memo = RawPieceMemo()
     var random = SplitMix64(seed: 99)
-    var stored: [[UInt8]: Int] = [:]
+    var stored: [[UInt8]: Int32] = [:]
     for _ in 0..<20_000 {
       let key = (0..<random.int(0...12)).map { _ in UInt8(random.int(97...100)) }
       let slice = key[...]
       let hash = RawPieceMemo.hash(slice)
-      if let entry = stored[key] {
-        #expect(memo.find(slice, hash: hash) == entry)
+      // The two-step lookup the fast path uses agrees with the plain one.
+      let slot = memo.slotWithHash(hash)
+      #expect(memo.value(slot, ifKeyIs: slice) == memo.find(slice, hash: hash))
+      if let value = stored[key] {
+        #expect(memo.find(slice, hash: hash) == value)
       } else {
         #expect(memo.find(slice, hash: hash) == nil)
-        stored[key] = memo.insert(slice, hash: hash)
+        let value = Int32(random.int(-1_000...1_000))
+        memo.insert(slice, hash: hash, value: value)
+        stored[key] = value
       }
     }
     #expect(memo.count == stored.count)
-    #expect(Set(stored.values) == Set(0..<stored.count))
-    // A slice that does not start at zero finds the same entry.
+    #expect(stored.count > 1_000)
+    // A slice that does not start at zero finds the same value.
     let inside: [UInt8] = [0x20] + Array("abc".utf8) + [0x3B]
     let abc = inside[1..<4]
     #expect(memo.find(abc, hash: RawPieceMemo.hash(abc)) == stored[Array("abc".utf8)])
+  }
+
+  @Test func rawPieceMemoSettlesFullHashCollisions() {
+    // Two keys given the same hash must still get their own values.
+    var memo = RawPieceMemo()
+    let a = Array("python".utf8)[...], b = Array("pyhton".utf8)[...]
+    memo.insert(a, hash: 42, value: 1)
+    memo.insert(b, hash: 42, value: 2)
+    #expect(memo.find(a, hash: 42) == 1)
+    #expect(memo.find(b, hash: 42) == 2)
+    #expect(memo.value(memo.slotWithHash(42), ifKeyIs: b) == nil)
+    #expect(memo.find(Array("sql".utf8)[...], hash: 42) == nil)
+  }
+
+  @Test func mappingIDsAgreeWithMappings() throws {
+    let taxonomy = try TaxonomyFixture.smallTaxonomy()
+    var byID = SkillNormaliser(taxonomy: taxonomy)
+    var plain = SkillNormaliser(taxonomy: taxonomy)
+    var random = SplitMix64(seed: 7)
+    var ids: [Int32] = []
+    var idOfTerm: [String: Int32] = [:]
+    for _ in 0..<2_000 {
+      let cell = Self.randomCell(&random)
+      let before = ids.count
+      byID.normalise(cell: cell, into: &ids)
+      let mappings = ids[before...].map { byID.mapping($0) }
+      #expect(mappings == plain.normalise(cell: cell), "'\(cell)'")
+      for id in ids[before...] {
+        let mapping = byID.mapping(id)
+        #expect(byID.outcome(id) == SkillOutcome(mapping.match))
+        #expect(byID.outcome(id).name == (mapping.match.placement?.method.rawValue ?? mapping.match.unplacedReason?.rawValue))
+        #expect(Int(id) < byID.mappingCount)
+        idOfTerm[mapping.term] = id
+      }
+      // The same cell again gives the same ids: they are memoised, not minted per call.
+      var again: [Int32] = []
+      byID.normalise(cell: cell, into: &again)
+      #expect(again == Array(ids[before...]))
+    }
+    #expect(idOfTerm.count > 50)
+  }
+
+  @Test(arguments: [1, 2] as [UInt64])
+  func fuzzySearchWithWordMemoAgreesWithFreshSearch(seed: UInt64) throws {
+    let (taxonomy, cells) = try Self.syntheticTaxonomy(seed: seed)
+    let index = taxonomy.index.fuzzy
+    var warm = FuzzyScratch(index: index)
+    var searched = 0
+    for cell in cells.prefix(300) {
+      for term in cell.split(separator: ";") {
+        let folded = SkillFolding.fold(String(term))
+        var cold = FuzzyScratch(index: index)
+        #expect(index.search(folded, floor: 600, scratch: &warm) == index.search(folded, floor: 600, scratch: &cold), "'\(folded)'")
+        searched += 1
+      }
+    }
+    #expect(searched > 1_000)
+    #expect(warm.matchedWords.count > 100)
   }
 
   @Test func sharedMatchesCopyOnWrite() throws {
