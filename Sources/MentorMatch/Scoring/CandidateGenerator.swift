@@ -23,6 +23,14 @@ public enum CandidateGenerator {
     _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings = CandidateSettings(),
     parallel: Bool = true
   ) throws(ScoringError) -> CandidateLists {
+    try generate(cohort, rules: rules, settings: settings, parallel: parallel, path: .auto)
+  }
+
+  /// ``generate(_:rules:settings:parallel:)`` with the index's search path forced, for tests.
+  static func generate(
+    _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings, parallel: Bool,
+    path: CandidateIndex.SearchPath
+  ) throws(ScoringError) -> CandidateLists {
     let tables = try CohortTables(cohort: cohort, rules: rules)
     let pairs = cohort.mentees.count * cohort.mentors.count
     let indexed: Bool
@@ -31,7 +39,7 @@ public enum CandidateGenerator {
     case .indexed: indexed = true
     case .auto: indexed = pairs >= settings.exhaustiveBelow
     }
-    let index = indexed ? CandidateIndex(tables: tables) : nil
+    let index = indexed ? CandidateIndex(tables: tables, path: path) : nil
     let k = settings.k
     let menteeCount = cohort.mentees.count
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
@@ -47,9 +55,8 @@ public enum CandidateGenerator {
         let entries = index?.search(i, k: k, scratch: &scratch) ?? exhaustive(tables, i, k: k)
         lists.append(entries.map { entry in
           let j = Int(entry.mentor)
-          let score = tables.score(i, j, covered: entry.covered) ?? PairScore()
-          assert(score == tables.score(i, j), "index and reference disagree on a pair's coverage")
-          assert(score.total == entry.score, "index and reference disagree on a pair's score")
+          let score = tables.sides(i, j, total: entry.score, covered: entry.covered)
+          assert(score == tables.score(i, j), "search and reference disagree on a pair's scores")
           return CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide,
                                mentorScore: score.mentorSide, total: score.total)
         })

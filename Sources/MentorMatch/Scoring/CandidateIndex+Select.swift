@@ -71,24 +71,7 @@ extension CandidateIndex {
     var top = TopK(k: k)
     guard eligible > 0 else { return top }
 
-    var cutoff = low
-    if eligible > k {
-      // Bucket d holds bounds in (high − (d+1)·2^shift, high − d·2^shift]: best first.
-      var shift = 0
-      while (high - low) >> shift >= 4096 { shift += 1 }
-      let buckets = ((high - low) >> shift) + 1
-      histogram.removeAll(keepingCapacity: true)
-      histogram.append(contentsOf: repeatElement(0, count: buckets))
-      for bound in bounds where bound != Int.min { histogram[(high - bound) >> shift] += 1 }
-      var seen = 0
-      for d in 0..<buckets {
-        seen += Int(histogram[d])
-        guard seen >= k else { continue }
-        // K mentors bound at least this edge, so score at least a little below it.
-        cutoff = Swift.max(low, high - ((d + 1) << shift) + 1 - 2)
-        break
-      }
-    }
+    let cutoff = Self.cutoff(bounds.span, count: bounds.count, low: low, high: high, eligible: eligible, k: k, histogram: &histogram)
     @inline(__always) func score(_ n: Int) {
       let pos = Int(touched[n])
       let covered = slots[pos].covered
@@ -105,5 +88,29 @@ extension CandidateIndex {
       score(n)
     }
     return top
+  }
+
+  /// A first guess at the K-th best score, from the histogram of bounds
+  /// (`Int.min` for ineligible mentors): 2 below the edge of the bucket where
+  /// the K-th best bound lies, since a bound is at most a point over its score.
+  /// Callers score every mentor bound at or above it, and the rest only when
+  /// the guess proves too high.
+  static func cutoff(_ bounds: Span<Int>, count: Int, low: Int, high: Int, eligible: Int, k: Int,
+                     histogram: inout [Int32]) -> Int {
+    guard eligible > k else { return low }
+    // Bucket d holds bounds in (high − (d+1)·2^shift, high − d·2^shift]: best first.
+    var shift = 0
+    while (high - low) >> shift >= 4096 { shift += 1 }
+    let buckets = ((high - low) >> shift) + 1
+    histogram.removeAll(keepingCapacity: true)
+    histogram.append(contentsOf: repeatElement(0, count: buckets))
+    for x in 0..<count where bounds[x] != Int.min { histogram[(high - bounds[x]) >> shift] += 1 }
+    var seen = 0
+    for d in 0..<buckets {
+      seen += Int(histogram[d])
+      // K mentors bound at least this edge, so score at least a little below it.
+      if seen >= k { return Swift.max(low, high - ((d + 1) << shift) + 1 - 2) }
+    }
+    return low
   }
 }

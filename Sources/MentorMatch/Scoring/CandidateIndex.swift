@@ -3,12 +3,19 @@
 /// range of positions; posting lists of positions per skill concept and per
 /// field value, each sorted so a band is a sub-range found by binary search.
 final class CandidateIndex: Sendable {
+  /// How a search accumulates: per touched mentor, per band position, or
+  /// chosen per mentee by ``prefersDense(_:)``. Tests force each.
+  enum SearchPath: Sendable {
+    case auto, sparse, dense
+  }
+
   struct Block: Sendable {
     var grade: Int
     var positions: Range<Int>
   }
 
   let tables: CohortTables
+  let path: SearchPath
   /// Position → mentor index.
   let order: [Int32]
   /// Position → rank of the mentor's id in sorted order (tie-break).
@@ -31,8 +38,9 @@ final class CandidateIndex: Sendable {
   /// Email → positions of mentors that person is above in the line.
   let mentorsBelow: [Int32: [Int32]]
 
-  init(tables: CohortTables) {
+  init(tables: CohortTables, path: SearchPath = .auto) {
     self.tables = tables
+    self.path = path
     let mentors = tables.mentors
     let rankOf = tables.mentorRank
     let order = mentors.indices.sorted {
@@ -64,7 +72,10 @@ final class CandidateIndex: Sendable {
           let value = tables.mentorValue[r][j]
           if value >= 0 { values[r][value, default: []].append(Int32(pos)) }
         case .contains:
-          for item in tables.mentorItems[r][j] { values[r][item, default: []].append(Int32(pos)) }
+          // A mentor listing an item twice is posted once.
+          for item in tables.mentorItems[r][j] where values[r][item]?.last != Int32(pos) {
+            values[r][item, default: []].append(Int32(pos))
+          }
         default: break
         }
       }

@@ -64,6 +64,19 @@ extension CohortTables {
     return score
   }
 
+  /// The scores of an eligible pair whose total is known: only the one-sided
+  /// rules are evaluated again, and taken off the other side.
+  /// - Parameter covered: the skills coverage when known, as for ``score(_:_:covered:)``.
+  func sides(_ i: Int, _ j: Int, total: Int, covered: Int = -1) -> PairScore {
+    var score = PairScore(menteeSide: total, mentorSide: total, total: total)
+    for r in rules.indices where rules[r].side != .both {
+      let points = outcome(r, i, j, covered: covered) ?? 0
+      if !rules[r].side.countsForMentee { score.menteeSide -= points }
+      if !rules[r].side.countsForMentor { score.mentorSide -= points }
+    }
+    return score
+  }
+
   /// `floor(points × covered / mass)`, without overflow.
   @inline(__always)
   func scaledSkillPoints(_ points: Int, covered: Int, of mass: Int) -> Int {

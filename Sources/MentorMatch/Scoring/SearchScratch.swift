@@ -26,9 +26,12 @@ struct SearchScratch {
   /// ineligible) and the histogram of bounds.
   var bounds: [Int] = []
   var histogram: [Int32] = []
+  /// The dense path's arrays.
+  var dense: DenseScratch
 
   init(mentors: Int) {
     slots = Array(repeating: Accumulator(), count: mentors)
+    dense = DenseScratch(mentors: mentors)
   }
 }
 

@@ -1,0 +1,216 @@
+extension CandidateIndex {
+  /// Whether mentee `i`'s lists hold so many postings that most of the grade
+  /// band will be touched: then ``searchDense(_:k:band:scratch:)`` is cheaper
+  /// than tracking touched mentors. Estimated from whole-list lengths, which
+  /// the band cuts in about the same proportion; either path gives the same list.
+  func prefersDense(_ i: Int) -> Bool {
+    let t = tables
+    var postings = 0
+    for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
+      switch rule.test {
+      case .same, .different:
+        let value = t.menteeValue[r][i]
+        if value >= 0 { postings += valuePostings[r][value]?.count ?? 0 }
+      case .contains:
+        for item in t.menteeItems[r][i] { postings += valuePostings[r][item]?.count ?? 0 }
+      case .skills(let partial):
+        for c in t.wanted[i] {
+          postings += conceptPostings[Int(c)].count
+          guard partial > 0 else { continue }
+          for parent in t.parents[Int(c)] { postings += familyPostings[Int(parent)].count }
+          for child in t.children[Int(c)] { postings += conceptPostings[Int(child)].count }
+        }
+      case .gradeGap, .notLineManager, .noRepeat:
+        continue
+      }
+    }
+    return postings * 4 >= order.count
+  }
+
+  /// The same list as ``search(_:k:scratch:)`` with one accumulator per
+  /// position of the grade band instead of per touched mentor: the lists add
+  /// into plain arrays (no first-touch test, no touched list), and selection
+  /// reads the band in order, every mentor untouched or not.
+  func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry] {
+    let t = tables
+    let lo = band.lowerBound
+    // Moved out of the scratch, and written through spans, so the loops pay
+    // no copy-on-write checks.
+    var coveredStore: [Int] = [], pointsStore: [Int] = [], stateStore: [Int32] = []
+    var marksStore: [UInt32] = [], boundsStore: [Int] = []
+    swap(&coveredStore, &d.covered)
+    swap(&pointsStore, &d.points)
+    swap(&stateStore, &d.state)
+    swap(&marksStore, &d.marks)
+    swap(&boundsStore, &d.bounds)
+    defer {
+      swap(&coveredStore, &d.covered)
+      swap(&pointsStore, &d.points)
+      swap(&stateStore, &d.state)
+      swap(&marksStore, &d.marks)
+      swap(&boundsStore, &d.bounds)
+    }
+    var covered = coveredStore.mutableSpan, points = pointsStore.mutableSpan, state = stateStore.mutableSpan
+    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan
+    for x in 0..<band.count {
+      covered[x] = 0
+      points[x] = 0
+      state[x] = 0
+    }
+    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &state)
+
+    var constant = 0
+    var requiredLists = 0
+    var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
+    for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
+      switch rule.test {
+      case .gradeGap:
+        continue
+      case .same:
+        let value = t.menteeValue[r][i]
+        guard value >= 0 else {
+          if rule.required { return [] }
+          continue
+        }
+        let posting = valuePostings[r][value] ?? []
+        let range = slice(posting, band)
+        if rule.required {
+          requiredLists += 1
+          for index in range { state[Int(posting[index]) - lo] += 1 }
+        }
+        for index in range { points[Int(posting[index]) - lo] += rule.points }
+      case .different:
+        constant += rule.points
+        let value = t.menteeValue[r][i]
+        guard value >= 0 else { continue }
+        let posting = valuePostings[r][value] ?? []
+        if rule.required {
+          for index in slice(posting, band) { state[Int(posting[index]) - lo] = DenseScratch.excluded }
+        } else {
+          for index in slice(posting, band) { points[Int(posting[index]) - lo] -= rule.points }
+        }
+      case .contains:
+        let items = t.menteeItems[r][i]
+        guard !items.isEmpty else {
+          if rule.required { return [] }
+          continue
+        }
+        if rule.required { requiredLists += 1 }
+        // Posting lists hold each mentor once, so one item needs no marks.
+        let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
+        for item in items {
+          let posting = valuePostings[r][item] ?? []
+          for index in slice(posting, band) {
+            let x = Int(posting[index]) - lo
+            if stamp > 0 {
+              guard marks[x] != stamp else { continue }
+              marks[x] = stamp
+            }
+            points[x] += rule.points
+            if rule.required { state[x] += 1 }
+          }
+        }
+      case .skills(let partial):
+        skills = SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required)
+        accumulateCoverage(i, partial: partial, band: band, &covered, &marks, &d.mark)
+      case .notLineManager(let wholeLine):
+        let chain = t.menteeChain[i]
+        for boss in wholeLine ? chain : Array(chain.prefix(1)) { exclude(mentorsByEmail[boss] ?? [], band, &state) }
+        let email = t.menteeEmail[i]
+        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &state) }
+      case .noRepeat:
+        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &state)
+      }
+    }
+
+    // Bound every eligible mentor of the band, then score exactly only those
+    // near the K-th best bound, as ``select(_:k:blockScore:skills:_:_:_:bounds:histogram:)`` does.
+    var blockScore = [Int](repeating: 0, count: (blocks.last?.grade ?? 0) + 1)
+    let required = Int32(requiredLists)
+    var low = Int.max, high = Int.min, eligible = 0
+    for block in blocks where block.positions.overlaps(band) {
+      let score = gradePoints(i, mentorGrade: block.grade) + constant
+      blockScore[block.grade] = score
+      for pos in block.positions.clamped(to: band) {
+        let x = pos - lo
+        var bound = Int.min
+        if state[x] >= required, !skills.required || covered[x] > 0 {
+          bound = score + points[x] + skills.bound(covered[x])
+          low = Swift.min(low, bound)
+          high = Swift.max(high, bound)
+          eligible += 1
+        }
+        bounds[x] = bound
+      }
+    }
+    guard eligible > 0 else { return [] }
+    let cutoff = Self.cutoff(bounds.span, count: band.count, low: low, high: high, eligible: eligible, k: k,
+                             histogram: &d.histogram)
+    var top = TopK(k: k)
+    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, points.span, &top)
+    if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
+    // The guess was too high: finish the mentors below it that could still enter.
+    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, points.span, &top)
+    return top.sorted()
+  }
+
+  /// Scores exactly the band's mentors bound in `floor..<ceiling` that could
+  /// still enter the top K.
+  private func offer(_ band: Range<Int>, from floor: Int, below ceiling: Int, _ blockScore: [Int], _ skills: SkillTerms,
+                     _ bounds: Span<Int>, _ covered: Span<Int>, _ points: Span<Int>, _ top: inout TopK) {
+    for x in 0..<band.count {
+      let bound = bounds[x]
+      guard bound >= floor, bound < ceiling else { continue }
+      if let worst = top.worst, bound < worst.score { continue }
+      let pos = band.lowerBound + x
+      let score = blockScore[gradeAt[pos]] + points[x] + skills.exact(covered[x])
+      if top.admits(score: score, rank: rank[pos]) {
+        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered[x]))
+      }
+    }
+  }
+
+  /// Adds the skills rule's Σ weight × credit per band position, as
+  /// ``CohortTables/coverage(_:_:partial:)`` defines it.
+  private func accumulateCoverage(_ i: Int, partial: Int, band: Range<Int>, _ covered: inout MutableSpan<Int>,
+                                  _ marks: inout MutableSpan<UInt32>, _ mark: inout UInt32) {
+    let t = tables
+    let lo = band.lowerBound
+    for c in t.wanted[i] {
+      let weight = t.weight[Int(c)]
+      let own = conceptPostings[Int(c)]
+      let parents = t.parents[Int(c)], children = t.children[Int(c)]
+      if partial == 0 || (parents.isEmpty && children.isEmpty) {
+        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * 1000 }
+      } else if parents.count == 1 && children.isEmpty {
+        // The one related list, the parent's family, holds `c`'s own mentors
+        // too: partial credit to all of it, then the rest of full credit to them.
+        let family = familyPostings[Int(parents[0])]
+        for index in slice(family, band) { covered[Int(family[index]) - lo] += weight * partial }
+        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
+      } else {
+        let stamp = DenseScratch.nextMark(&mark, &marks)
+        for index in slice(own, band) {
+          let x = Int(own[index]) - lo
+          marks[x] = stamp
+          covered[x] += weight * 1000
+        }
+        for list in 0..<(parents.count + children.count) {
+          let posting = list < parents.count
+            ? familyPostings[Int(parents[list])] : conceptPostings[Int(children[list - parents.count])]
+          for index in slice(posting, band) {
+            let x = Int(posting[index]) - lo
+            guard marks[x] != stamp else { continue }
+            marks[x] = stamp
+            covered[x] += weight * partial
+          }
+        }
+      }
+    }
+  }
+
+  /// Rules out the positions inside the band.
+  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ state: inout MutableSpan<Int32>) {
+    for pos in positions where band.contains(Int(pos)) { state[Int(pos) - band.lowerBound] = DenseScratch.excluded }
+  }
+}
