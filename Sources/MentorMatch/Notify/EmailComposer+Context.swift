@@ -59,10 +59,13 @@ extension EmailComposer {
   struct NextSteps: Sendable {
     var text: String
     var paragraphs: [[String: String]]
+    /// The paragraphs' texts, for ``EmailComposer/fill(_:nextSteps:)``.
+    var paragraphTexts: [String]
 
     init(_ raw: String) {
       text = String(EmailComposer.normalisedLines(raw).trimmingWhitespace)
-      paragraphs = EmailComposer.paragraphs(text).map { ["text": $0] }
+      paragraphTexts = EmailComposer.paragraphs(text)
+      paragraphs = paragraphTexts.map { ["text": $0] }
     }
   }
 

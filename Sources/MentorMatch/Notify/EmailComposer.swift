@@ -38,13 +38,24 @@ public struct EmailComposer: Sendable {
         _ = try Self.address(match.email, field: "match \(index + 1) email")
       }
     }
-    let values = Self.context(request, nextSteps: nextSteps.value(for: request.nextSteps))
-    let sentinels = SentinelContext(values, markers: false)
+    let steps = nextSteps.value(for: request.nextSteps)
+    let fill = Self.fill(request, nextSteps: steps)
     let kind = request.kind
-    let subject = templates.renderSpliced(EmailTemplateName(kind, .subject), values, context: sentinels)
-      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    let text = templates.renderSpliced(EmailTemplateName(kind, .text), values, context: sentinels)
-    let html = templates.renderSpliced(EmailTemplateName(kind, .html), values, context: sentinels)
+    // The untyped context only when a shape is new or cannot be spliced.
+    var context: (values: [String: Any], sentinels: SentinelContext?)?
+    func render(_ part: EmailTemplateName.Part) -> String {
+      let name = EmailTemplateName(kind, part)
+      if let text = templates.spliced(name, fill) { return text }
+      let made = context ?? { () -> (values: [String: Any], sentinels: SentinelContext?) in
+        let values = Self.context(request, nextSteps: steps)
+        return (values, SentinelContext(values, markers: false))
+      }()
+      context = made
+      return templates.renderSpliced(name, made.values, context: made.sentinels)
+    }
+    let subject = render(.subject).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let text = render(.text)
+    let html = render(.html)
     // A template that renders nothing would send an empty email; values are
     // already free of control characters, so only the template can add them.
     for (part, rendered) in [(EmailTemplateName.Part.subject, subject), (.text, text), (.html, html)]

@@ -9,7 +9,13 @@ public enum EmailSamples {
 
   /// `count` match requests for run `runID`, person `i` at `person<i>@example.gov.uk`.
   public static func requests(count: Int, runID: String, asOf: EmailTimestamp) -> [EmailRequest] {
-    (0..<count).map { index in
+    requests(in: 0..<count, runID: runID, asOf: asOf)
+  }
+
+  /// Requests for persons `range` only: the same values as the whole list
+  /// has at those places, so a caller can make them a batch at a time.
+  public static func requests(in range: Range<Int>, runID: String, asOf: EmailTimestamp) -> [EmailRequest] {
+    range.map { index in
       let name = "\(givenNames[index % 10]) \(familyNames[(index / 10) % 10])"
       let matches = (0..<(1 + index % 3)).map { offset in
         let other = index * 7 + offset * 13

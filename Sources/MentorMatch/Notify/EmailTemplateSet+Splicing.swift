@@ -24,6 +24,15 @@ extension EmailTemplateSet {
     return skeleton.fill(context.slots)
   }
 
+  /// Template `name` filled with `fill`'s strings, when the skeleton of
+  /// `fill`'s shape is built already; `nil` otherwise (the caller then
+  /// renders with ``renderSpliced(_:_:context:)``, which builds it).
+  func spliced(_ name: EmailTemplateName, _ fill: ContextFill) -> String? {
+    guard canSplice(name), let cached = skeletons.lookup(SkeletonKey(name: name, shape: fill.shape)), let skeleton = cached
+    else { return nil }
+    return skeleton.fill(fill.slots)
+  }
+
   /// Renders `values`' markers twice, numbered from 0 and from a higher
   /// offset, and keeps the skeleton only when both agree.
   private func makeSkeleton(_ name: EmailTemplateName, _ values: [String: Any]) -> TemplateSkeleton? {

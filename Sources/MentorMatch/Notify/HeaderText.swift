@@ -26,9 +26,19 @@ enum HeaderText {
     }
   }
 
-  private static func isPlainASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E } && !text.contains("=?")
-      && text.split(separator: " ").allSatisfy { $0.utf8.count <= longestPlainWord }
+  /// Printable ASCII with no `=?` (which would read as an encoded-word) and
+  /// no word longer than ``longestPlainWord``. One pass over the bytes: it
+  /// runs for every name and subject.
+  static func isPlainASCII(_ text: String) -> Bool {
+    var word = 0
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      guard byte >= 0x20, byte <= 0x7E, previous != UInt8(ascii: "=") || byte != UInt8(ascii: "?") else { return false }
+      word = byte == 0x20 ? 0 : word + 1
+      if word > longestPlainWord { return false }
+      previous = byte
+    }
+    return true
   }
 
   /// The segments of a display name (a `phrase`), ready for ``fold(name:segments:)``.

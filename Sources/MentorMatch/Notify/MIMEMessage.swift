@@ -72,10 +72,17 @@ enum Hex {
   /// Whether `haystack` contains `needle`.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, needle.count <= haystack.count else { return false }
+    // The second byte too before comparing the rest: quoted-printable is
+    // full of `=`, a boundary's first byte, and almost never has `=_`.
+    let second = needle.count > 1 ? needle[1] : first
     var index = 0
     let last = haystack.count - needle.count
     while index <= last {
-      if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+      if haystack[index] == first, needle.count == 1 || haystack[index + 1] == second,
+        haystack[index..<index + needle.count].elementsEqual(needle)
+      {
+        return true
+      }
       index += 1
     }
     return false

@@ -152,11 +152,11 @@ public struct MaildirOutbox: Sendable {
     return result.sorted { ($0.fileName, $0.folder) < ($1.fileName, $1.folder) }
   }
 
-  private func failure(_ path: String, _ what: String) -> NotifyError {
+  func failure(_ path: String, _ what: String) -> NotifyError {
     .outbox(path: path, problem: "\(what): \(String(cString: strerror(errno)))")
   }
 
-  private func makeDirectory(_ path: String) throws(NotifyError) {
+  func makeDirectory(_ path: String) throws(NotifyError) {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
@@ -173,7 +173,7 @@ public struct MaildirOutbox: Sendable {
     for message in messages { try write(message.bytes, named: message.fileName, in: folder) }
   }
 
-  private func write(_ bytes: [UInt8], named name: String, in folder: Int32) throws(NotifyError) {
+  func write(_ bytes: [UInt8], named name: String, in folder: Int32) throws(NotifyError) {
     let path = "\(directory)/tmp/\(name)"
     let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw failure(path, "cannot create the message file") }
@@ -197,20 +197,20 @@ public struct MaildirOutbox: Sendable {
     guard close(fd) == 0 else { throw failure(path, "cannot write the message") }
   }
 
-  private func openDirectory(_ path: String) throws(NotifyError) -> Int32 {
+  func openDirectory(_ path: String) throws(NotifyError) -> Int32 {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw failure(path, "cannot open the folder") }
     return fd
   }
 
-  private func syncDirectory(_ path: String) throws(NotifyError) {
+  func syncDirectory(_ path: String) throws(NotifyError) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw failure(path, "cannot open the folder") }
     defer { close(fd) }
     guard fsync(fd) == 0 else { throw failure(path, "cannot sync the folder") }
   }
 
-  private func syncFileSystem(_ path: String) throws(NotifyError) {
+  func syncFileSystem(_ path: String) throws(NotifyError) {
     // syncfs(2) would limit this to one file system, but Glibc's module does
     // not export it (it needs _GNU_SOURCE); sync(2) on Linux waits for the
     // writeback to finish, which is the guarantee we need before renaming.

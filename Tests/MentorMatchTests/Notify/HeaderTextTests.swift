@@ -61,3 +61,29 @@ import Testing
     #expect(throws: NotifyError.self) { try HeaderText.checkSingleLine(value, field: "recipient name") }
   }
 }
+
+/// The one-pass ``HeaderText/isPlainASCII(_:)`` against the definition it replaced.
+@Suite struct PlainASCIITests {
+  static func reference(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E } && !text.contains("=?")
+      && text.split(separator: " ").allSatisfy { $0.utf8.count <= HeaderText.longestPlainWord }
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5])
+  func agreesWithTheDefinitionOnSeededStrings(_ seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let pieces = ["a", "Z", "9", " ", "  ", "=", "?", "=?", "?=", "\"", "\t", "\r\n", "\u{7F}", "é", "’", "山", "x", "-"]
+    for _ in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int(random.next() % 40) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+      if random.next() % 5 == 0 { text += String(repeating: "w", count: 55 + Int(random.next() % 10)) }
+      #expect(HeaderText.isPlainASCII(text) == Self.reference(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test(arguments: ["", " ", "Sam Smith", "=?utf-8?q?x?=", "a=b?c", "a= ?b", String(repeating: "w", count: 60), String(repeating: "w", count: 61), "x " + String(repeating: "w", count: 61) + " y"])
+  func agreesOnEdgeCases(_ text: String) {
+    #expect(HeaderText.isPlainASCII(text) == Self.reference(text))
+  }
+}
+

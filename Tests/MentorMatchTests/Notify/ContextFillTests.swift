@@ -1,0 +1,69 @@
+@testable import MentorMatch
+import MentorMatchTestSupport
+import Testing
+
+/// ``EmailComposer/fill(_:nextSteps:)`` (typed, straight from the request)
+/// against the walk over the untyped context it stands in for.
+@Suite struct ContextFillTests {
+  @Test(arguments: 0..<8)
+  func typedFillEqualsTheWalkOverTheContext(seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &* 7_919 &+ 3)
+    for _ in 0..<250 {
+      let request = SplicingSamples.request(&rng)
+      let steps = EmailComposer.NextSteps(request.nextSteps)
+      let walk = try #require(SentinelContext(EmailComposer.context(request, nextSteps: steps), markers: false))
+      #expect(EmailComposer.fill(request, nextSteps: steps) == ContextFill(slots: walk.slots, shape: walk.shape))
+    }
+  }
+
+  @Test func fillOfEveryKindHoldsItsNames() {
+    let match = EmailComposer.fill(NotifyFixtures.request(), nextSteps: EmailComposer.NextSteps("One.\n\nTwo."))
+    #expect(match.shape.hasPrefix("{:s,as_of:s,cohort:t,has_next_steps"))
+    #expect(match.shape.contains(":1,match_count") && match.shape.contains(":s,next_steps:[2texttext],next_steps_paragraphs"))
+    #expect(match.slots.contains("One.") && match.slots.contains("Two."))
+    let waiting = EmailComposer.fill(
+      NotifyFixtures.request(content: .waiting(reason: "no mentor had space")), nextSteps: EmailComposer.NextSteps(""))
+    #expect(waiting.shape.contains(":s,reason") && waiting.slots.contains("no mentor had space"))
+    #expect(waiting.shape.contains(":[0],next_steps_paragraphs"))
+  }
+
+  /// Composed bodies equal swift-mustache's rendering of the untyped context,
+  /// both for the first email of a shape (which builds the skeletons) and for
+  /// the later ones (filled from the typed fill alone).
+  @Test(arguments: 0..<4)
+  func composedBodiesEqualMustache(seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 77)
+    let composer = try NotifyFixtures.composer()
+    for _ in 0..<150 {
+      let request = SplicingSamples.request(&rng, headerSafe: true)
+      let values = EmailComposer.context(request)
+      for _ in 0..<2 {
+        guard let email = try? composer.compose(request) else { continue }
+        for (part, composed) in [(EmailTemplateName.Part.text, email.text), (.html, email.html)] {
+          let expected = composer.templates.render(EmailTemplateName(request.kind, part), RenderRoot(values: values, unknownNames: nil))
+          #expect(Array(composed.utf8) == Array(expected.utf8))
+        }
+      }
+    }
+  }
+}
+
+/// The byte search behind the MIME boundary check, against a plain definition.
+@Suite struct HexSearchTests {
+  static func reference(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    return (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
+  }
+
+  @Test(arguments: [11, 12, 13])
+  func agreesWithTheDefinition(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let alphabet = Array("=_mab".utf8)
+    func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] } }
+    for _ in 0..<3_000 {
+      let haystack = bytes(Int(random.next() % 24))
+      let needle = bytes(Int(random.next() % 4))
+      #expect(Hex.contains(haystack, needle) == Self.reference(haystack, needle), "\(haystack) \(needle)")
+    }
+  }
+}
