@@ -100,6 +100,7 @@ public enum RunCore {
     progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     var files: [String: [UInt8]] = [:]
     var emails = RunEmailPlan.none
+    var unplacedTerms = 0
     try measure("reports") {
       for match in matched {
         let report = match.report(context: context, skills: skills)
@@ -113,6 +114,7 @@ public enum RunCore {
       let curation = SkillCurationReport(mentions: skills.mentions)
       files["skills-curation.csv"] = curation.curationCSV
       files["skills-fuzzy-audit.csv"] = curation.fuzzyAuditCSV
+      unplacedTerms = curation.unplacedTerms
       files["checks.csv"] = RunOutputs.checksCSV(matched, context: context)
     }
     if let composer = context.composer {
@@ -128,7 +130,7 @@ public enum RunCore {
       "new_pairs": newPairs.count,
       "cohorts": outcomes.count, "dry_run": context.dryRun ? 1 : 0,
     ]
-    counts["unplaced_skill_terms"] = SkillCurationReport(mentions: skills.mentions).unplacedTerms
+    counts["unplaced_skill_terms"] = unplacedTerms
     return RunResult(
       files: files, emails: emails, newPairs: newPairs, people: people, cohorts: outcomes, counts: counts)
   }
