@@ -63,7 +63,7 @@ public struct SkillNormaliser: Sendable {
   /// to count. Read them with ``mapping(_:)`` and ``outcome(_:)``; the same
   /// term always gets the same id from one normaliser.
   public mutating func normalise(cell: String, into ids: inout [Int32]) {
-    if normaliseSingleLine(cell, into: &ids) { return }
+    if normaliseByMemo(cell, into: &ids) { return }
     normaliseBySplitting(cell: cell, into: &ids)
   }
 
