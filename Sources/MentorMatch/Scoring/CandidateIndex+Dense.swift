@@ -36,28 +36,24 @@ extension CandidateIndex {
     let lo = band.lowerBound
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
-    var coveredStore: [Int] = [], pointsStore: [Int] = [], stateStore: [Int32] = []
-    var marksStore: [UInt32] = [], boundsStore: [Int] = []
+    var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], boundsStore: [Int] = []
     swap(&coveredStore, &d.covered)
-    swap(&pointsStore, &d.points)
-    swap(&stateStore, &d.state)
+    swap(&tallyStore, &d.tally)
     swap(&marksStore, &d.marks)
     swap(&boundsStore, &d.bounds)
     defer {
       swap(&coveredStore, &d.covered)
-      swap(&pointsStore, &d.points)
-      swap(&stateStore, &d.state)
+      swap(&tallyStore, &d.tally)
       swap(&marksStore, &d.marks)
       swap(&boundsStore, &d.bounds)
     }
-    var covered = coveredStore.mutableSpan, points = pointsStore.mutableSpan, state = stateStore.mutableSpan
+    var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
     var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan
     for x in 0..<band.count {
       covered[x] = 0
-      points[x] = 0
-      state[x] = 0
+      tally[x] = 0
     }
-    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &state)
+    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally)
 
     var constant = 0
     var requiredLists = 0
@@ -72,22 +68,19 @@ extension CandidateIndex {
           if rule.required { return [] }
           continue
         }
+        if rule.required { requiredLists += 1 }
+        let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         let posting = valuePostings[r][value] ?? []
-        let range = slice(posting, band)
-        if rule.required {
-          requiredLists += 1
-          for index in range { state[Int(posting[index]) - lo] += 1 }
-        }
-        for index in range { points[Int(posting[index]) - lo] += rule.points }
+        for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
       case .different:
         constant += rule.points
         let value = t.menteeValue[r][i]
         guard value >= 0 else { continue }
         let posting = valuePostings[r][value] ?? []
         if rule.required {
-          for index in slice(posting, band) { state[Int(posting[index]) - lo] = DenseScratch.excluded }
+          for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
         } else {
-          for index in slice(posting, band) { points[Int(posting[index]) - lo] -= rule.points }
+          for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= rule.points }
         }
       case .contains:
         let items = t.menteeItems[r][i]
@@ -96,6 +89,7 @@ extension CandidateIndex {
           continue
         }
         if rule.required { requiredLists += 1 }
+        let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         // Posting lists hold each mentor once, so one item needs no marks.
         let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
         for item in items {
@@ -106,8 +100,7 @@ extension CandidateIndex {
               guard marks[x] != stamp else { continue }
               marks[x] = stamp
             }
-            points[x] += rule.points
-            if rule.required { state[x] += 1 }
+            tally[x] += add
           }
         }
       case .skills(let partial):
@@ -115,18 +108,17 @@ extension CandidateIndex {
         accumulateCoverage(i, partial: partial, band: band, &covered, &marks, &d.mark)
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
-        for boss in wholeLine ? chain : Array(chain.prefix(1)) { exclude(mentorsByEmail[boss] ?? [], band, &state) }
+        for boss in wholeLine ? chain : Array(chain.prefix(1)) { exclude(mentorsByEmail[boss] ?? [], band, &tally) }
         let email = t.menteeEmail[i]
-        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &state) }
+        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &tally) }
       case .noRepeat:
-        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &state)
+        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &tally)
       }
     }
 
     // Bound every eligible mentor of the band, then score exactly only those
     // near the K-th best bound, as ``select(_:k:blockScore:skills:_:_:_:bounds:histogram:)`` does.
     var blockScore = [Int](repeating: 0, count: (blocks.last?.grade ?? 0) + 1)
-    let required = Int32(requiredLists)
     var low = Int.max, high = Int.min, eligible = 0
     for block in blocks where block.positions.overlaps(band) {
       let score = gradePoints(i, mentorGrade: block.grade) + constant
@@ -134,8 +126,8 @@ extension CandidateIndex {
       for pos in block.positions.clamped(to: band) {
         let x = pos - lo
         var bound = Int.min
-        if state[x] >= required, !skills.required || covered[x] > 0 {
-          bound = score + points[x] + skills.bound(covered[x])
+        if DenseScratch.eligible(tally[x], required: requiredLists), !skills.required || covered[x] > 0 {
+          bound = score + DenseScratch.points(tally[x]) + skills.bound(covered[x])
           low = Swift.min(low, bound)
           high = Swift.max(high, bound)
           eligible += 1
@@ -147,23 +139,23 @@ extension CandidateIndex {
     let cutoff = Self.cutoff(bounds.span, count: band.count, low: low, high: high, eligible: eligible, k: k,
                              histogram: &d.histogram)
     var top = TopK(k: k)
-    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, points.span, &top)
+    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
     // The guess was too high: finish the mentors below it that could still enter.
-    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, points.span, &top)
+    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &top)
     return top.sorted()
   }
 
   /// Scores exactly the band's mentors bound in `floor..<ceiling` that could
   /// still enter the top K.
   private func offer(_ band: Range<Int>, from floor: Int, below ceiling: Int, _ blockScore: [Int], _ skills: SkillTerms,
-                     _ bounds: Span<Int>, _ covered: Span<Int>, _ points: Span<Int>, _ top: inout TopK) {
+                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ top: inout TopK) {
     for x in 0..<band.count {
       let bound = bounds[x]
       guard bound >= floor, bound < ceiling else { continue }
       if let worst = top.worst, bound < worst.score { continue }
       let pos = band.lowerBound + x
-      let score = blockScore[gradeAt[pos]] + points[x] + skills.exact(covered[x])
+      let score = blockScore[gradeAt[pos]] + DenseScratch.points(tally[x]) + skills.exact(covered[x])
       if top.admits(score: score, rank: rank[pos]) {
         top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered[x]))
       }
@@ -210,7 +202,7 @@ extension CandidateIndex {
   }
 
   /// Rules out the positions inside the band.
-  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ state: inout MutableSpan<Int32>) {
-    for pos in positions where band.contains(Int(pos)) { state[Int(pos) - band.lowerBound] = DenseScratch.excluded }
+  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int>) {
+    for pos in positions where band.contains(Int(pos)) { tally[Int(pos) - band.lowerBound] = DenseScratch.excluded }
   }
 }

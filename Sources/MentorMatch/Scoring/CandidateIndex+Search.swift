@@ -23,7 +23,7 @@ extension CandidateIndex {
     }
     let band = self.band(grades: low, high)
     guard !band.isEmpty, k > 0 else { return [] }
-    if path == .dense || (path == .auto && prefersDense(i)) {
+    if denseFits, path == .dense || (path == .auto && prefersDense(i)) {
       return searchDense(i, k: k, band: band, scratch: &s.dense)
     }
     // Moved out of the scratch so the hot loops own them (no copy-on-write checks).

@@ -104,10 +104,11 @@ extension CandidateIndex {
     let buckets = ((high - low) >> shift) + 1
     histogram.removeAll(keepingCapacity: true)
     histogram.append(contentsOf: repeatElement(0, count: buckets))
-    for x in 0..<count where bounds[x] != Int.min { histogram[(high - bounds[x]) >> shift] += 1 }
+    var counts = histogram.mutableSpan
+    for x in 0..<count where bounds[x] != Int.min { counts[(high - bounds[x]) >> shift] += 1 }
     var seen = 0
     for d in 0..<buckets {
-      seen += Int(histogram[d])
+      seen += Int(counts[d])
       // K mentors bound at least this edge, so score at least a little below it.
       if seen >= k { return Swift.max(low, high - ((d + 1) << shift) + 1 - 2) }
     }

@@ -16,6 +16,9 @@ final class CandidateIndex: Sendable {
 
   let tables: CohortTables
   let path: SearchPath
+  /// Whether every tally of points fits ``DenseScratch``'s packing (always,
+  /// for rules `RuleSet.parse` accepts: at most 1,000,000 points each).
+  let denseFits: Bool
   /// Position → mentor index.
   let order: [Int32]
   /// Position → rank of the mentor's id in sorted order (tie-break).
@@ -41,6 +44,7 @@ final class CandidateIndex: Sendable {
   init(tables: CohortTables, path: SearchPath = .auto) {
     self.tables = tables
     self.path = path
+    denseFits = tables.rules.count < 1 << 16 && tables.rules.allSatisfy { $0.maxPoints < 1 << 21 }
     let mentors = tables.mentors
     let rankOf = tables.mentorRank
     let order = mentors.indices.sorted {

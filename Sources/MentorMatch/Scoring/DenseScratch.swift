@@ -5,10 +5,10 @@
 struct DenseScratch {
   /// The skills rule's Σ weight × credit per band position.
   var covered: [Int]
-  /// Points of the scored list rules per band position.
-  var points: [Int]
-  /// Required list rules passed, or ``excluded`` when a constraint rules the mentor out.
-  var state: [Int32]
+  /// The list rules' tally per band position: required lists passed times
+  /// ``hit`` plus scored points, or about ``excluded`` when a constraint rules
+  /// the mentor out. One word, so the lists and the band scan touch one array.
+  var tally: [Int]
   /// Score bound per band position, `Int.min` when ineligible.
   var bounds: [Int]
   /// Deduplication stamps (one rule or one wanted skill); see ``nextMark(_:_:)``.
@@ -16,16 +16,26 @@ struct DenseScratch {
   var mark: UInt32 = 0
   var histogram: [Int32] = []
 
-  /// Far enough below zero that adding one per required list never reaches zero.
-  static let excluded = Int32.min / 2
+  /// One required list passed. Points stay within ±2³⁸ (see
+  /// ``CandidateIndex/denseFits``), below half of it.
+  static let hit = 1 << 40
+  /// Far enough below zero that no sum of hits and points brings it back.
+  static let excluded = Int.min / 2
 
   init(mentors: Int) {
     covered = Array(repeating: 0, count: mentors)
-    points = Array(repeating: 0, count: mentors)
-    state = Array(repeating: 0, count: mentors)
+    tally = Array(repeating: 0, count: mentors)
     bounds = Array(repeating: 0, count: mentors)
     marks = Array(repeating: 0, count: mentors)
   }
+
+  /// Whether a tally passes `required` required lists and no constraint failed.
+  @inline(__always)
+  static func eligible(_ tally: Int, required: Int) -> Bool { tally >= required * hit - hit / 2 }
+
+  /// The scored points of an eligible tally.
+  @inline(__always)
+  static func points(_ tally: Int) -> Int { ((tally &+ hit / 2) & (hit - 1)) - hit / 2 }
 
   /// A fresh stamp for `marks`; stamps from earlier searches (at other band
   /// offsets) never equal it, and on wrap-around every mark is cleared.

@@ -1,0 +1,87 @@
+import Testing
+@testable import MentorMatch
+
+/// The index's two ways of accumulating (per touched mentor, per band
+/// position) against exhaustive scoring and brute force.
+func runPath(_ cohort: ScoringCohort, _ toml: String, k: Int, path: CandidateIndex.SearchPath,
+         parallel: Bool = false) throws -> CandidateLists {
+  try CandidateGenerator.generate(cohort, rules: try parseRules(toml), settings: CandidateSettings(k: k, strategy: .indexed),
+                                  parallel: parallel, path: path)
+}
+
+@Test(arguments: exactnessRuleSets.indices, [CandidateIndex.SearchPath.sparse, .dense])
+func eachSearchPathEqualsExhaustive(ruleSet: Int, path: CandidateIndex.SearchPath) throws {
+  let cohort = SyntheticCohort.make(mentees: 800, mentors: 700, concepts: 300, skills: 6, seed: UInt64(31 + ruleSet))
+  let forced = try runPath(cohort, exactnessRuleSets[ruleSet], k: 30, path: path)
+  let exhaustive = try run(cohort, exactnessRuleSets[ruleSet], k: 30, .exhaustive)
+  #expect(forced.candidates == exhaustive.candidates)
+  #expect(forced.unmatched == exhaustive.unmatched)
+  #expect(forced.candidates.contains { $0.count == 30 })
+}
+
+/// A cohort that reaches the dense path's slower branches: wanted concepts
+/// with several parents or with children (several related lists, deduplicated
+/// by marks), top-level concepts offered and wanted, mentees naming several
+/// identities (a `contains` rule over several lists), mentors listing one twice.
+func tangledCohort(mentees: Int, mentors: Int, seed: UInt64) -> ScoringCohort {
+  var cohort = SyntheticCohort.make(mentees: mentees, mentors: mentors, concepts: 160, skills: 4, seed: seed)
+  var random = SplitMix64(seed: seed ^ 0x5eed)
+  for index in stride(from: 120, to: 160, by: 3) {
+    cohort.hierarchy.broader["c\(index)"]?.append("c\(20 + (index * 7) % 100)")
+  }
+  for i in cohort.mentees.indices {
+    if random.next() % 3 == 0 { cohort.mentees[i].wanted.append("c\(random.next() % 20)") }
+    if random.next() % 2 == 0 {
+      cohort.mentees[i].fields["identity_to_match"] = "Gay; Non-binary | Asexual or aromantic"
+      cohort.mentees[i].fields["match_with_similar_identity"] = "yes"
+    }
+  }
+  for j in cohort.mentors.indices {
+    if random.next() % 4 == 0 { cohort.mentors[j].offered.append("c\(random.next() % 20)") }
+    if random.next() % 3 == 0 { cohort.mentors[j].fields["characteristics"] = "Non-binary, Non-binary" }
+  }
+  return cohort
+}
+
+@Test func bothPathsAgreeWithBruteForceOnTangledCohorts() throws {
+  var random = SplitMix64(seed: 77)
+  for round in 0..<60 {
+    let cohort = tangledCohort(mentees: 1 + Int(random.next() % 30), mentors: Int(random.next() % 50), seed: random.next())
+    let toml = exactnessRuleSets[round % exactnessRuleSets.count]
+    let k = 1 + Int(random.next() % 10)
+    let tables = try CohortTables(cohort: cohort, rules: try parseRules(toml))
+    let dense = try runPath(cohort, toml, k: k, path: .dense)
+    let sparse = try runPath(cohort, toml, k: k, path: .sparse)
+    try #require(dense.candidates == sparse.candidates, "round \(round)")
+    try #require(dense.unmatched == sparse.unmatched, "round \(round)")
+    for i in cohort.mentees.indices {
+      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
+        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
+      let expected = all.prefix(k).map { j, score in
+        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+      }
+      try #require(dense.candidates[i] == expected, "round \(round) mentee \(i)")
+    }
+  }
+}
+
+@Test func tangledCohortReachesTheSlowBranches() throws {
+  let cohort = tangledCohort(mentees: 200, mentors: 300, seed: 5)
+  let tables = try CohortTables(cohort: cohort, rules: try parseRules(SyntheticCohort.rulesTOML))
+  let wanted = tables.wanted.flatMap { $0 }
+  #expect(wanted.contains { tables.parents[Int($0)].count > 1 })
+  #expect(wanted.contains { !tables.children[Int($0)].isEmpty })
+  #expect(wanted.contains { tables.parents[Int($0)].isEmpty })
+  #expect(cohort.mentees.contains { $0.list(of: "identity_to_match").count > 1 })
+}
+
+@Test(arguments: [CandidateIndex.SearchPath.auto, .sparse, .dense])
+func eachPathGivesTheSameListsOnAnyNumberOfThreads(path: CandidateIndex.SearchPath) throws {
+  let cohort = tangledCohort(mentees: 1_500, mentors: 700, seed: 12)
+  let parallel = try runPath(cohort, SyntheticCohort.rulesTOML, k: 25, path: path, parallel: true)
+  let serial = try runPath(cohort, SyntheticCohort.rulesTOML, k: 25, path: path, parallel: false)
+  let reference = try runPath(cohort, SyntheticCohort.rulesTOML, k: 25, path: .sparse)
+  #expect(parallel.candidates == serial.candidates)
+  #expect(serial.candidates == reference.candidates)
+  #expect(parallel.candidates.contains { $0.count == 25 })
+}
