@@ -43,23 +43,23 @@ public struct EmailComposer: Sendable {
     let kind = request.kind
     // The untyped context only when a shape is new or cannot be spliced.
     var context: (values: [String: Any], sentinels: SentinelContext?)?
-    func render(_ part: EmailTemplateName.Part) -> String {
+    func render(_ part: EmailTemplateName.Part) -> [UInt8] {
       let name = EmailTemplateName(kind, part)
-      if let text = templates.spliced(name, fill) { return text }
+      if let bytes = templates.spliced(name, fill) { return bytes }
       let made = context ?? { () -> (values: [String: Any], sentinels: SentinelContext?) in
         let values = Self.context(request, nextSteps: steps)
         return (values, SentinelContext(values, markers: false))
       }()
       context = made
-      return templates.renderSpliced(name, made.values, context: made.sentinels)
+      return Array(templates.renderSpliced(name, made.values, context: made.sentinels).utf8)
     }
-    let subject = render(.subject).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let subject = String(decoding: render(.subject), as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let text = render(.text)
     let html = render(.html)
     // A template that renders nothing would send an empty email; values are
     // already free of control characters, so only the template can add them.
-    for (part, rendered) in [(EmailTemplateName.Part.subject, subject), (.text, text), (.html, html)]
-    where rendered.allSatisfy(\.isWhitespace) {
+    for (part, rendered) in [(EmailTemplateName.Part.subject, Array(subject.utf8)), (.text, text), (.html, html)]
+    where Self.isBlank(rendered) {
       throw .template(name: templates.origin(EmailTemplateName(kind, part)), problem: "renders to nothing")
     }
     try HeaderText.checkSingleLine(subject, field: "rendered subject")
@@ -85,7 +85,14 @@ public struct EmailComposer: Sendable {
     let message = MIMEMessage(headerFields: fields, text: text, html: html)
     return ComposedEmail(
       kind: kind, fileName: fileName, messageID: messageID, recipient: recipient, subject: subject,
-      text: text, html: html, bytes: message.bytes())
+      textBytes: text, htmlBytes: html, bytes: message.bytes())
+  }
+
+  /// Whether UTF-8 `text` is only whitespace, as `Character.isWhitespace`
+  /// has it. Any printable ASCII byte settles it without decoding.
+  static func isBlank(_ text: [UInt8]) -> Bool {
+    if text.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+    return String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
   }
 
   static func address(_ text: String, field: String) throws(NotifyError) -> EmailAddress {

@@ -10,8 +10,10 @@ enum QuotedPrintable {
   static let lineLimit = 76
 
   /// Encodes `text`, treating LF, CRLF and lone CR alike as line ends.
-  static func encode(_ text: String) -> [UInt8] {
-    let bytes = Array(text.utf8)
+  static func encode(_ text: String) -> [UInt8] { encode(Array(text.utf8)) }
+
+  /// Encodes UTF-8 `bytes`, the same as encoding their text.
+  static func encode(_ bytes: [UInt8]) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
     var lineStart = 0
