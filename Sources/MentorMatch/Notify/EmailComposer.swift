@@ -10,10 +10,21 @@ public struct EmailComposer: Sendable {
   public let templates: EmailTemplateSet
   /// Next steps already split into paragraphs, by their raw text.
   let nextSteps = NextStepsCache()
+  /// The `From`, `Cc` and `Reply-To` fields, the same in every email: folded once.
+  let senderFields: [String]
 
   public init(settings: EmailSettings, templates: EmailTemplateSet) {
     self.settings = settings
     self.templates = templates
+    senderFields = Self.senderFields(settings)
+  }
+
+  /// `From` (to be followed by `To`), then `Cc` and `Reply-To` when set.
+  static func senderFields(_ settings: EmailSettings) -> [String] {
+    var fields = [addressField("From", [(settings.fromName, settings.from)])]
+    if !settings.cc.isEmpty { fields.append(addressField("Cc", settings.cc.map { ("", $0) })) }
+    if !settings.replyTo.isEmpty { fields.append(addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
+    return fields
   }
 
   /// Loads the templates the settings name and validates them against the
@@ -69,10 +80,10 @@ public struct EmailComposer: Sendable {
     let fileName = "\(request.runID).\(kind.rawValue).\(Hex.digest(["file"] + key, count: 20)).eml"
 
     var fields: [String] = []
-    fields.append(Self.addressField("From", [(settings.fromName, settings.from)]))
+    fields.reserveCapacity(senderFields.count + 9)
+    fields.append(senderFields[0])
     fields.append(Self.addressField("To", [(request.recipient.displayName, recipient)]))
-    if !settings.cc.isEmpty { fields.append(Self.addressField("Cc", settings.cc.map { ("", $0) })) }
-    if !settings.replyTo.isEmpty { fields.append(Self.addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
+    fields += senderFields.dropFirst()
     fields.append(HeaderText.fold(name: "Subject", segments: HeaderText.unstructured(subject, firstBudget: 78 - 9)))
     fields.append("Date: \(request.asOf.rfc5322)")
     // Never folded: some tools mishandle a folded msg-id, and it is one token.
