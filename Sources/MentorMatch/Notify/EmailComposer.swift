@@ -10,10 +10,21 @@ public struct EmailComposer: Sendable {
   public let templates: EmailTemplateSet
   /// Next steps already split into paragraphs, by their raw text.
   let nextSteps = NextStepsCache()
+  /// The `From`, `Cc` and `Reply-To` fields, the same in every email: folded once.
+  let senderFields: [String]
 
   public init(settings: EmailSettings, templates: EmailTemplateSet) {
     self.settings = settings
     self.templates = templates
+    senderFields = Self.senderFields(settings)
+  }
+
+  /// `From` (to be followed by `To`), then `Cc` and `Reply-To` when set.
+  static func senderFields(_ settings: EmailSettings) -> [String] {
+    var fields = [addressField("From", [(settings.fromName, settings.from)])]
+    if !settings.cc.isEmpty { fields.append(addressField("Cc", settings.cc.map { ("", $0) })) }
+    if !settings.replyTo.isEmpty { fields.append(addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
+    return fields
   }
 
   /// Loads the templates the settings name and validates them against the
@@ -43,23 +54,23 @@ public struct EmailComposer: Sendable {
     let kind = request.kind
     // The untyped context only when a shape is new or cannot be spliced.
     var context: (values: [String: Any], sentinels: SentinelContext?)?
-    func render(_ part: EmailTemplateName.Part) -> String {
+    func render(_ part: EmailTemplateName.Part) -> [UInt8] {
       let name = EmailTemplateName(kind, part)
-      if let text = templates.spliced(name, fill) { return text }
+      if let bytes = templates.spliced(name, fill) { return bytes }
       let made = context ?? { () -> (values: [String: Any], sentinels: SentinelContext?) in
         let values = Self.context(request, nextSteps: steps)
         return (values, SentinelContext(values, markers: false))
       }()
       context = made
-      return templates.renderSpliced(name, made.values, context: made.sentinels)
+      return Array(templates.renderSpliced(name, made.values, context: made.sentinels).utf8)
     }
-    let subject = render(.subject).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let subject = String(decoding: render(.subject), as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let text = render(.text)
     let html = render(.html)
     // A template that renders nothing would send an empty email; values are
     // already free of control characters, so only the template can add them.
-    for (part, rendered) in [(EmailTemplateName.Part.subject, subject), (.text, text), (.html, html)]
-    where rendered.allSatisfy(\.isWhitespace) {
+    for (part, rendered) in [(EmailTemplateName.Part.subject, Array(subject.utf8)), (.text, text), (.html, html)]
+    where Self.isBlank(rendered) {
       throw .template(name: templates.origin(EmailTemplateName(kind, part)), problem: "renders to nothing")
     }
     try HeaderText.checkSingleLine(subject, field: "rendered subject")
@@ -69,10 +80,10 @@ public struct EmailComposer: Sendable {
     let fileName = "\(request.runID).\(kind.rawValue).\(Hex.digest(["file"] + key, count: 20)).eml"
 
     var fields: [String] = []
-    fields.append(Self.addressField("From", [(settings.fromName, settings.from)]))
+    fields.reserveCapacity(senderFields.count + 9)
+    fields.append(senderFields[0])
     fields.append(Self.addressField("To", [(request.recipient.displayName, recipient)]))
-    if !settings.cc.isEmpty { fields.append(Self.addressField("Cc", settings.cc.map { ("", $0) })) }
-    if !settings.replyTo.isEmpty { fields.append(Self.addressField("Reply-To", settings.replyTo.map { ("", $0) })) }
+    fields += senderFields.dropFirst()
     fields.append(HeaderText.fold(name: "Subject", segments: HeaderText.unstructured(subject, firstBudget: 78 - 9)))
     fields.append("Date: \(request.asOf.rfc5322)")
     // Never folded: some tools mishandle a folded msg-id, and it is one token.
@@ -85,7 +96,14 @@ public struct EmailComposer: Sendable {
     let message = MIMEMessage(headerFields: fields, text: text, html: html)
     return ComposedEmail(
       kind: kind, fileName: fileName, messageID: messageID, recipient: recipient, subject: subject,
-      text: text, html: html, bytes: message.bytes())
+      textBytes: text, htmlBytes: html, bytes: message.bytes())
+  }
+
+  /// Whether UTF-8 `text` is only whitespace, as `Character.isWhitespace`
+  /// has it. Any printable ASCII byte settles it without decoding.
+  static func isBlank(_ text: [UInt8]) -> Bool {
+    if text.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+    return String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
   }
 
   static func address(_ text: String, field: String) throws(NotifyError) -> EmailAddress {

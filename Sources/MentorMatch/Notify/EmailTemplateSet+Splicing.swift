@@ -27,10 +27,10 @@ extension EmailTemplateSet {
   /// Template `name` filled with `fill`'s strings, when the skeleton of
   /// `fill`'s shape is built already; `nil` otherwise (the caller then
   /// renders with ``renderSpliced(_:_:context:)``, which builds it).
-  func spliced(_ name: EmailTemplateName, _ fill: ContextFill) -> String? {
+  func spliced(_ name: EmailTemplateName, _ fill: ContextFill) -> [UInt8]? {
     guard canSplice(name), let cached = skeletons.lookup(SkeletonKey(name: name, shape: fill.shape)), let skeleton = cached
     else { return nil }
-    return skeleton.fill(fill.slots)
+    return skeleton.fillBytes(fill.slots)
   }
 
   /// Renders `values`' markers twice, numbered from 0 and from a higher

@@ -10,8 +10,9 @@ import Crypto
 struct MIMEMessage {
   /// Header fields already folded (`Name: value`, continuation lines included), no CRLF.
   var headerFields: [String]
-  var text: String
-  var html: String
+  /// The bodies as UTF-8.
+  var text: [UInt8]
+  var html: [UInt8]
 
   /// The whole message, CRLF line ends.
   func bytes() -> [UInt8] {
@@ -72,18 +73,18 @@ enum Hex {
   /// Whether `haystack` contains `needle`.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, needle.count <= haystack.count else { return false }
-    // The second byte too before comparing the rest: quoted-printable is
-    // full of `=`, a boundary's first byte, and almost never has `=_`.
-    let second = needle.count > 1 ? needle[1] : first
-    var index = 0
-    let last = haystack.count - needle.count
-    while index <= last {
-      if haystack[index] == first, needle.count == 1 || haystack[index + 1] == second,
-        haystack[index..<index + needle.count].elementsEqual(needle)
+    guard needle.count > 1 else { return haystack.contains(first) }
+    // Looks for the second byte first: quoted-printable is full of `=`, a
+    // boundary's first byte, and never has its second, `_`.
+    let second = needle[1]
+    var start = 0
+    for byte in haystack.dropFirst() {
+      if byte == second, haystack[start] == first, start + needle.count <= haystack.count,
+        haystack[start..<start + needle.count].elementsEqual(needle)
       {
         return true
       }
-      index += 1
+      start += 1
     }
     return false
   }

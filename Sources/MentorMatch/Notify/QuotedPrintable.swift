@@ -10,20 +10,81 @@ enum QuotedPrintable {
   static let lineLimit = 76
 
   /// Encodes `text`, treating LF, CRLF and lone CR alike as line ends.
-  static func encode(_ text: String) -> [UInt8] {
-    let bytes = Array(text.utf8)
+  static func encode(_ text: String) -> [UInt8] { encode(Array(text.utf8)) }
+
+  /// Encodes UTF-8 `bytes`, the same as encoding their text. One pass: a
+  /// byte is last on its line when the next is a line end or there is none,
+  /// so lines need not be found first.
+  static func encode(_ bytes: [UInt8]) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-    var lineStart = 0
-    while true {
-      var end = lineStart
-      while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-      encodeLine(bytes, lineStart, end, into: &out)
-      if end == bytes.count { break }
-      out.append(0x0D)
-      out.append(0x0A)
-      lineStart = end + 1
-      if bytes[end] == 0x0D, lineStart < bytes.count, bytes[lineStart] == 0x0A { lineStart += 1 }
+    let total = bytes.count
+    func endsLine(_ at: Int) -> Bool { at == total || bytes[at] == 0x0A || bytes[at] == 0x0D }
+    var column = 0
+    var index = 0
+    var atLineStart = true
+    while index < total {
+      if atLineStart {
+        atLineStart = false
+        let startsWithFrom =
+          total - index >= 5 && bytes[index] == 0x46 && bytes[index + 1] == 0x72 && bytes[index + 2] == 0x6F
+          && bytes[index + 3] == 0x6D && bytes[index + 4] == 0x20
+        if startsWithFrom {
+          appendEscaped(bytes[index], to: &out)
+          column = 3
+          index += 1
+          continue
+        }
+      }
+      // A run of plain bytes that fit before the soft-break column, copied
+      // as they are in one go; the line's last byte is left to the checks
+      // below (whitespace there must be encoded).
+      let columnLimit = min(total, index + (lineLimit - 1 - column))
+      var runEnd = index
+      while runEnd < columnLimit, isPlain(bytes[runEnd]) { runEnd += 1 }
+      if endsLine(runEnd) { runEnd -= 1 }
+      if runEnd > index {
+        out.append(contentsOf: bytes[index..<runEnd])
+        column += runEnd - index
+        index = runEnd
+        continue
+      }
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D {
+        out.append(0x0D)
+        out.append(0x0A)
+        column = 0
+        atLineStart = true
+        index += 1
+        if byte == 0x0D, index < total, bytes[index] == 0x0A { index += 1 }
+        continue
+      }
+      if byte < 0x80 {
+        let isLast = endsLine(index + 1)
+        let literal = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast)
+        let width = literal ? 1 : 3
+        // Leave room for the soft break's `=` unless this is the line's end.
+        if column + width > (isLast ? lineLimit : lineLimit - 1), column > 0 {
+          appendSoftBreak(to: &out)
+          column = 0
+        }
+        if literal { out.append(byte) } else { appendEscaped(byte, to: &out) }
+        column += width
+        index += 1
+        continue
+      }
+      // A UTF-8 sequence: escaped as a whole, never split across a soft break.
+      let expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+      var count = 1
+      while count < expected, index + count < total, bytes[index + count] & 0xC0 == 0x80 { count += 1 }
+      let width = 3 * count
+      if column + width > (endsLine(index + count) ? lineLimit : lineLimit - 1), column > 0 {
+        appendSoftBreak(to: &out)
+        column = 0
+      }
+      for offset in 0..<count { appendEscaped(bytes[index + offset], to: &out) }
+      column += width
+      index += count
     }
     return out
   }
@@ -47,60 +108,5 @@ enum QuotedPrintable {
   /// Printable ASCII other than `=`, or a space or tab (literal unless last on the line).
   private static func isPlain(_ byte: UInt8) -> Bool {
     (byte &- 33 < 94 && byte != 61) || byte == 32 || byte == 9
-  }
-
-  /// Encodes `bytes[start..<end]`, one line of text without its line end.
-  private static func encodeLine(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
-    var column = 0
-    var index = start
-    let startsWithFrom =
-      end - start >= 5 && bytes[start] == 0x46 && bytes[start + 1] == 0x72 && bytes[start + 2] == 0x6F
-      && bytes[start + 3] == 0x6D && bytes[start + 4] == 0x20
-    if startsWithFrom, index < end {
-      appendEscaped(bytes[index], to: &out)
-      column = 3
-      index += 1
-    }
-    while index < end {
-      // A run of plain bytes that are not last on the line and fit before
-      // the soft-break column: copied as they are, in one go.
-      let runStart = index
-      var runEnd = index
-      let runLimit = min(end - 1, index + (lineLimit - 1 - column))
-      while runEnd < runLimit, isPlain(bytes[runEnd]) { runEnd += 1 }
-      if runEnd > runStart {
-        out.append(contentsOf: bytes[runStart..<runEnd])
-        column += runEnd - runStart
-        index = runEnd
-        continue
-      }
-      let byte = bytes[index]
-      if byte < 0x80 {
-        let isLast = index + 1 == end
-        let literal = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast)
-        let width = literal ? 1 : 3
-        // Leave room for the soft break's `=` unless this is the line's end.
-        if column + width > (isLast ? lineLimit : lineLimit - 1), column > 0 {
-          appendSoftBreak(to: &out)
-          column = 0
-        }
-        if literal { out.append(byte) } else { appendEscaped(byte, to: &out) }
-        column += width
-        index += 1
-        continue
-      }
-      // A UTF-8 sequence: escaped as a whole, never split across a soft break.
-      let expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-      var count = 1
-      while count < expected, index + count < end, bytes[index + count] & 0xC0 == 0x80 { count += 1 }
-      let width = 3 * count
-      if column + width > (index + count == end ? lineLimit : lineLimit - 1), column > 0 {
-        appendSoftBreak(to: &out)
-        column = 0
-      }
-      for offset in 0..<count { appendEscaped(bytes[index + offset], to: &out) }
-      column += width
-      index += count
-    }
   }
 }

@@ -108,7 +108,10 @@ struct TemplateSkeleton: Sendable, Equatable {
   }
 
   /// The template's output for a context whose strings are `slots`.
-  func fill(_ slots: [String]) -> String {
+  func fill(_ slots: [String]) -> String { String(decoding: fillBytes(slots), as: UTF8.self) }
+
+  /// ``fill(_:)`` as UTF-8, what the composer encodes.
+  func fillBytes(_ slots: [String]) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(4096)
     for piece in pieces {
@@ -116,10 +119,20 @@ struct TemplateSkeleton: Sendable, Equatable {
       case .literal(let bytes): out.append(contentsOf: bytes)
       case .slot(let slot, let escaped):
         guard slot < slots.count else { continue }
-        if escaped { HTMLText.escape(slots[slot], into: &out) } else { out.append(contentsOf: slots[slot].utf8) }
+        if escaped { Self.escape(slots[slot], into: &out) } else { out.append(contentsOf: slots[slot].utf8) }
       }
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
+  }
+
+  /// `HTMLText.escape(value, into:)`, copying a value with nothing to
+  /// escape (most names) in one go instead of byte by byte.
+  static func escape(_ value: String, into out: inout [UInt8]) {
+    let plain = value.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+        && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+    }
+    if plain { out.append(contentsOf: value.utf8) } else { HTMLText.escape(value, into: &out) }
   }
 }
 

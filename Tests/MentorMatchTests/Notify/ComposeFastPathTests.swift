@@ -67,3 +67,48 @@ import Testing
     }
   }
 }
+
+/// The byte-level shortcuts of composing against the definitions they stand for.
+@Suite struct ComposeShortcutTests {
+  static let pieces = [
+    "a", "Z", " ", "\t", "\n", "\r", "\u{7}", "\u{7F}", "&", "<", ">", "\"", "'", "é", "’", "山", "👩🏽‍💻", "\u{A0}", "\u{2003}",
+    "\u{2028}", "\u{85}", "\u{0301}", "x",
+  ]
+
+  static func text(_ random: inout SplitMix64) -> String {
+    (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+  }
+
+  @Test(arguments: [21, 22, 23])
+  func escapingEqualsHTMLText(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    for _ in 0..<2_000 {
+      let value = Self.text(&random)
+      var fast: [UInt8] = [1]
+      var slow: [UInt8] = [1]
+      TemplateSkeleton.escape(value, into: &fast)
+      HTMLText.escape(value, into: &slow)
+      #expect(fast == slow, "\(value.debugDescription)")
+    }
+  }
+
+  @Test(arguments: [31, 32, 33])
+  func blankEqualsAllWhitespace(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let spaces = [" ", "\t", "\n", "\r\n", "\u{A0}", "\u{2003}", "\u{2028}", "\u{85}", "\u{3000}"]
+    for round in 0..<2_000 {
+      // Half of the samples from whitespace alone, so that both answers occur.
+      let value = round % 2 == 0
+        ? (0..<Int(random.next() % 6)).map { _ in spaces[Int(random.next() % UInt64(spaces.count))] }.joined()
+        : Self.text(&random)
+      #expect(EmailComposer.isBlank(Array(value.utf8)) == value.allSatisfy(\.isWhitespace), "\(value.debugDescription)")
+    }
+  }
+
+  @Test func bodiesReadBackAsRendered() throws {
+    var email = try NotifyFixtures.composer().compose(NotifyFixtures.request())
+    #expect(email.text.contains("Zoë O’Brien") && email.html.contains("Zoë O’Brien"))
+    email.text = "Zoë"
+    #expect(email.textBytes == Array("Zoë".utf8) && email.text == "Zoë")
+  }
+}
