@@ -16,9 +16,35 @@ public struct IngestResult: Sendable {
 
   /// Accepted sign-ups per cohort and role, sorted by cohort.
   public var acceptedByCohort: [(cohort: String, roles: [Role: Int])] {
-    var counts: [String: [Role: Int]] = [:]
-    for signup in signups { counts[signup.cohort, default: [:]][signup.role, default: 0] += 1 }
-    return counts.keys.sorted().map { ($0, counts[$0]!) }
+    // Runs of one cohort are common: checking the last cohort first spares a
+    // dictionary lookup per sign-up, and indexing spares a copy of each.
+    var cohorts: [String] = []
+    var counts: [[Int]] = []
+    var position: [String: Int] = [:]
+    var last = -1
+    for index in signups.indices {
+      let cohort = signups[index].cohort
+      if last < 0 || cohorts[last] != cohort {
+        if let known = position[cohort] {
+          last = known
+        } else {
+          last = cohorts.count
+          position[cohort] = last
+          cohorts.append(cohort)
+          counts.append([0, 0, 0])
+        }
+      }
+      switch signups[index].role {
+      case .mentor: counts[last][0] += 1
+      case .mentee: counts[last][1] += 1
+      case .both: counts[last][2] += 1
+      }
+    }
+    return zip(cohorts, counts).sorted { $0.0 < $1.0 }.map { cohort, perRole in
+      var roles: [Role: Int] = [:]
+      for (role, count) in zip(Role.allCases, perRole) where count > 0 { roles[role] = count }
+      return (cohort, roles)
+    }
   }
 
   /// Rejected records per reason (the first problem of each), sorted by reason.

@@ -140,14 +140,18 @@ struct SignupRowCheck {
     let value = String(decoding: bytes, as: UTF8.self)
     // Fast path: printable ASCII, which is nearly every cell.
     if !bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return value }
-    let bad = value.unicodeScalars.contains { scalar in
-      if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-      return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)
-    }
-    if bad {
+    if Self.holdsControl(value, multiline: multiline) {
       problems.append(FieldProblem(field: field, reason: .controlCharacter, message: "holds a line break or control character"))
     }
     return value
+  }
+
+  /// Whether `value` holds a control character, or a line break where not `multiline`.
+  static func holdsControl(_ value: String, multiline: Bool) -> Bool {
+    value.unicodeScalars.contains { scalar in
+      if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+      return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)
+    }
   }
 
   /// Line and paragraph separators, and the bidirectional overrides and

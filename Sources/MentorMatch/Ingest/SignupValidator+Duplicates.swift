@@ -5,7 +5,45 @@ extension SignupValidator {
   ///
   /// Leaves the kept sign-ups in `signups`, sorted by id, and returns the
   /// superseded records in file and line order.
-  static func resolveDuplicates(_ signups: inout [Signup]) -> [RejectedRecord] {
+  ///
+  /// - Parameter keys: one ``DuplicateKey`` per sign-up, with `signups` in
+  ///   file and line order (as the validator accepts them); nil when some
+  ///   sign-up has none, and the resolution then compares Strings.
+  static func resolveDuplicates(_ signups: inout [Signup], keys: [DuplicateKey]?) -> [RejectedRecord] {
+    guard let keys, keys.count == signups.count else {
+      return resolveDuplicatesByText(&signups)
+    }
+    var newestFirst = keys.indices.map { (time: keys[$0].time, index: $0) }
+    newestFirst.sort { $0.time != $1.time ? $0.time > $1.time : $0.index > $1.index }
+    var byID = KeySlots(capacity: signups.count)
+    var byEmail = KeySlots(capacity: signups.count)
+    var kept: [(prefix: UInt64, index: Int)] = []
+    var superseded: [RejectedRecord] = []
+    kept.reserveCapacity(signups.count)
+    for (_, index) in newestFirst {
+      let key = keys[index]
+      let sameID = byID.find(key.id) { keys[$0].id == key.id && signups[$0].id == signups[index].id }
+      if let winner = sameID ?? byEmail.find(key.email, where: {
+        keys[$0].email == key.email && Self.sameAddress(signups[$0].email, signups[index].email)
+      }) {
+        superseded.append(Self.superseded(signups[index], by: signups[winner]))
+        continue
+      }
+      byID.insert(index, hash: key.id)
+      byEmail.insert(index, hash: key.email)
+      kept.append((key.idPrefix, index))
+    }
+    byID = KeySlots(capacity: 0)
+    byEmail = KeySlots(capacity: 0)
+    kept.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : signups[$0.index].id < signups[$1.index].id }
+    superseded.sort { $0.location < $1.location }
+    keep(kept.map(\.index), of: &signups)
+    return superseded
+  }
+
+  /// The same resolution on Strings alone: the fallback for sign-ups
+  /// without a ``DuplicateKey``, and the reference the keyed one is tested against.
+  static func resolveDuplicatesByText(_ signups: inout [Signup]) -> [RejectedRecord] {
     // Sort indices, not the (large) sign-ups themselves.
     let newestFirst = signups.indices.sorted { a, b in
       if signups[a].signedUpAt != signups[b].signedUpAt { return signups[a].signedUpAt > signups[b].signedUpAt }
@@ -15,41 +53,36 @@ extension SignupValidator {
     var byEmail: [String: Int] = [:]
     var keptIndices: [Int] = []
     var superseded: [RejectedRecord] = []
-    byID.reserveCapacity(signups.count)
-    byEmail.reserveCapacity(signups.count)
-    keptIndices.reserveCapacity(signups.count)
     for index in newestFirst {
       let id = signups[index].id
-      let emailKey = Self.emailKey(signups[index].email)
+      let emailKey = signups[index].emailKey
       if let winnerIndex = byID[id] ?? byEmail[emailKey] {
-        let winner = signups[winnerIndex]
-        let same = winner.id == id ? "id" : "email"
-        superseded.append(
-          RejectedRecord(
-            location: signups[index].source,
-            problems: [
-              FieldProblem(
-                field: same, reason: .superseded,
-                message: "superseded by the later sign-up at \(winner.source) (same \(same))")
-            ], personID: winner.id, cohort: winner.cohort))
+        superseded.append(Self.superseded(signups[index], by: signups[winnerIndex]))
         continue
       }
       byID[id] = index
       byEmail[emailKey] = index
       keptIndices.append(index)
     }
-    byID = [:]
-    byEmail = [:]
     keptIndices.sort { signups[$0].id < signups[$1].id }
     superseded.sort { $0.location < $1.location }
     keep(keptIndices, of: &signups)
     return superseded
   }
 
-  /// ``Signup/emailKey``, without a copy when the address has no capitals
-  /// (nearly all do not).
-  private static func emailKey(_ email: String) -> String {
-    email.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) } ? email.lowercased() : email
+  private static func superseded(_ loser: Signup, by winner: Signup) -> RejectedRecord {
+    let same = winner.id == loser.id ? "id" : "email"
+    return RejectedRecord(
+      location: loser.source,
+      problems: [
+        FieldProblem(
+          field: same, reason: .superseded, message: "superseded by the later sign-up at \(winner.source) (same \(same))")
+      ], personID: winner.id, cohort: winner.cohort)
+  }
+
+  /// Whether two ASCII addresses are equal ignoring ASCII case.
+  private static func sameAddress(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { FieldHash.lowercased($0) == FieldHash.lowercased($1) }
   }
 
   /// Reorders `signups` in place so that it holds `indices`' elements in
@@ -73,5 +106,38 @@ extension SignupValidator {
       }
     }
     signups.removeLast(signups.count - indices.count)
+  }
+}
+
+/// Kept sign-ups by the hash of one key: open addressing with linear
+/// probing, sized once, at most half full. The caller confirms each
+/// candidate on the real values.
+private struct KeySlots {
+  private var slots: [Int32]
+  private let bits: Int
+
+  init(capacity: Int) {
+    var bits = 4
+    while 1 << bits < capacity * 2 { bits += 1 }
+    self.bits = bits
+    slots = [Int32](repeating: -1, count: 1 << bits)
+  }
+
+  /// The first kept sign-up stored under `hash` for which `matches` holds.
+  func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
+    let mask = slots.count - 1
+    var slot = FieldHash.slot(hash, bits: bits)
+    while slots[slot] >= 0 {
+      if matches(Int(slots[slot])) { return Int(slots[slot]) }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+
+  mutating func insert(_ index: Int, hash: UInt64) {
+    let mask = slots.count - 1
+    var slot = FieldHash.slot(hash, bits: bits)
+    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(index)
   }
 }

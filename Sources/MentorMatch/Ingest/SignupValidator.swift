@@ -7,6 +7,10 @@
 public struct SignupValidator: Sendable {
   public let settings: InputSettings
   private var accepted: [Signup] = []
+  /// One per accepted sign-up while every one has a key; nil after the first without.
+  private var keys: [DuplicateKey]? = []
+  /// The file index and line of the last accepted sign-up.
+  private var lastAccepted: (Int, Int)?
   private var rejected: [RejectedRecord] = []
   private var readPerFile: [Int] = []
   private var columns: ColumnMap?
@@ -60,12 +64,35 @@ public struct SignupValidator: Sendable {
           problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
     case .record(let record):
       let location = location(line: record.line, record: record.number)
+      let plain = PlainRow(record: record, columns: columns, file: file, settings: settings, location: location)
+      if let (signup, key) = plain.signup(pool: &pool) {
+        accept(signup, key: key)
+        return
+      }
       let check = SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location)
       switch check.result(pool: &pool) {
-      case .accepted(let signup): accepted.append(signup)
+      case .accepted(let signup): accept(signup, key: nil)
       case .rejected(let reject): rejected.append(reject)
       }
     }
+  }
+
+  /// Keeps a sign-up, with its ``DuplicateKey`` (made from the row's bytes
+  /// by ``PlainRow``, or here from the sign-up).
+  private mutating func accept(_ signup: consuming Signup, key: DuplicateKey?) {
+    if keys != nil {
+      // Keyed resolution needs the sign-ups in file and line order, as rows come.
+      let inOrder = lastAccepted.map { $0 < (signup.source.fileIndex, signup.source.line) } ?? true
+      lastAccepted = (signup.source.fileIndex, signup.source.line)
+      var made = key
+      if made == nil { made = DuplicateKey(signup) }
+      if inOrder, let made {
+        keys?.append(made)
+      } else {
+        keys = nil
+      }
+    }
+    accepted.append(signup)
   }
 
   /// Marks the end of the current file. An empty file (no header) is an error.
@@ -75,12 +102,17 @@ public struct SignupValidator: Sendable {
     self.file = nil
   }
 
-  /// Resolves duplicates and checks the reject share. Consumes the
-  /// validator, so the sign-ups move into the result rather than being copied.
-  public consuming func finish() throws(IngestError) -> IngestResult {
+  /// Resolves duplicates and checks the reject share. Empties the
+  /// validator, so the sign-ups move into the result rather than being
+  /// copied (a `consuming` method copies them when the caller's variable
+  /// is still alive, as one captured by the reading closure is).
+  public mutating func finish() throws(IngestError) -> IngestResult {
     var kept = accepted
     accepted = []
-    let superseded = Self.resolveDuplicates(&kept)
+    let keys = self.keys
+    self.keys = nil
+    pool = TextPool()
+    let superseded = Self.resolveDuplicates(&kept, keys: keys)
     let result = IngestResult(
       files: settings.files.map(\.name), recordsPerFile: readPerFile, signups: kept,
       rejected: rejected.sorted { $0.location < $1.location },

@@ -1,0 +1,121 @@
+import MentorMatchTestSupport
+import Testing
+
+@testable import MentorMatch
+
+/// Random sign-ups in file and line order whose ids, addresses (in mixed
+/// case) and times collide often.
+private func randomSignups(_ rng: inout SeededGenerator) -> [Signup] {
+  let ids = ["P1", "P2", "P10", "P1000000001", "P1000000002", "Q1", "p1", "e-0123456789abcdef"]
+  let emails = ["ann@x.gov.uk", "ANN@x.gov.uk", "bob@x.gov.uk", "Bob@X.GOV.UK", "cy@y.gov.uk", "dee@y.gov.uk"]
+  let times = ["", "2025-01-01T00:00:00Z", "2026-11-01T00:00:00Z", "2026-11-02T09:30:00Z", "2026-11-02T09:30:01Z"]
+  let cohorts = ["general", "ddat-2026", "women-in-leadership-2026"]
+  var fileIndex = 0
+  var line = 1
+  return (0..<Int.random(in: 0...60, using: &rng)).map { record in
+    if Int.random(in: 0..<8, using: &rng) == 0 { fileIndex += 1 }
+    line += Int.random(in: 1...3, using: &rng)
+    let role = Role.allCases.randomElement(using: &rng)!
+    return Signup(
+      id: ids.randomElement(using: &rng)!, givenName: "G", familyName: "", email: emails.randomElement(using: &rng)!,
+      role: role, gradeIndex: 0, grade: "AA", department: "", profession: "", location: "", skillsOfferedText: "",
+      skillsWantedText: "", mentorCapacity: role.isMentor ? 1 : 0, menteeCapacity: role.isMentee ? 1 : 0,
+      cohort: cohorts.randomElement(using: &rng)!, lineManagerEmail: "", signedUpAt: times.randomElement(using: &rng)!,
+      extra: [:], source: RecordLocation(file: "f\(fileIndex).csv", fileIndex: fileIndex, line: line, record: record + 1))
+  }
+}
+
+private let header = "id,given_name,family_name,email,role,grade,department,profession,location,skills_offered,skills_wanted,capacity,cohort,line_manager_email,consent,signed_up_at"
+
+private func ingest(_ rows: [String]) throws -> IngestResult {
+  let toml = """
+    [input]
+    max_reject_share = 1.0
+    [[input.files]]
+    path = "a.csv"
+    """
+  let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+  return try SignupIngest.read(settings: settings) { file throws(CSVError) in
+    CSVReader(bytes: Array(([header] + rows).joined(separator: "\r\n").utf8), name: file.name, options: settings.csv)
+  }
+}
+
+@Suite struct DuplicateResolutionTests {
+  /// Resolution on hashed byte keys keeps, orders and supersedes exactly
+  /// as resolution on Strings does.
+  @Test(arguments: 0..<40)
+  func keyedResolutionMatchesResolutionByText(_ seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &* 104_729 &+ 3)
+    let signups = randomSignups(&rng)
+    let keys = try signups.map { try #require(DuplicateKey($0)) }
+    var keyed = signups
+    var byText = signups
+    let keyedSuperseded = SignupValidator.resolveDuplicates(&keyed, keys: keys)
+    let textSuperseded = SignupValidator.resolveDuplicatesByText(&byText)
+    #expect(keyed == byText, "seed \(seed)")
+    #expect(keyedSuperseded == textSuperseded, "seed \(seed)")
+    #expect(keyed.count + keyedSuperseded.count == signups.count)
+  }
+
+  /// Keys exist only where bytes decide as Strings do.
+  @Test func keysOnlyForPlainIDsAddressesAndTimes() throws {
+    var rng = SeededGenerator(seed: 1)
+    var signups: [Signup] = []
+    while signups.isEmpty { signups = randomSignups(&rng) }
+    let signup = signups[0]
+    #expect(DuplicateKey(signup) != nil)
+    var other = signup
+    other.id = "P\u{212A}"  // KELVIN SIGN: Unicode calls it equal to "PK"
+    #expect(DuplicateKey(other) == nil)
+    other = signup
+    other.email = "zoë@x.gov.uk"
+    #expect(DuplicateKey(other) == nil)
+    other = signup
+    other.signedUpAt = "2026-11-02"
+    #expect(DuplicateKey(other) == nil)
+    other = signup
+    other.signedUpAt = ""
+    #expect(DuplicateKey(other)?.time == 0)
+    other.signedUpAt = "0000-01-01T00:00:00Z"
+    #expect(DuplicateKey(other)?.time ?? 0 > 0)
+  }
+
+  /// An id that is a different spelling of another for Unicode still
+  /// counts as the same person: ingest falls back to comparing Strings.
+  @Test func unicodeEqualIDsAreOnePerson() throws {
+    let result = try ingest([
+      "PK,Ann,Smith,ann@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-01",
+      "P\u{212A},Ann,Smith,ann.other@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-02",
+    ])
+    #expect(result.signups.map(\.source.line) == [3])
+    #expect(result.superseded.map(\.location.line) == [2])
+    #expect(result.superseded.first?.problems.first?.field == "id")
+  }
+
+  /// Rows of mixed-case addresses, through the whole validator, on the
+  /// fast path: the latest wins and the rest are superseded.
+  @Test func sameAddressInAnotherCaseIsOnePerson() throws {
+    let result = try ingest([
+      "P1,Ann,Smith,Ann@Example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-02T09:30:00Z",
+      "P2,Ann,Smith,ann@example.GOV.uk,mentee,HEO,,,,,,,,,yes,2026-11-01",
+      "P3,Bob,Jones,bob@example.gov.uk,mentor,G7,,,,,,,,,yes,",
+    ])
+    #expect(result.signups.map(\.id) == ["P1", "P3"])
+    #expect(result.superseded.map(\.location.line) == [3])
+    #expect(result.superseded.first?.problems.first?.message == "superseded by the later sign-up at a.csv:2 (same email)")
+  }
+
+  /// Counts per cohort and role match a plain dictionary count.
+  @Test(arguments: 0..<10)
+  func acceptedByCohortCountsEverySignup(_ seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 77)
+    let signups = randomSignups(&rng)
+    let result = IngestResult(
+      files: ["f.csv"], recordsPerFile: [signups.count], signups: signups, rejected: [], superseded: [])
+    var expected: [String: [Role: Int]] = [:]
+    for signup in signups { expected[signup.cohort, default: [:]][signup.role, default: 0] += 1 }
+    let counted = result.acceptedByCohort
+    #expect(counted.map(\.cohort) == expected.keys.sorted())
+    for (cohort, roles) in counted { #expect(roles == expected[cohort], "seed \(seed): \(cohort)") }
+  }
+}
