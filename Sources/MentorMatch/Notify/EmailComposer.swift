@@ -64,7 +64,7 @@ public struct EmailComposer: Sendable {
       context = made
       return Array(templates.renderSpliced(name, made.values, context: made.sentinels).utf8)
     }
-    let subject = String(decoding: render(.subject), as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let subject = HeaderText.collapsingWhitespace(render(.subject))
     let text = render(.text)
     let html = render(.html)
     // A template that renders nothing would send an empty email; values are

@@ -21,6 +21,10 @@ enum HeaderText {
 
   /// Throws `unsafeHeaderValue` naming `field` when `value` holds a control character.
   static func checkSingleLine(_ value: String, field: String) throws(NotifyError) {
+    // Every control begins with a byte below 0x20, 0x7F, 0xC2 (C1 controls,
+    // C2 80–9F) or 0xE2 (U+2028 and U+2029, E2 80 A8–A9): a value without
+    // those, as most names are, needs no decoding.
+    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) { return }
     for scalar in value.unicodeScalars where isControl(scalar) {
       throw .unsafeHeaderValue(field: field, scalar: scalar.value)
     }
@@ -59,6 +63,28 @@ enum HeaderText {
       return foldableSegments(quoted)
     }
     return encodedWords(name, firstLimit: min(encodedWordLimit, firstBudget))
+  }
+
+  /// `text` with its runs of whitespace (as `Character.isWhitespace` has
+  /// it) made one space and its ends trimmed: what a rendered subject
+  /// becomes. ASCII text is done on bytes.
+  static func collapsingWhitespace(_ text: [UInt8]) -> String {
+    guard text.allSatisfy({ $0 < 0x80 }) else {
+      return String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.count)
+    var space = false
+    for byte in text {
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        space = !out.isEmpty
+      } else {
+        if space { out.append(0x20) }
+        space = false
+        out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The segments of an unstructured value such as `Subject`. Runs of

@@ -41,7 +41,12 @@ enum QuotedPrintable {
       // below (whitespace there must be encoded).
       let columnLimit = min(total, index + (lineLimit - 1 - column))
       var runEnd = index
-      while runEnd < columnLimit, isPlain(bytes[runEnd]) { runEnd += 1 }
+      if index < columnLimit {
+        for byte in bytes[index..<columnLimit] {
+          if !isPlain(byte) { break }
+          runEnd += 1
+        }
+      }
       if endsLine(runEnd) { runEnd -= 1 }
       if runEnd > index {
         out.append(contentsOf: bytes[index..<runEnd])

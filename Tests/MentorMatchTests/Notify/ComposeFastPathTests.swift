@@ -112,3 +112,41 @@ import Testing
     #expect(email.textBytes == Array("Zoë".utf8) && email.text == "Zoë")
   }
 }
+
+/// The byte-level header shortcuts against the Unicode definitions.
+@Suite struct HeaderShortcutTests {
+  static let pieces = [
+    "a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{7}", "\u{7F}", "\u{85}", "\u{9F}",
+    "\u{A0}", "\u{2028}", "\u{2029}", "\u{2003}", "’", "é", "Ã", "\u{0301}", "山", "x",
+  ]
+
+  static func text(_ random: inout SplitMix64, asciiOnly: Bool) -> String {
+    let usable = asciiOnly ? pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } } : pieces
+    return (0..<Int(random.next() % 10)).map { _ in usable[Int(random.next() % UInt64(usable.count))] }.joined()
+  }
+
+  @Test(arguments: [41, 42, 43])
+  func collapsingEqualsSplittingOnWhitespace(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    for round in 0..<2_000 {
+      let text = Self.text(&random, asciiOnly: round % 2 == 0)
+      let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(HeaderText.collapsingWhitespace(Array(text.utf8)) == expected, "\(text.debugDescription)")
+    }
+  }
+
+  @Test(arguments: [51, 52, 53])
+  func singleLineCheckEqualsTheScalarCheck(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    for _ in 0..<2_000 {
+      let text = Self.text(&random, asciiOnly: false)
+      let refused = text.unicodeScalars.first(where: HeaderText.isControl)
+      do {
+        try HeaderText.checkSingleLine(text, field: "f")
+        #expect(refused == nil, "\(text.debugDescription)")
+      } catch {
+        #expect(error == .unsafeHeaderValue(field: "f", scalar: refused?.value ?? 0), "\(text.debugDescription)")
+      }
+    }
+  }
+}
