@@ -1,55 +1,55 @@
 /// A binary min-heap of (distance, node) for Dijkstra's algorithm, kept in
-/// two flat arrays. Stale entries are skipped by the caller (lazy deletion),
-/// which is cheaper than a decrease-key on sparse graphs.
+/// one flat array of entries. Stale entries are skipped by the caller (lazy
+/// deletion), which is cheaper than a decrease-key on sparse graphs.
+///
+/// Which of several equal keys comes out first depends on the exact sequence
+/// of pushes and pops; the solvers' tie-breaks depend on it, so the sift
+/// rules here must not change.
 struct DistanceHeap {
-  private var keys: [Int] = []
-  private var nodes: [Int32] = []
+  private struct Entry {
+    var key: Int
+    var node: Int32
+  }
 
-  var isEmpty: Bool { keys.isEmpty }
+  private var entries: [Entry] = []
+
+  var isEmpty: Bool { entries.isEmpty }
 
   /// The smallest distance, if any.
-  var minKey: Int? { keys.first }
+  var minKey: Int? { entries.first?.key }
 
   mutating func removeAll() {
-    keys.removeAll(keepingCapacity: true)
-    nodes.removeAll(keepingCapacity: true)
+    entries.removeAll(keepingCapacity: true)
   }
 
   mutating func push(_ key: Int, _ node: Int32) {
-    var child = keys.count
-    keys.append(key)
-    nodes.append(node)
+    var child = entries.count
+    entries.append(Entry(key: key, node: node))
     while child > 0 {
       let parent = (child - 1) / 2
-      guard keys[parent] > key else { break }
-      keys[child] = keys[parent]
-      nodes[child] = nodes[parent]
+      guard entries[parent].key > key else { break }
+      entries[child] = entries[parent]
       child = parent
     }
-    keys[child] = key
-    nodes[child] = node
+    entries[child] = Entry(key: key, node: node)
   }
 
   mutating func pop() -> (key: Int, node: Int32)? {
-    guard let top = keys.first else { return nil }
-    let topNode = nodes[0]
-    let lastKey = keys.removeLast()
-    let lastNode = nodes.removeLast()
-    let count = keys.count
+    guard let top = entries.first else { return nil }
+    let last = entries.removeLast()
+    let count = entries.count
     if count > 0 {
       var parent = 0
       while true {
         var child = 2 * parent + 1
         if child >= count { break }
-        if child + 1 < count, keys[child + 1] < keys[child] { child += 1 }
-        guard keys[child] < lastKey else { break }
-        keys[parent] = keys[child]
-        nodes[parent] = nodes[child]
+        if child + 1 < count, entries[child + 1].key < entries[child].key { child += 1 }
+        guard entries[child].key < last.key else { break }
+        entries[parent] = entries[child]
         parent = child
       }
-      keys[parent] = lastKey
-      nodes[parent] = lastNode
+      entries[parent] = last
     }
-    return (top, topNode)
+    return (top.key, top.node)
   }
 }

@@ -17,22 +17,22 @@ extension MinCostFlow {
   /// ``solve()`` searches once per unit.
   mutating func solveInPhases() {
     var left = menteeSupply
+    buildTightLists()
     var active = (0..<menteeCount).filter { left[$0] > 0 }.map { Int32($0) }
     var visited = [Int32](repeating: 0, count: sink + 1)
-    var root = [Int32](repeating: 0, count: sink + 1)
     var promising = [Int32](repeating: 0, count: sink + 1)
     var phase: Int32 = 0
     var path: [Int32] = []
     var cursor: [Int] = []
     while !active.isEmpty {
-      let sinkDistance = shortestPaths(from: active, root: &root)
+      let sinkDistance = shortestPaths(from: active)
       phase += 1
       // Only sources whose search tree reached T at its distance surely
       // have a tight path; searching from the others would mostly fail.
       // At distance 0 nothing was searched, so every source may have one.
       if sinkDistance > 0 {
         for node32 in settled where reachesSink(Int(node32)) {
-          promising[Int(root[Int(node32)])] = phase
+          promising[Int(label[Int(node32)].via)] = phase
         }
       }
       for source32 in active {
@@ -55,38 +55,64 @@ extension MinCostFlow {
   /// Whether settled `node` has a free arc to `T` that is tight after the
   /// potential update: the end of a shortest path.
   private func reachesSink(_ node: Int) -> Bool {
+    let reduced = label[node].potential - label[sink].potential
     if node < menteeCount {
-      return skipped[node] < menteeSupply[node] && skipCost(node) + potential[node] - potential[sink] == 0
+      return skipped[node] < menteeSupply[node] && skipCost(node) + reduced == 0
     }
     let mentor = node - menteeCount
-    return load[mentor] < mentorSlots[mentor] && slotCost(mentor) + potential[node] - potential[sink] == 0
+    return load[mentor] < mentorSlots[mentor] && slotCost(mentor) + reduced == 0
   }
 
   /// Dijkstra from all `sources` at distance 0 in reduced costs until `T`
   /// is settled, then the same potential update as ``shortestPath(from:)``.
-  /// `root` receives, for each node reached, the source its path starts at.
-  /// Returns the distance of `T`.
-  private mutating func shortestPaths(from sources: [Int32], root: inout [Int32]) -> Int {
+  /// Each reached node's `via` is the source its path starts at. Returns
+  /// the distance of `T`.
+  private mutating func shortestPaths(from sources: [Int32]) -> Int {
     round += 1
     heap.removeAll()
     settled.removeAll(keepingCapacity: true)
-    for source in sources { reachNode(Int(source), distance: 0, root: source, roots: &root) }
+    let sinkPotential = label[sink].potential
+    // d(T) is at most any source's skip arc: an upper bound before the search.
+    var bound = Int.max
+    for source in sources {
+      let node = Int(source)
+      reachNode(node, distance: 0, root: source)
+      bound = min(bound, skipCost(node) + label[node].potential - sinkPotential)
+    }
     var sinkDistance = Int.max
     while let (key, node32) = heap.pop() {
       let u = Int(node32)
-      if doneRound[u] == round || key > distance[u] { continue }
+      // Keys of a node only fall, so an entry above its distance is stale;
+      // a settled node is never pushed again (reduced costs are ≥ 0).
+      if key > label[u].distance { continue }
       if key >= sinkDistance { break }
-      doneRound[u] = round
       settled.append(node32)
-      let du = key + potential[u]
-      let from = root[u]
+      let du = key + label[u].potential
+      let from = label[u].via
       if u < menteeCount {
-        for edge in menteeStart[u]..<menteeStart[u + 1] where !matched[edge] {
+        // The relaxation also rebuilds u's tight-arc list: every arc that
+        // can be tight once potentials move, a superset of the tight ones.
+        let first = menteeStart[u]
+        var end = first
+        for edge in first..<menteeStart[u + 1] {
+          if matched[edge] {
+            tightArcs[end] = Int32(edge)
+            end += 1
+            continue
+          }
           let v = menteeCount + Int(edgeMentor[edge])
-          reachNode(v, distance: du + edgeCost[edge] - potential[v], root: from, roots: &root)
+          let d = du + edgeCost[edge] - label[v].potential
+          reachNode(v, distance: d, root: from)
+          // Tight after the update means d = min(d(v), d(T)): never above
+          // v's best distance so far, nor above d(T).
+          if label[v].distance == d, d <= min(sinkDistance, bound) {
+            tightArcs[end] = Int32(edge)
+            end += 1
+          }
         }
+        tightCount[u] = Int32(end - first)
         if skipped[u] < menteeSupply[u] {
-          sinkDistance = min(sinkDistance, du + skipCost(u) - potential[sink])
+          sinkDistance = min(sinkDistance, du + skipCost(u) - sinkPotential)
         }
       } else {
         let mentor = u - menteeCount
@@ -94,27 +120,38 @@ extension MinCostFlow {
         for slot in first..<(first + load[mentor]) {
           let edge = Int(mentorEdges[slot])
           let v = Int(edgeMentee[edge])
-          reachNode(v, distance: du - edgeCost[edge] - potential[v], root: from, roots: &root)
+          reachNode(v, distance: du - edgeCost[edge] - label[v].potential, root: from)
         }
         if load[mentor] < mentorSlots[mentor] {
-          sinkDistance = min(sinkDistance, du + slotCost(mentor) - potential[sink])
+          sinkDistance = min(sinkDistance, du + slotCost(mentor) - sinkPotential)
         }
       }
     }
-    for node32 in settled {
-      let v = Int(node32)
-      potential[v] += distance[v] - sinkDistance
+    updatePotentials(sinkDistance: sinkDistance)
+    // Keep only the arcs that are tight now (and the matched ones).
+    for node32 in settled where Int(node32) < menteeCount {
+      let u = Int(node32)
+      let first = menteeStart[u]
+      let pu = label[u].potential
+      var end = first
+      for position in first..<(first + Int(tightCount[u])) {
+        let arc = Int(tightArcs[position])
+        if matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(edgeMentor[arc])].potential == 0 {
+          tightArcs[end] = Int32(arc)
+          end += 1
+        }
+      }
+      tightCount[u] = Int32(end - first)
     }
     return sinkDistance
   }
 
   @inline(__always)
-  private mutating func reachNode(_ node: Int, distance d: Int, root: Int32, roots: inout [Int32]) {
-    if doneRound[node] == round { return }
-    if seenRound[node] == round, distance[node] <= d { return }
-    seenRound[node] = round
-    distance[node] = d
-    roots[node] = root
+  private mutating func reachNode(_ node: Int, distance d: Int, root: Int32) {
+    if label[node].seen == round, label[node].distance <= d { return }
+    label[node].seen = round
+    label[node].distance = d
+    label[node].via = root
     heap.push(d, Int32(node))
   }
 }

@@ -1,4 +1,34 @@
 extension MinCostFlow {
+  /// Routes every supply unit, mentee by mentee in index order.
+  mutating func solve() {
+    for mentee in 0..<menteeCount {
+      for _ in 0..<menteeSupply[mentee] {
+        if !augmentAlongTightArcs(from: mentee) {
+          shortestPath(from: mentee)
+          augment(from: mentee)
+        }
+      }
+    }
+  }
+
+  /// Takes `mentee → mentor → T` when both arcs have reduced cost zero: a
+  /// shortest path found without a search.
+  private mutating func augmentAlongTightArcs(from mentee: Int) -> Bool {
+    let p = label[mentee].potential
+    let sinkPotential = label[sink].potential
+    for edge in menteeStart[mentee]..<menteeStart[mentee + 1] where !matched[edge] {
+      let mentor = Int(edgeMentor[edge])
+      let node = menteeCount + mentor
+      let pv = label[node].potential
+      guard edgeCost[edge] + p - pv == 0, load[mentor] < mentorSlots[mentor],
+        slotCost(mentor) + pv - sinkPotential == 0
+      else { continue }
+      match(edge, mentor: mentor)
+      return true
+    }
+    return false
+  }
+
   /// Dijkstra from `source` in reduced costs until `T` is settled, then the
   /// potential update `p(v) += d(v) - d(T)` on the settled nodes, which keeps
   /// every residual arc's reduced cost non-negative and makes the path tight.
@@ -8,22 +38,24 @@ extension MinCostFlow {
     settled.removeAll(keepingCapacity: true)
     reach(source, distance: 0, via: -1)
     var sinkDistance = Int.max
+    let sinkPotential = label[sink].potential
 
     while let (key, node32) = heap.pop() {
       let u = Int(node32)
-      if doneRound[u] == round || key > distance[u] { continue }
+      // Keys of a node only fall, so an entry above its distance is stale;
+      // a settled node is never pushed again (reduced costs are ≥ 0).
+      if key > label[u].distance { continue }
       // Nothing still queued can beat the sink: stop before settling more.
       if key >= sinkDistance { break }
-      doneRound[u] = round
       settled.append(node32)
-      let du = key + potential[u]
+      let du = key + label[u].potential
       if u < menteeCount {
         for edge in menteeStart[u]..<menteeStart[u + 1] where !matched[edge] {
           let v = menteeCount + Int(edgeMentor[edge])
-          reach(v, distance: du + edgeCost[edge] - potential[v], via: Int32(edge))
+          reach(v, distance: du + edgeCost[edge] - label[v].potential, via: Int32(edge))
         }
         if skipped[u] < menteeSupply[u] {
-          let d = du + skipCost(u) - potential[sink]
+          let d = du + skipCost(u) - sinkPotential
           if d < sinkDistance { sinkDistance = d; sinkParent = u }
         }
       } else {
@@ -32,27 +64,33 @@ extension MinCostFlow {
         for slot in first..<(first + load[mentor]) {
           let edge = Int(mentorEdges[slot])
           let v = Int(edgeMentee[edge])
-          reach(v, distance: du - edgeCost[edge] - potential[v], via: Int32(edge))
+          reach(v, distance: du - edgeCost[edge] - label[v].potential, via: Int32(edge))
         }
         if load[mentor] < mentorSlots[mentor] {
-          let d = du + slotCost(mentor) - potential[sink]
+          let d = du + slotCost(mentor) - sinkPotential
           if d < sinkDistance { sinkDistance = d; sinkParent = u }
         }
       }
     }
+    updatePotentials(sinkDistance: sinkDistance)
+  }
+
+  /// `p(v) += d(v) - d(T)` on the settled nodes; nodes left unsettled have
+  /// `d(v) ≥ d(T)` and keep their potential.
+  mutating func updatePotentials(sinkDistance: Int) {
+    guard sinkDistance != 0 else { return }
     for node32 in settled {
       let v = Int(node32)
-      potential[v] += distance[v] - sinkDistance
+      label[v].potential += label[v].distance - sinkDistance
     }
   }
 
   @inline(__always)
   private mutating func reach(_ node: Int, distance d: Int, via edge: Int32) {
-    if doneRound[node] == round { return }
-    if seenRound[node] == round, distance[node] <= d { return }
-    seenRound[node] = round
-    distance[node] = d
-    parentEdge[node] = edge
+    if label[node].seen == round, label[node].distance <= d { return }
+    label[node].seen = round
+    label[node].distance = d
+    label[node].via = edge
     heap.push(d, Int32(node))
   }
 
@@ -64,12 +102,12 @@ extension MinCostFlow {
     }
     while true {
       if node >= menteeCount {
-        let edge = Int(parentEdge[node])
+        let edge = Int(label[node].via)
         match(edge, mentor: node - menteeCount)
         node = Int(edgeMentee[edge])
       } else {
         if node == source { return }
-        let edge = Int(parentEdge[node])
+        let edge = Int(label[node].via)
         let mentor = Int(edgeMentor[edge])
         unmatch(edge, mentor: mentor)
         node = menteeCount + mentor

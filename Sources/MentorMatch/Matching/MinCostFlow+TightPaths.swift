@@ -5,10 +5,12 @@ extension MinCostFlow {
   /// reopens the nodes of a path it augments along).
   ///
   /// On success, `path` holds the nodes from `source` and `cursor[k]` the
-  /// arc taken out of `path[k]`: for a mentee, its edge index, or
-  /// `menteeStart[u + 1]` for the skip arc; for a mentor, the slot offset of
-  /// the matched edge it gives back, or -1 for its arc to `T`. The loop is
-  /// iterative because paths can be as long as the cohort.
+  /// arc taken out of `path[k]`: for a mentee, a position in its tight-arc
+  /// list (``tightArcs``), or the list's end for the skip arc; for a mentor,
+  /// the slot offset of the matched edge it gives back, or -1 for its arc to
+  /// `T`. Mentees' arcs are tried in index order, as a scan of all their arcs
+  /// would try them. The loop is iterative because paths can be as long as
+  /// the cohort.
   mutating func findTightPath(
     from source: Int, phase: Int32, visited: inout [Int32], path: inout [Int32], cursor: inout [Int]
   ) -> Bool {
@@ -17,32 +19,34 @@ extension MinCostFlow {
     visited[source] = phase
     path.append(Int32(source))
     cursor.append(menteeStart[source])
+    let sinkPotential = label[sink].potential
     while let top = path.last {
       let u = Int(top)
       let depth = path.count - 1
       var arc = cursor[depth]
-      let pu = potential[u]
+      let pu = label[u].potential
       var next = -1
       if u < menteeCount {
-        let end = menteeStart[u + 1]
+        let end = tightListEnd(u)
         while arc < end {
-          if !matched[arc] {
-            let v = menteeCount + Int(edgeMentor[arc])
-            if visited[v] != phase, edgeCost[arc] + pu - potential[v] == 0 {
+          let edge = Int(tightArcs[arc])
+          if !matched[edge] {
+            let v = menteeCount + Int(edgeMentor[edge])
+            if visited[v] != phase, edgeCost[edge] + pu - label[v].potential == 0 {
               next = v
               break
             }
           }
           arc += 1
         }
-        if next < 0, skipped[u] < menteeSupply[u], skipCost(u) + pu - potential[sink] == 0 {
+        if next < 0, skipped[u] < menteeSupply[u], skipCost(u) + pu - sinkPotential == 0 {
           cursor[depth] = end
           return true
         }
       } else {
         let mentor = u - menteeCount
         if arc < 0 {
-          if load[mentor] < mentorSlots[mentor], slotCost(mentor) + pu - potential[sink] == 0 {
+          if load[mentor] < mentorSlots[mentor], slotCost(mentor) + pu - sinkPotential == 0 {
             return true
           }
           arc = 0
@@ -51,7 +55,7 @@ extension MinCostFlow {
         while arc < load[mentor] {
           let edge = Int(mentorEdges[first + arc])
           let v = Int(edgeMentee[edge])
-          if visited[v] != phase, -edgeCost[edge] + pu - potential[v] == 0 {
+          if visited[v] != phase, -edgeCost[edge] + pu - label[v].potential == 0 {
             next = v
             break
           }
@@ -74,6 +78,29 @@ extension MinCostFlow {
     return false
   }
 
+  /// The end of `mentee`'s tight-arc list.
+  @inline(__always)
+  private func tightListEnd(_ mentee: Int) -> Int {
+    menteeStart[mentee] + Int(tightCount[mentee])
+  }
+
+  /// Every supply node's tight arcs at the current potentials.
+  mutating func buildTightLists() {
+    tightArcs = [Int32](repeating: 0, count: edgeCost.count)
+    tightCount = [Int32](repeating: 0, count: menteeCount)
+    for mentee in 0..<menteeCount {
+      let first = menteeStart[mentee]
+      let pu = label[mentee].potential
+      var end = first
+      for arc in first..<menteeStart[mentee + 1]
+      where matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(edgeMentor[arc])].potential == 0 {
+        tightArcs[end] = Int32(arc)
+        end += 1
+      }
+      tightCount[mentee] = Int32(end - first)
+    }
+  }
+
   /// Pushes one unit along a path found by ``findTightPath(from:phase:visited:path:cursor:)``,
   /// from `T` back to the source so that no mentor is ever over its slots.
   mutating func augment(along path: [Int32], cursor: [Int]) {
@@ -81,12 +108,13 @@ extension MinCostFlow {
     if Int(last) < menteeCount { skipped[Int(last)] += 1 }
     for depth in stride(from: path.count - 2, through: 0, by: -1) {
       let node = Int(path[depth])
-      let arc = cursor[depth]
+      let position = cursor[depth]
       if node < menteeCount {
+        let arc = Int(tightArcs[position])
         match(arc, mentor: Int(edgeMentor[arc]))
       } else {
         let mentor = node - menteeCount
-        unmatch(Int(mentorEdges[slotStart[mentor] + arc]), mentor: mentor)
+        unmatch(Int(mentorEdges[slotStart[mentor] + position]), mentor: mentor)
       }
     }
   }

@@ -1,21 +1,25 @@
 /// Successive shortest paths with potentials (Ahuja, Magnanti & Orlin,
 /// *Network Flows*, 1993, §9.7) on the bipartite network of a
-/// ``MatchingProblem``:
+/// ``MatchingProblem``, with the supply on one side:
 ///
-/// - every mentee `i` has a supply of `Q_i = min(capacity, degree)` units;
+/// - every supply node `i` has `Q_i = min(capacity, degree)` units;
 /// - an arc `i → j` per edge, capacity 1, cost `-weight(edge)`;
-/// - an arc `j → T` per mentor slot, cost `-slotBonus(k)` for its k-th slot;
-/// - a "skip" arc `i → T` per unit a mentee leaves unused: the first
-///   `Q_i - 1` cost 0 and the last costs `peopleBonus` (the mentee is then
+/// - an arc `j → T` per demand slot, cost `-slotBonus(k)` for its k-th slot;
+/// - a "skip" arc `i → T` per unit a supply node leaves unused: the first
+///   `Q_i - 1` cost 0 and the last costs `peopleBonus` (the person is then
 ///   unmatched and loses its bonus).
 ///
 /// Every supply unit goes to `T` along a shortest path in reduced costs
 /// (Dijkstra, stopped as soon as `T` is settled, so each search stays near
 /// its source; the skip arc bounds the radius). A path of two tight arcs is
 /// taken without a search, which makes the start a greedy warm start. All
-/// state is in flat arrays indexed by node or edge.
+/// state is in flat arrays indexed by node or arc.
 ///
-/// Nodes: mentees `0..<m`, mentors `m..<m+n`, the sink `T = m+n`.
+/// The names follow the supply-on-mentees orientation: "mentees" are the
+/// supply nodes `0..<m`, "mentors" the demand nodes `m..<m+n`, the sink is
+/// `T = m+n`. With the supply on the mentor side the roles swap, exactly as
+/// if the problem were ``MatchingProblem/transposed()`` (arcs sorted by
+/// supply node, then demand node), without building that copy.
 struct MinCostFlow {
   let menteeCount: Int
   let mentorCount: Int
@@ -23,69 +27,104 @@ struct MinCostFlow {
   let menteeStart: [Int]
   let edgeMentee: [Int32]
   let edgeMentor: [Int32]
-  /// The cost of each edge's forward arc: minus its weight.
+  /// The cost of each arc: minus its edge's weight.
   let edgeCost: [Int]
+  /// The problem's edge of each arc when the supply is on the mentor side
+  /// (empty when arcs and edges share indices).
+  let problemEdge: [Int32]
   let peopleBonus: Int
   let menteeSupply: [Int]
   let mentorSlots: [Int]
 
   var matched: [Bool]
   var skipped: [Int]
-  /// Matched edges of mentor j: `mentorEdges[slotStart[j] ..< slotStart[j] + load[j]]`.
+  /// Matched arcs of mentor j: `mentorEdges[slotStart[j] ..< slotStart[j] + load[j]]`.
   var slotStart: [Int]
   var mentorEdges: [Int32]
   var load: [Int]
-  var potential: [Int]
+  /// Potentials and search scratch, one entry per node.
+  var label: [NodeLabel]
 
   // Dijkstra scratch, reused across searches.
-  var distance: [Int]
-  var parentEdge: [Int32]
-  var seenRound: [Int32]
-  var doneRound: [Int32]
   var settled: [Int32] = []
   var heap = DistanceHeap()
   var round: Int32 = 0
   var sinkParent = 0
 
-  init(problem: MatchingProblem, encoding: ObjectiveEncoding) {
-    menteeCount = problem.menteeCount
-    mentorCount = problem.mentorCount
-    sink = menteeCount + mentorCount
-    menteeStart = problem.menteeStart
-    let edges = problem.edges
-    edgeMentee = edges.map { Int32($0.mentee) }
-    edgeMentor = edges.map { Int32($0.mentor) }
-    edgeCost = edges.map { -encoding.weight(of: $0) }
-    peopleBonus = encoding.peopleBonus
+  /// For ``solveInPhases()``: each supply node's arcs that may be tight,
+  /// `tightArcs[menteeStart[i] ..< menteeStart[i] + tightCount[i]]` in index
+  /// order, a superset of its arcs of reduced cost zero and its matched arcs.
+  var tightArcs: [Int32] = []
+  var tightCount: [Int32] = []
+
+  init(problem: MatchingProblem, encoding: ObjectiveEncoding, supplySide: FlowCertificate.SupplySide = .mentees) {
     let degrees = problem.degrees()
-    menteeSupply = zip(problem.menteeCapacities, degrees.mentee).map { min($0, $1) }
-    mentorSlots = zip(problem.mentorCapacities, degrees.mentor).map { min($0, $1) }
+    let edges = problem.edges
+    let onMentors = supplySide == .mentors
+    menteeCount = onMentors ? problem.mentorCount : problem.menteeCount
+    mentorCount = onMentors ? problem.menteeCount : problem.mentorCount
+    sink = menteeCount + mentorCount
+    let supplyDegrees = onMentors ? degrees.mentor : degrees.mentee
+    var start = [Int](repeating: 0, count: menteeCount + 1)
+    for node in 0..<menteeCount { start[node + 1] = start[node] + supplyDegrees[node] }
+    menteeStart = start
+    if onMentors {
+      // A counting sort by mentor of edges already sorted by (mentee, mentor):
+      // each mentor's arcs come out in mentee order, as in `transposed()`.
+      var next = start
+      var from = [Int32](repeating: 0, count: edges.count)
+      var to = [Int32](repeating: 0, count: edges.count)
+      var cost = [Int](repeating: 0, count: edges.count)
+      var original = [Int32](repeating: 0, count: edges.count)
+      for (index, edge) in edges.enumerated() {
+        let arc = next[edge.mentor]
+        next[edge.mentor] += 1
+        from[arc] = Int32(edge.mentor)
+        to[arc] = Int32(edge.mentee)
+        cost[arc] = -encoding.weight(of: edge)
+        original[arc] = Int32(index)
+      }
+      (edgeMentee, edgeMentor, edgeCost, problemEdge) = (from, to, cost, original)
+      menteeSupply = zip(problem.mentorCapacities, degrees.mentor).map { min($0, $1) }
+      mentorSlots = zip(problem.menteeCapacities, degrees.mentee).map { min($0, $1) }
+    } else {
+      edgeMentee = edges.map { Int32($0.mentee) }
+      edgeMentor = edges.map { Int32($0.mentor) }
+      edgeCost = edges.map { -encoding.weight(of: $0) }
+      problemEdge = []
+      menteeSupply = zip(problem.menteeCapacities, degrees.mentee).map { min($0, $1) }
+      mentorSlots = zip(problem.mentorCapacities, degrees.mentor).map { min($0, $1) }
+    }
+    peopleBonus = encoding.peopleBonus
     matched = [Bool](repeating: false, count: edges.count)
     skipped = [Int](repeating: 0, count: menteeCount)
-    var start = [Int](repeating: 0, count: mentorCount + 1)
-    for mentor in 0..<mentorCount { start[mentor + 1] = start[mentor] + mentorSlots[mentor] }
-    slotStart = start
-    mentorEdges = [Int32](repeating: -1, count: start[mentorCount])
+    var slots = [Int](repeating: 0, count: mentorCount + 1)
+    for mentor in 0..<mentorCount { slots[mentor + 1] = slots[mentor] + mentorSlots[mentor] }
+    slotStart = slots
+    mentorEdges = [Int32](repeating: -1, count: slots[mentorCount])
     load = [Int](repeating: 0, count: mentorCount)
 
     // Initial potentials make every arc's reduced cost c + p(u) - p(v) ≥ 0:
     // p(T) = 0, each mentor's first slot tight, each mentee at its best arc.
-    let nodes = sink + 1
-    var potential = [Int](repeating: 0, count: nodes)
-    for mentor in 0..<mentorCount { potential[menteeCount + mentor] = peopleBonus }
+    var label = [NodeLabel](repeating: NodeLabel(potential: 0), count: sink + 1)
+    for mentor in 0..<mentorCount { label[menteeCount + mentor].potential = peopleBonus }
     for mentee in 0..<menteeCount {
-      let supply = menteeSupply[mentee]
-      var best = supply == 1 ? -peopleBonus : 0
-      for edge in menteeStart[mentee]..<menteeStart[mentee + 1] {
-        best = max(best, -edgeCost[edge] + peopleBonus)
+      var best = menteeSupply[mentee] == 1 ? -peopleBonus : 0
+      for arc in start[mentee]..<start[mentee + 1] {
+        best = max(best, -edgeCost[arc] + peopleBonus)
       }
-      potential[mentee] = best
+      label[mentee].potential = best
     }
-    self.potential = potential
-    distance = [Int](repeating: 0, count: nodes)
-    parentEdge = [Int32](repeating: -1, count: nodes)
-    seenRound = [Int32](repeating: 0, count: nodes)
-    doneRound = [Int32](repeating: 0, count: nodes)
+    self.label = label
+  }
+
+  /// Each node's potential, in node order: the certificate.
+  var potentials: [Int] { label.map(\.potential) }
+
+  /// The problem's edge index of `arc`.
+  @inline(__always)
+  func edgeIndex(ofArc arc: Int) -> Int {
+    problemEdge.isEmpty ? arc : Int(problemEdge[arc])
   }
 
   /// The cost of the next unused skip unit of `mentee`.
@@ -98,34 +137,6 @@ struct MinCostFlow {
   @inline(__always)
   func slotCost(_ mentor: Int) -> Int {
     load[mentor] == 0 ? -peopleBonus : 0
-  }
-
-  /// Routes every supply unit, mentee by mentee in index order.
-  mutating func solve() {
-    for mentee in 0..<menteeCount {
-      for _ in 0..<menteeSupply[mentee] {
-        if !augmentAlongTightArcs(from: mentee) {
-          shortestPath(from: mentee)
-          augment(from: mentee)
-        }
-      }
-    }
-  }
-
-  /// Takes `mentee → mentor → T` when both arcs have reduced cost zero: a
-  /// shortest path found without a search.
-  private mutating func augmentAlongTightArcs(from mentee: Int) -> Bool {
-    let p = potential[mentee]
-    for edge in menteeStart[mentee]..<menteeStart[mentee + 1] where !matched[edge] {
-      let mentor = Int(edgeMentor[edge])
-      let node = menteeCount + mentor
-      guard edgeCost[edge] + p - potential[node] == 0, load[mentor] < mentorSlots[mentor],
-        slotCost(mentor) + potential[node] - potential[sink] == 0
-      else { continue }
-      match(edge, mentor: mentor)
-      return true
-    }
-    return false
   }
 
   @inline(__always)
@@ -146,4 +157,16 @@ struct MinCostFlow {
     }
     load[mentor] -= 1
   }
+}
+
+/// A node's potential with the scratch of the current shortest-path
+/// search, kept together so that relaxing an arc reads one place.
+struct NodeLabel {
+  var potential: Int
+  /// Tentative distance in this search; meaningful when `seen == round`.
+  var distance = 0
+  /// The search that last reached the node.
+  var seen: Int32 = 0
+  /// `ssp`: the arc the node was reached by; `phases`: the source its path starts at.
+  var via: Int32 = -1
 }

@@ -43,30 +43,24 @@ public enum OptimalMatching {
     // side with fewer places makes each search shorter: its units look for
     // free places on the other side, which are plentiful.
     let side = supplySide(for: problem)
-    let network = side == .mentees ? problem : problem.transposed()
-    var flow = MinCostFlow(problem: network, encoding: encoding)
+    var flow = MinCostFlow(problem: problem, encoding: encoding, supplySide: side)
     switch method {
     case .successiveShortestPaths: flow.solve()
     case .phases: flow.solveInPhases()
     }
     var chosen: [Int] = []
-    for edge in flow.matched.indices where flow.matched[edge] {
-      if side == .mentees {
-        chosen.append(edge)
-      } else if let original = problem.edgeIndex(
-        mentee: network.edges[edge].mentor, mentor: network.edges[edge].mentee)
-      {
-        chosen.append(original)
-      }
+    for arc in flow.matched.indices where flow.matched[arc] {
+      chosen.append(flow.edgeIndex(ofArc: arc))
     }
     let matching = Matching(edgeIndices: chosen)
-    let supply = Array(flow.potential[0..<network.menteeCount])
-    let demand = Array(flow.potential[network.menteeCount..<flow.sink])
+    let potentials = flow.potentials
+    let supply = Array(potentials[0..<flow.menteeCount])
+    let demand = Array(potentials[flow.menteeCount..<flow.sink])
     let certificate = FlowCertificate(
       supplySide: side,
       menteePotentials: side == .mentees ? supply : demand,
       mentorPotentials: side == .mentees ? demand : supply,
-      sinkPotential: flow.potential[flow.sink]
+      sinkPotential: potentials[flow.sink]
     )
     return Result(matching: matching, values: matching.values(in: problem), certificate: certificate)
   }

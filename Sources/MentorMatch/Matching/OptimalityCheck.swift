@@ -24,35 +24,16 @@ public enum OptimalityCheck {
   }
 
   /// Checks `certificate` for `matching` on `problem` under `objective`.
+  ///
+  /// With the supply on the mentor side (``FlowCertificate/SupplySide``),
+  /// arcs run from mentors to mentees and the skip arcs leave the mentors:
+  /// the network of the transposed problem, checked in place.
   public static func check(
     _ problem: MatchingProblem,
     matching: Matching,
     objective: MatchingObjective,
     certificate: FlowCertificate
   ) -> Report {
-    if certificate.supplySide == .mentors {
-      // Check the network the solver used: the transposed problem, where the
-      // mentors' potentials are the supply side's.
-      let transposed = problem.transposed()
-      var indices: [Int] = []
-      var missing = 0
-      for index in matching.edgeIndices {
-        guard problem.edges.indices.contains(index),
-          let swapped = transposed.edgeIndex(mentee: problem.edges[index].mentor, mentor: problem.edges[index].mentee)
-        else {
-          missing += 1
-          continue
-        }
-        indices.append(swapped)
-      }
-      var flipped = certificate
-      flipped.supplySide = .mentees
-      flipped.menteePotentials = certificate.mentorPotentials
-      flipped.mentorPotentials = certificate.menteePotentials
-      var report = check(transposed, matching: Matching(edgeIndices: indices), objective: objective, certificate: flipped)
-      report.infeasiblePairs += missing
-      return report
-    }
     var report = Report(negativeArcs: 0, infeasiblePairs: 0, malformedCertificate: false)
     guard certificate.menteePotentials.count == problem.menteeCount,
       certificate.mentorPotentials.count == problem.mentorCount,
@@ -64,6 +45,7 @@ public enum OptimalityCheck {
     let menteeP = certificate.menteePotentials
     let mentorP = certificate.mentorPotentials
     let sinkP = certificate.sinkPotential
+    let onMentees = certificate.supplySide == .mentees
 
     var isMatched = [Bool](repeating: false, count: problem.edges.count)
     var menteeLoad = [Int](repeating: 0, count: problem.menteeCount)
@@ -86,35 +68,43 @@ public enum OptimalityCheck {
 
     for (index, edge) in problem.edges.enumerated() {
       let weight = encoding.weight(of: edge)
+      // The forward arc runs from the supply side; a matched edge leaves only its reverse arc.
+      let supplyP = onMentees ? menteeP[edge.mentee] : mentorP[edge.mentor]
+      let demandP = onMentees ? mentorP[edge.mentor] : menteeP[edge.mentee]
       if isMatched[index] {
-        arc(weight, mentorP[edge.mentor], menteeP[edge.mentee])  // reverse arc j → i
+        arc(weight, demandP, supplyP)
       } else {
-        arc(-weight, menteeP[edge.mentee], mentorP[edge.mentor])
+        arc(-weight, supplyP, demandP)
       }
     }
     let degrees = problem.degrees()
-    for mentee in 0..<problem.menteeCount {
-      let supply = min(problem.menteeCapacities[mentee], degrees.mentee[mentee])
-      guard menteeLoad[mentee] <= supply else {
-        report.infeasiblePairs += menteeLoad[mentee] - supply
-        continue
-      }
-      // Unused units leave by the skip arcs, cheapest first; the last costs the people bonus.
-      let skipped = supply - menteeLoad[mentee]
-      for unit in stride(from: 1, through: supply, by: 1) {
-        let cost = unit == supply ? encoding.peopleBonus : 0
-        if unit <= skipped { arc(-cost, sinkP, menteeP[mentee]) } else { arc(cost, menteeP[mentee], sinkP) }
-      }
-    }
-    for mentor in 0..<problem.mentorCount {
-      let slots = min(problem.mentorCapacities[mentor], degrees.mentor[mentor])
-      guard mentorLoad[mentor] <= slots else {
-        report.infeasiblePairs += mentorLoad[mentor] - slots
-        continue
-      }
-      for slot in stride(from: 1, through: slots, by: 1) {
-        let cost = -encoding.slotBonus(slot)
-        if slot <= mentorLoad[mentor] { arc(-cost, sinkP, mentorP[mentor]) } else { arc(cost, mentorP[mentor], sinkP) }
+    let sides = [
+      (capacities: problem.menteeCapacities, degrees: degrees.mentee, loads: menteeLoad, potentials: menteeP),
+      (capacities: problem.mentorCapacities, degrees: degrees.mentor, loads: mentorLoad, potentials: mentorP),
+    ]
+    for (number, side) in sides.enumerated() {
+      let isSupply = (number == 0) == onMentees
+      for person in side.capacities.indices {
+        let places = min(side.capacities[person], side.degrees[person])
+        let load = side.loads[person]
+        guard load <= places else {
+          report.infeasiblePairs += load - places
+          continue
+        }
+        let p = side.potentials[person]
+        if isSupply {
+          // Unused units leave by the skip arcs, cheapest first; the last costs the people bonus.
+          let skipped = places - load
+          for unit in stride(from: 1, through: places, by: 1) {
+            let cost = unit == places ? encoding.peopleBonus : 0
+            if unit <= skipped { arc(-cost, sinkP, p) } else { arc(cost, p, sinkP) }
+          }
+        } else {
+          for slot in stride(from: 1, through: places, by: 1) {
+            let cost = -encoding.slotBonus(slot)
+            if slot <= load { arc(-cost, sinkP, p) } else { arc(cost, p, sinkP) }
+          }
+        }
       }
     }
     return report
