@@ -14,8 +14,9 @@
 ///    long, and neither side's words are a strict subset of the other's.
 ///
 /// Deterministic: ties go to the concept with the smaller id (byte order).
-/// Memoised per raw term and per folded term, so repeated mentions cost one
-/// dictionary lookup.
+/// Memoised per raw cell piece, per raw term and per folded term, so a
+/// repeated mention costs one lookup; each distinct mapping is stored once and
+/// handed out by id (``normalise(cell:into:)``).
 public struct SkillNormaliser: Sendable {
   public let taxonomy: Taxonomy
   public let settings: SkillSettings
@@ -34,6 +35,7 @@ public struct SkillNormaliser: Sendable {
   var pieceIDs: [Int32] = []
   var cellBytes: [UInt8] = []
   var cellPieces: [PieceSpan] = []
+  // Where the fast path's early loads land, so the optimiser keeps them.
   var touched: UInt64 = 0
 
   /// Folded terms longer than this are sentences, not skills: never fuzzy-matched.

@@ -2,8 +2,20 @@
 /// the reason it was left unplaced. Lets callers count and group memoised
 /// mappings (``SkillNormaliser/outcome(_:)``) without touching their strings.
 public enum SkillOutcome: Int, Sendable, Equatable, CaseIterable {
-  case exact, fingerprint, variant, fuzzy
-  case noCandidate, belowThreshold, ambiguous
+  /// Placed: the folded term is a folded label (``SkillMatchMethod/exact``).
+  case exact
+  /// Placed: its sorted unique words are a label's (``SkillMatchMethod/fingerprint``).
+  case fingerprint
+  /// Placed after a rewrite (``SkillMatchMethod/variant``).
+  case variant
+  /// Placed by edit-distance similarity (``SkillMatchMethod/fuzzy``).
+  case fuzzy
+  /// Unplaced: nothing came near (``SkillUnplacedReason/noCandidate``).
+  case noCandidate
+  /// Unplaced: the best candidate is in the review band (``SkillUnplacedReason/belowThreshold``).
+  case belowThreshold
+  /// Unplaced: two concepts fit about equally well (``SkillUnplacedReason/ambiguous``).
+  case ambiguous
 
   /// The outcome of a match.
   public init(_ match: SkillMatch) {

@@ -37,7 +37,9 @@ enum SkillVariants {
   /// The UK spelling of one folded word.
   static func ukSpelling(_ word: String) -> String {
     if let table = ukSpellings[word] { return table }
-    guard word.count >= 6, !izeExceptions.contains(word) else { return word }
+    // Every rule below rewrites a "z": most words have none, and Foundation's
+    // substring search cost more than the rest of the variant stage.
+    guard word.utf8.contains(0x7A), word.count >= 6, !izeExceptions.contains(word) else { return word }
     if word.contains("ization") { return word.replacingOccurrences(of: "ization", with: "isation") }
     for (us, uk) in [("ization", "isation"), ("izations", "isations"), ("izing", "ising"), ("ized", "ised"),
                      ("izes", "ises"), ("izer", "iser"), ("izers", "isers"), ("ize", "ise"),

@@ -77,6 +77,32 @@ import Testing
     #expect(fast.distinctTermCount == general.distinctTermCount)
   }
 
+  /// Characters the byte scan treats specially, and ones it must leave alone.
+  static let alphabet: [String] = [
+    "a", "b", "C", "+", "-", "*", ">", "1", "2", "3", ".", ")", " ", " ", "\t", ";", ",", "/", "|", "\n", "\r", "\r\n",
+    "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "•", "·", "▪", "✔", "–", "—", "\u{301}", "\u{A0}", "\u{3000}",
+    "é", "Ｐ", "\u{FE0F}", "\u{200D}", "\u{600}", "ß", "Python", "C++", "SQL", "n/a", "and", "Lean", "Agile",
+  ]
+
+  @Test(arguments: [3, 4] as [UInt64])
+  func fastPathAgreesWithGeneralPathOnRandomText(seed: UInt64) throws {
+    let taxonomy = try TaxonomyFixture.smallTaxonomy()
+    var fast = SkillNormaliser(taxonomy: taxonomy)
+    var general = SkillNormaliser(taxonomy: taxonomy)
+    var probe = SkillNormaliser(taxonomy: taxonomy)
+    var random = SplitMix64(seed: seed)
+    var fastCells = 0
+    for _ in 0..<10_000 {
+      var cell = ""
+      for _ in 0..<random.int(0...14) { cell += Self.alphabet[random.int(0...(Self.alphabet.count - 1))] }
+      #expect(fast.normalise(cell: cell) == general.normaliseBySplitting(cell: cell), "'\(cell.unicodeScalars.map { String($0.value, radix: 16) })'")
+      var ids: [Int32] = []
+      if probe.normaliseByMemo(cell, into: &ids) { fastCells += 1 }
+    }
+    #expect(fastCells > 5_000)
+    #expect(fastCells < 10_000)
+  }
+
   /// Lists, bullets and accents are common in real cells: the memo must take
   /// them, and answer as the general path does.
   @Test(arguments: [
