@@ -40,3 +40,62 @@ private final class ChunkResults: @unchecked Sendable {
     lock.withLock { chunks.flatMap { $0 } }
   }
 }
+
+/// Composing in batches while the caller writes: batch k + 1 is composed on
+/// the other cores while the caller's `body` handles batch k (writing files
+/// is one thread in the kernel), so composing and writing overlap.
+extension EmailComposer {
+  /// Composes requests `0..<count`, made a batch at a time by `requests`,
+  /// and hands each batch's results to `body` in order, on the caller's
+  /// thread. The results do not depend on `size` or on the overlap; if
+  /// `body` throws, the batch being composed is finished and dropped.
+  public func composeBatches<Failure: Error>(
+    count: Int, size: Int = 4_096, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
+    _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void
+  ) throws(Failure) {
+    let size = max(1, size)
+    guard count > 0 else { return }
+    let composer = self
+    func batch(at start: Int) -> BatchInFlight {
+      BatchInFlight { composer.composeAll(requests(start..<min(count, start + size))) }
+    }
+    var current = composeAll(requests(0..<min(count, size)))
+    var next = size
+    while true {
+      let ahead = next < count ? batch(at: next) : nil
+      defer { _ = ahead?.wait() }
+      try body(current)
+      guard let ahead else { return }
+      current = ahead.wait()
+      next += size
+    }
+  }
+
+  /// ``composeBatches(count:size:requests:_:)`` over a list of requests.
+  public func composeBatches<Failure: Error>(
+    _ requests: [EmailRequest], size: Int = 4_096,
+    _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void
+  ) throws(Failure) {
+    try composeBatches(count: requests.count, size: size, requests: { Array(requests[$0]) }, body)
+  }
+}
+
+/// One batch being composed on a global queue; `wait()` returns its results.
+/// The group's leave and wait order the write of `results` before its read.
+private final class BatchInFlight: @unchecked Sendable {
+  private let group = DispatchGroup()
+  private var results: [Result<ComposedEmail, NotifyError>] = []
+
+  init(_ work: @escaping @Sendable () -> [Result<ComposedEmail, NotifyError>]) {
+    group.enter()
+    DispatchQueue.global().async {
+      self.results = work()
+      self.group.leave()
+    }
+  }
+
+  func wait() -> [Result<ComposedEmail, NotifyError>] {
+    group.wait()
+    return results
+  }
+}
