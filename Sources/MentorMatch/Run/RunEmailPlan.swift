@@ -26,11 +26,14 @@ public struct RunEmailPlan: Sendable {
     // two cohorts) would overwrite each other; the first is kept.
     var seen: Set<String> = []
     var start = 0
-    while start < requests.count {
-      let batch = requests[start..<min(requests.count, start + max(1, size))]
-      start += batch.count
-      // Composed on every core; results come back in request order.
-      let composed = composer.composeAll(batch.map(\.request))
+    let requests = self.requests
+    let size = max(1, size)
+    // The next batch is composed on the other cores while `body` writes this
+    // one; results come back in request order, whatever the overlap.
+    try composer.composeBatches(count: requests.count, size: size, requests: { range in requests[range].map(\.request) }) {
+      (composed) throws(Failure) in
+      let batch = requests[start..<start + composed.count]
+      start += composed.count
       var emails: [RunEmail] = []
       var problems: [String] = []
       for ((personID, request), result) in zip(batch, composed) {
