@@ -17,17 +17,24 @@ public struct SignupValidator: Sendable {
   private var file: InputFile?
   private var fileIndex = -1
   private var pool = TextPool()
+  private var sizing: FileSizing?
 
   public init(settings: InputSettings) {
     self.settings = settings
   }
 
   /// Starts the next file of `settings.files`.
-  public mutating func begin(file: InputFile) {
+  ///
+  /// - Parameter byteCount: the file's size, when known: after a sample of
+  ///   its records the validator reserves room for the sign-ups the rest of
+  ///   the file should hold, so that its array of sign-ups is not copied
+  ///   each time it outgrows its storage. It changes no result.
+  public mutating func begin(file: InputFile, byteCount: Int? = nil) {
     fileIndex += 1
     self.file = file
     columns = nil
     readPerFile.append(0)
+    sizing = byteCount.map { FileSizing(fileBytes: $0) }
   }
 
   /// Takes one row of the current file; the first record is its header.
@@ -49,6 +56,11 @@ public struct SignupValidator: Sendable {
       return
     }
     readPerFile[fileIndex] += 1
+    if case .record(let record) = row, let estimate = sizing?.sample(record) {
+      sizing = nil
+      accepted.reserveCapacity(accepted.count + estimate)
+      keys?.reserveCapacity(accepted.count + estimate)
+    }
     switch row {
     case .malformed(let bad):
       let reason: RejectReason =
