@@ -26,7 +26,8 @@ struct PlainRow {
     guard let idBytes = clean(.id) else { return nil }
     let id =
       idBytes.isEmpty ? SignupValidator.derivedID(email: email) : String(decoding: idBytes, as: UTF8.self)
-    guard let givenBytes = bytes(.givenName), !givenBytes.isEmpty, let givenName = pool.clean(givenBytes),
+    guard let givenBytes = bytes(.givenName), !givenBytes.isEmpty,
+      let givenName = pool.clean(givenBytes, field: .givenName),
       let familyName = pooled(.familyName, &pool),
       let role = file.fixedRole ?? role(),
       let gradeBytes = clean(.grade), !gradeBytes.isEmpty,
@@ -42,7 +43,7 @@ struct PlainRow {
     else { return nil }
     var extra: [String: String] = [:]
     for (name, column) in columns.extraColumns {
-      guard let value = pool.clean(record.utf8(at: column)) else { return nil }
+      guard let value = pool.clean(record.utf8(at: column), field: nil) else { return nil }
       extra[name] = value
     }
     let key =
@@ -78,7 +79,7 @@ struct PlainRow {
   /// A single-line field's text from the pool when clean, else nil.
   private func pooled(_ field: SignupField, _ pool: inout TextPool) -> String? {
     guard let value = bytes(field) else { return nil }
-    return pool.clean(value)
+    return pool.clean(value, field: field)
   }
 
   /// Whether a value passes ``SignupRowCheck``'s control-character rule;
@@ -141,10 +142,11 @@ struct PlainRow {
   private func signedUpAt(pool: inout TextPool) -> (String, ArraySlice<UInt8>)? {
     guard let raw = bytes(.signedUpAt) else { return nil }
     if raw.isEmpty { return ("", raw) }
-    if SignupTimestamp.isNormal(raw) { return (pool.shared(raw), raw) }
+    if SignupTimestamp.isNormal(raw) { return (pool.time(raw), raw) }
     guard Self.isClean(raw, multiline: false),
       let normal = SignupTimestamp.normalise(String(decoding: raw, as: UTF8.self))
     else { return nil }
-    return (pool.shared(normal), ArraySlice(normal.utf8))
+    let bytes = ArraySlice(normal.utf8)
+    return (pool.time(bytes), bytes)
   }
 }
