@@ -18,6 +18,8 @@ public struct SignupValidator: Sendable {
   private var fileIndex = -1
   private var pool = TextPool()
   private var sizing: FileSizing?
+  /// The fast path for the current file's rows, once its header is read.
+  private var plainRow: PlainRow?
 
   public init(settings: InputSettings) {
     self.settings = settings
@@ -33,6 +35,7 @@ public struct SignupValidator: Sendable {
     fileIndex += 1
     self.file = file
     columns = nil
+    plainRow = nil
     readPerFile.append(0)
     sizing = byteCount.map { FileSizing(fileBytes: $0) }
   }
@@ -49,7 +52,9 @@ public struct SignupValidator: Sendable {
     guard let columns else {
       switch row {
       case .record(let header):
-        self.columns = try ColumnMap(header: header.fields, file: file, settings: settings)
+        let columns = try ColumnMap(header: header.fields, file: file, settings: settings)
+        self.columns = columns
+        plainRow = PlainRow(columns: columns, file: file, settings: settings)
       case .malformed(let bad):
         throw .csv(CSVError(file: file.name, line: bad.line, kind: .parser(code: 1)))
       }
@@ -76,8 +81,7 @@ public struct SignupValidator: Sendable {
           problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
     case .record(let record):
       let location = location(line: record.line, record: record.number)
-      let plain = PlainRow(record: record, columns: columns, file: file, settings: settings, location: location)
-      if let (signup, key) = plain.signup(pool: &pool) {
+      if let (signup, key) = plainRow?.signup(record, at: location, pool: &pool) {
         accept(signup, key: key)
         return
       }

@@ -94,8 +94,8 @@ private func randomRow(header: [String], plain: Bool, rng: inout SeededGenerator
         let fields = randomRow(header: header, plain: plain, rng: &rng)
         let record = CSVRecordView(CSVRecord(fields: fields, line: number + 1, number: number))
         let location = RecordLocation(file: file.name, fileIndex: 0, line: number + 1, record: number)
-        let fast = PlainRow(record: record, columns: columns, file: file, settings: settings, location: location)
-          .signup(pool: &fastPool)
+        let fast = PlainRow(columns: columns, file: file, settings: settings)
+          .signup(record, at: location, pool: &fastPool)
         let full = SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location)
           .result(pool: &fullPool)
         if plain { #expect(fast != nil, "seed \(seed): plain row \(fields) took the full check") }
