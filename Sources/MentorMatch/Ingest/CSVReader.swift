@@ -21,6 +21,8 @@ import Foundation
 public final class CSVReader {
   /// The name used in messages: the path as given, or a label for in-memory input.
   public let name: String
+  /// The size of the input in bytes: the file's size when it was opened.
+  public let byteCount: Int
   private let options: CSVReadOptions
   private let source: Source
 
@@ -47,6 +49,7 @@ public final class CSVReader {
       throw CSVError(file: path, kind: .cannotOpen(reason: String(cString: strerror(errno))))
     }
     self.source = .file(handle)
+    self.byteCount = Int(info.st_size)
   }
 
   /// Reads CSV held in memory (tests, fuzzing, the audit re-run).
@@ -54,6 +57,7 @@ public final class CSVReader {
     self.name = name
     self.options = options
     self.source = .bytes(bytes)
+    self.byteCount = bytes.count
   }
 
   deinit {

@@ -48,6 +48,12 @@ public struct CSVRecordView: Sendable {
     return storage[bounds[firstBound + column]..<bounds[firstBound + column + 1]]
   }
 
+  /// How many bytes the record's fields hold, after trimming: without
+  /// delimiters, quotes and the line end.
+  public var byteCount: Int {
+    bounds[firstBound + count] - bounds[firstBound]
+  }
+
   /// The field at a 0-based column as a String; empty when the record has
   /// no such column.
   public func string(at column: Int) -> String {

@@ -9,40 +9,45 @@
 /// anything is not plain, and the caller runs ``SignupRowCheck`` on that
 /// row, which finds and words every problem. So the fast path never
 /// decides a reject; it only spares the full check for clean rows.
+///
+/// Made once per file (so that its settings are not copied for every row)
+/// and handed each record.
 struct PlainRow {
-  let record: CSVRecordView
   let columns: ColumnMap
   let file: InputFile
   let settings: InputSettings
-  let location: RecordLocation
 
-  /// The row's sign-up and its ``DuplicateKey`` (nil when it has none),
-  /// or nil when the row needs the full check.
-  func signup(pool: inout TextPool) -> (Signup, DuplicateKey?)? {
-    guard record.count == columns.width, let emailBytes = bytes(.email), !emailBytes.isEmpty,
+  /// The record's sign-up and its ``DuplicateKey`` (nil when it has none),
+  /// or nil when the record needs the full check.
+  func signup(
+    _ record: CSVRecordView, at location: RecordLocation, pool: inout TextPool
+  ) -> (Signup, DuplicateKey?)? {
+    guard record.count == columns.width, let emailBytes = bytes(.email, record), !emailBytes.isEmpty,
       PlainAddress.isValid(emailBytes)
     else { return nil }
     let email = String(decoding: emailBytes, as: UTF8.self)
-    guard let idBytes = clean(.id) else { return nil }
+    guard let idBytes = clean(.id, record) else { return nil }
     let id =
       idBytes.isEmpty ? SignupValidator.derivedID(email: email) : String(decoding: idBytes, as: UTF8.self)
-    guard let givenBytes = bytes(.givenName), !givenBytes.isEmpty, let givenName = pool.clean(givenBytes),
-      let familyName = pooled(.familyName, &pool),
-      let role = file.fixedRole ?? role(),
-      let gradeBytes = clean(.grade), !gradeBytes.isEmpty,
+    guard let givenBytes = bytes(.givenName, record), !givenBytes.isEmpty,
+      let givenName = pool.clean(givenBytes, field: .givenName),
+      let familyName = pooled(.familyName, record, &pool),
+      let role = file.fixedRole ?? role(record),
+      let gradeBytes = clean(.grade, record), !gradeBytes.isEmpty,
       let gradeIndex = pool.gradeIndex(of: gradeBytes, in: settings.grades),
-      let department = pooled(.department, &pool), let profession = pooled(.profession, &pool),
-      let place = pooled(.location, &pool),
-      let offered = clean(.skillsOffered, multiline: true), let wanted = clean(.skillsWanted, multiline: true),
-      let capacities = capacity(role: role),
-      let cohort = pooled(.cohort, &pool),
-      let lineManager = lineManager(pool: &pool),
-      consented(),
-      let (signedUpAt, timeBytes) = signedUpAt(pool: &pool)
+      let department = pooled(.department, record, &pool), let profession = pooled(.profession, record, &pool),
+      let place = pooled(.location, record, &pool),
+      let offered = clean(.skillsOffered, record, multiline: true),
+      let wanted = clean(.skillsWanted, record, multiline: true),
+      let capacities = capacity(role: role, record),
+      let cohort = pooled(.cohort, record, &pool),
+      let lineManager = lineManager(record, pool: &pool),
+      consented(record),
+      let (signedUpAt, timeBytes) = signedUpAt(record, pool: &pool)
     else { return nil }
     var extra: [String: String] = [:]
     for (name, column) in columns.extraColumns {
-      guard let value = pool.clean(record.utf8(at: column)) else { return nil }
+      guard let value = pool.clean(record.utf8(at: column), field: nil) else { return nil }
       extra[name] = value
     }
     let key =
@@ -63,22 +68,22 @@ struct PlainRow {
 
   /// A field's bytes; empty when the file has no such column, nil when the
   /// field is required but has no column.
-  private func bytes(_ field: SignupField) -> ArraySlice<UInt8>? {
+  private func bytes(_ field: SignupField, _ record: CSVRecordView) -> ArraySlice<UInt8>? {
     guard let column = columns.column(of: field) else { return field.isRequired ? nil : [] }
     return record.utf8(at: column)
   }
 
   /// A field's bytes when they hold no control character (the rule of
   /// ``SignupRowCheck``), else nil.
-  private func clean(_ field: SignupField, multiline: Bool = false) -> ArraySlice<UInt8>? {
-    guard let value = bytes(field), Self.isClean(value, multiline: multiline) else { return nil }
+  private func clean(_ field: SignupField, _ record: CSVRecordView, multiline: Bool = false) -> ArraySlice<UInt8>? {
+    guard let value = bytes(field, record), Self.isClean(value, multiline: multiline) else { return nil }
     return value
   }
 
   /// A single-line field's text from the pool when clean, else nil.
-  private func pooled(_ field: SignupField, _ pool: inout TextPool) -> String? {
-    guard let value = bytes(field) else { return nil }
-    return pool.clean(value)
+  private func pooled(_ field: SignupField, _ record: CSVRecordView, _ pool: inout TextPool) -> String? {
+    guard let value = bytes(field, record) else { return nil }
+    return pool.clean(value, field: field)
   }
 
   /// Whether a value passes ``SignupRowCheck``'s control-character rule;
@@ -91,8 +96,8 @@ struct PlainRow {
     return true
   }
 
-  private func role() -> Role? {
-    guard let raw = bytes(.role) else { return nil }
+  private func role(_ record: CSVRecordView) -> Role? {
+    guard let raw = bytes(.role, record) else { return nil }
     for (spelling, role) in Self.roles where Self.equalsIgnoringASCIICase(raw, spelling) { return role }
     return nil
   }
@@ -110,11 +115,11 @@ struct PlainRow {
   }
 
   /// Default or given capacities; nil when the cell is not plain digits in range.
-  private func capacity(role: Role) -> (mentor: Int, mentee: Int)? {
+  private func capacity(role: Role, _ record: CSVRecordView) -> (mentor: Int, mentee: Int)? {
     let capacity = settings.capacity
     var mentor = role.isMentor ? capacity.mentorDefault : 0
     var mentee = role.isMentee ? capacity.menteeDefault : 0
-    guard let raw = bytes(.capacity), !raw.isEmpty else { return (mentor, mentee) }
+    guard let raw = bytes(.capacity, record), !raw.isEmpty else { return (mentor, mentee) }
     guard raw.count <= 9, raw.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
     let value = raw.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     guard value <= (role == .mentee ? capacity.menteeMax : capacity.mentorMax) else { return nil }
@@ -123,12 +128,12 @@ struct PlainRow {
   }
 
   /// The line manager's address, lowercased and pooled; "" when absent.
-  private func lineManager(pool: inout TextPool) -> String? {
-    guard let raw = bytes(.lineManagerEmail) else { return nil }
+  private func lineManager(_ record: CSVRecordView, pool: inout TextPool) -> String? {
+    guard let raw = bytes(.lineManagerEmail, record) else { return nil }
     return raw.isEmpty ? "" : pool.lineManager(raw)
   }
 
-  private func consented() -> Bool {
+  private func consented(_ record: CSVRecordView) -> Bool {
     guard let column = columns.column(of: .consent) else { return true }
     let raw = record.utf8(at: column)
     return Self.consents.contains { Self.equalsIgnoringASCIICase(raw, $0) }
@@ -138,13 +143,14 @@ struct PlainRow {
     .map { Array($0.utf8) }
 
   /// The sign-up time in normal form and pooled, with its UTF-8; "" when absent.
-  private func signedUpAt(pool: inout TextPool) -> (String, ArraySlice<UInt8>)? {
-    guard let raw = bytes(.signedUpAt) else { return nil }
+  private func signedUpAt(_ record: CSVRecordView, pool: inout TextPool) -> (String, ArraySlice<UInt8>)? {
+    guard let raw = bytes(.signedUpAt, record) else { return nil }
     if raw.isEmpty { return ("", raw) }
-    if SignupTimestamp.isNormal(raw) { return (pool.shared(raw), raw) }
+    if SignupTimestamp.isNormal(raw) { return (pool.time(raw), raw) }
     guard Self.isClean(raw, multiline: false),
       let normal = SignupTimestamp.normalise(String(decoding: raw, as: UTF8.self))
     else { return nil }
-    return (pool.shared(normal), ArraySlice(normal.utf8))
+    let bytes = ArraySlice(normal.utf8)
+    return (pool.time(bytes), bytes)
   }
 }

@@ -12,9 +12,9 @@ public enum SignupIngest {
   ) throws(IngestError) -> IngestResult {
     var validator = SignupValidator(settings: settings)
     for file in settings.files {
-      validator.begin(file: file)
       do {
         let reader = try open?(file) ?? CSVReader(path: file.path, options: settings.csv)
+        validator.begin(file: file, byteCount: reader.byteCount)
         try reader.forEachRowView { row in try validator.consume(row) }
       } catch let error as IngestError {
         throw error

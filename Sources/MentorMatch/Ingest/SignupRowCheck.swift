@@ -150,15 +150,24 @@ struct SignupRowCheck {
   static func holdsControl(_ value: String, multiline: Bool) -> Bool {
     value.unicodeScalars.contains { scalar in
       if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-      return scalar.properties.generalCategory == .control || Self.invisibleControls.contains(scalar.value)
+      return isControl(scalar.value) || isInvisibleControl(scalar.value)
     }
   }
 
-  /// Line and paragraph separators, and the bidirectional overrides and
-  /// isolates that can make a name display as something else ("Trojan Source").
-  private static let invisibleControls: Set<UInt32> = [
-    0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
-  ]
+  /// Whether a scalar's General_Category is Control (Cc): exactly U+0000–U+001F
+  /// and U+007F–U+009F, a set the Unicode Stability Policy fixes for good
+  /// (<https://www.unicode.org/policies/stability_policy.html#Property_Value>),
+  /// so no property lookup is needed.
+  static func isControl(_ value: UInt32) -> Bool {
+    value < 0x20 || (0x7F...0x9F).contains(value)
+  }
+
+  /// Line and paragraph separators (U+2028, U+2029), and the bidirectional
+  /// overrides (U+202A–U+202E) and isolates (U+2066–U+2069) that can make a
+  /// name display as something else ("Trojan Source").
+  static func isInvisibleControl(_ value: UInt32) -> Bool {
+    (0x2028...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+  }
 
   private mutating func parseRole() -> Role? {
     if let fixed = file.fixedRole { return fixed }

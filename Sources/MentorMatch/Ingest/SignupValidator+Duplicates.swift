@@ -76,13 +76,15 @@ extension SignupValidator {
       location: loser.source,
       problems: [
         FieldProblem(
-          field: same, reason: .superseded, message: "superseded by the later sign-up at \(winner.source) (same \(same))")
+          field: same, reason: .superseded,
+          message: "superseded by the later sign-up at \(winner.source) (same \(same))")
       ], personID: winner.id, cohort: winner.cohort)
   }
 
   /// Whether two ASCII addresses are equal ignoring ASCII case.
   private static func sameAddress(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { FieldHash.lowercased($0) == FieldHash.lowercased($1) }
+    a.utf8.count == b.utf8.count
+      && zip(a.utf8, b.utf8).allSatisfy { FieldHash.lowercased($0) == FieldHash.lowercased($1) }
   }
 
   /// Reorders `signups` in place so that it holds `indices`' elements in

@@ -17,17 +17,27 @@ public struct SignupValidator: Sendable {
   private var file: InputFile?
   private var fileIndex = -1
   private var pool = TextPool()
+  private var sizing: FileSizing?
+  /// The fast path for the current file's rows, once its header is read.
+  private var plainRow: PlainRow?
 
   public init(settings: InputSettings) {
     self.settings = settings
   }
 
   /// Starts the next file of `settings.files`.
-  public mutating func begin(file: InputFile) {
+  ///
+  /// - Parameter byteCount: the file's size, when known: after a sample of
+  ///   its records the validator reserves room for the sign-ups the rest of
+  ///   the file should hold, so that its array of sign-ups is not copied
+  ///   each time it outgrows its storage. It changes no result.
+  public mutating func begin(file: InputFile, byteCount: Int? = nil) {
     fileIndex += 1
     self.file = file
     columns = nil
+    plainRow = nil
     readPerFile.append(0)
+    sizing = byteCount.map { FileSizing(fileBytes: $0) }
   }
 
   /// Takes one row of the current file; the first record is its header.
@@ -42,13 +52,20 @@ public struct SignupValidator: Sendable {
     guard let columns else {
       switch row {
       case .record(let header):
-        self.columns = try ColumnMap(header: header.fields, file: file, settings: settings)
+        let columns = try ColumnMap(header: header.fields, file: file, settings: settings)
+        self.columns = columns
+        plainRow = PlainRow(columns: columns, file: file, settings: settings)
       case .malformed(let bad):
         throw .csv(CSVError(file: file.name, line: bad.line, kind: .parser(code: 1)))
       }
       return
     }
     readPerFile[fileIndex] += 1
+    if case .record(let record) = row, let estimate = sizing?.sample(record) {
+      sizing = nil
+      accepted.reserveCapacity(accepted.count + estimate)
+      keys?.reserveCapacity(accepted.count + estimate)
+    }
     switch row {
     case .malformed(let bad):
       let reason: RejectReason =
@@ -64,8 +81,7 @@ public struct SignupValidator: Sendable {
           problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
     case .record(let record):
       let location = location(line: record.line, record: record.number)
-      let plain = PlainRow(record: record, columns: columns, file: file, settings: settings, location: location)
-      if let (signup, key) = plain.signup(pool: &pool) {
+      if let (signup, key) = plainRow?.signup(record, at: location, pool: &pool) {
         accept(signup, key: key)
         return
       }

@@ -119,3 +119,49 @@ private func ingest(_ rows: [String]) throws -> IngestResult {
     for (cohort, roles) in counted { #expect(roles == expected[cohort], "seed \(seed): \(cohort)") }
   }
 }
+
+@Suite struct FileSizingTests {
+  /// Reserving room from the file's size changes nothing in the result.
+  @Test func sizeHintChangesNoResult() throws {
+    var rng = SeededGenerator(seed: 5)
+    let rows = (0..<3000).map { index in
+      let email = Int.random(in: 0..<10, using: &rng) == 0 ? "dup\(index % 7)@example.gov.uk" : "p\(index)@example.gov.uk"
+      let grade = Int.random(in: 0..<20, using: &rng) == 0 ? "G8" : "HEO"
+      return "P\(index),Ann,Smith,\(email),mentee,\(grade),,,,,,,,,yes,2026-11-0\(Int.random(in: 1...9, using: &rng))"
+    }
+    let bytes = Array(([header] + rows).joined(separator: "\r\n").utf8)
+    let toml = """
+      [input]
+      max_reject_share = 1.0
+      [[input.files]]
+      path = "a.csv"
+      """
+    let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+    func run(_ byteCount: Int?) throws -> IngestResult {
+      var validator = SignupValidator(settings: settings)
+      validator.begin(file: settings.files[0], byteCount: byteCount)
+      try CSVReader(bytes: bytes, name: "a.csv").forEachRowView { row in try validator.consume(row) }
+      try validator.end()
+      return try validator.finish()
+    }
+    let plain = try run(nil)
+    for hint in [bytes.count, 1, bytes.count * 1000] {
+      let sized = try run(hint)
+      #expect(sized.signups == plain.signups && sized.rejected == plain.rejected)
+      #expect(sized.superseded == plain.superseded && sized.recordsPerFile == plain.recordsPerFile)
+    }
+    #expect(plain.superseded.count > 0 && plain.rejected.count > 0)
+  }
+
+  @Test func estimateFollowsTheSampleAndIsCapped() {
+    let record = CSVRecordView(CSVRecord(fields: ["abcdefgh", "ij"], line: 2, number: 1))
+    // 8 + 2 field bytes, 2 delimiters or line end, 1 more: 13 bytes a record.
+    var sizing = FileSizing(fileBytes: 13 * 10_000)
+    var estimate: Int?
+    for _ in 0..<FileSizing.sampleSize { estimate = sizing.sample(record) }
+    #expect(estimate == (10_000 - 1024) + (10_000 - 1024) / 8)
+    var huge = FileSizing(fileBytes: 1 << 40)
+    for _ in 0..<FileSizing.sampleSize { estimate = huge.sample(record) }
+    #expect(estimate == FileSizing.largestReservation)
+  }
+}

@@ -94,8 +94,8 @@ private func randomRow(header: [String], plain: Bool, rng: inout SeededGenerator
         let fields = randomRow(header: header, plain: plain, rng: &rng)
         let record = CSVRecordView(CSVRecord(fields: fields, line: number + 1, number: number))
         let location = RecordLocation(file: file.name, fileIndex: 0, line: number + 1, record: number)
-        let fast = PlainRow(record: record, columns: columns, file: file, settings: settings, location: location)
-          .signup(pool: &fastPool)
+        let fast = PlainRow(columns: columns, file: file, settings: settings)
+          .signup(record, at: location, pool: &fastPool)
         let full = SignupRowCheck(record: record, columns: columns, file: file, settings: settings, location: location)
           .result(pool: &fullPool)
         if plain { #expect(fast != nil, "seed \(seed): plain row \(fields) took the full check") }
@@ -118,12 +118,12 @@ private func randomRow(header: [String], plain: Bool, rng: inout SeededGenerator
     var pool = TextPool()
     let dirty = ArraySlice(Array("Department\u{7} for Work".utf8))
     #expect(pool.shared(dirty) == "Department\u{7} for Work")
-    #expect(pool.clean(dirty) == nil)
-    #expect(pool.clean(dirty) == nil)
+    #expect(pool.clean(dirty, field: .department) == nil)
+    #expect(pool.clean(dirty, field: .department) == nil)
     let clean = ArraySlice(Array("Department for Work and Pensions".utf8))
-    #expect(pool.clean(clean) == "Department for Work and Pensions")
-    #expect(pool.clean(clean) == "Department for Work and Pensions")
-    #expect(pool.clean(ArraySlice(Array("Leeds\u{2028}".utf8))) == nil)
+    #expect(pool.clean(clean, field: .department) == "Department for Work and Pensions")
+    #expect(pool.clean(clean, field: .department) == "Department for Work and Pensions")
+    #expect(pool.clean(ArraySlice(Array("Leeds\u{2028}".utf8)), field: nil) == nil)
   }
 
   @Test func lineManagersAreCheckedAndLowercasedOnce() {
@@ -133,6 +133,42 @@ private func randomRow(header: [String], plain: Bool, rng: inout SeededGenerator
       #expect(pool.lineManager(ArraySlice(Array("boss@".utf8))) == nil)
       #expect(pool.lineManager(ArraySlice(Array("\"q r\"@x.gov.uk".utf8))) == nil)
     }
+  }
+
+  /// Pooling stops for values that seldom repeat and goes on for those that
+  /// do; either way each value comes back unchanged.
+  @Test func poolingStopsWhenItDoesNotPay() {
+    var pool = TextPool()
+    for index in 0..<(PoolUse.sampleSize + 100) {
+      let unique = "2026-11-02T09:\(index / 60 % 60):\(index % 60)Z-\(index)"
+      #expect(pool.time(ArraySlice(Array(unique.utf8))) == unique)
+      let shared = "Department for Work and Pensions \(index % 3)"
+      #expect(pool.clean(ArraySlice(Array(shared.utf8)), field: .department) == shared)
+      let manager = "Manager.\(index)@Example.gov.uk"
+      #expect(pool.lineManager(ArraySlice(Array(manager.utf8))) == manager.lowercased())
+    }
+    // With pooling stopped, an address is still checked and a value still checked for controls.
+    #expect(pool.lineManager(ArraySlice(Array("bad@".utf8))) == nil)
+    #expect(pool.clean(ArraySlice(Array("Name with a bell \u{7}".utf8)), field: .givenName) == nil)
+    var use = PoolUse()
+    for _ in 1..<PoolUse.sampleSize { use.miss() }
+    #expect(use.pays)
+    use.miss()
+    #expect(!use.pays)
+    // Every value new at first, then seen again: pooling goes on.
+    var manager = PoolUse()
+    for step in 0..<(4 * PoolUse.sampleSize) { if step < 5000 { manager.miss() } else { manager.hit() } }
+    #expect(manager.pays)
+  }
+
+  /// The control-character test without property lookups agrees with
+  /// Unicode's General_Category on every scalar.
+  @Test func controlTestMatchesGeneralCategory() {
+    let disagreeing = (UInt32(0)...0x10FFFF).filter { value in
+      guard let scalar = Unicode.Scalar(value) else { return false }
+      return SignupRowCheck.isControl(value) != (scalar.properties.generalCategory == .control)
+    }
+    #expect(disagreeing.isEmpty, "\(disagreeing.prefix(10))")
   }
 
   /// The byte-keyed table finds exactly what a Dictionary finds, through growth.
