@@ -57,6 +57,8 @@ extension CandidateIndex {
 
     var constant = 0
     var requiredLists = 0
+    // How far the list rules can move a score up and down from its block's constant.
+    var listGain = 0, listLoss = 0
     var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
@@ -69,6 +71,7 @@ extension CandidateIndex {
           continue
         }
         if rule.required { requiredLists += 1 }
+        listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         let posting = valuePostings[r][value] ?? []
         for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
@@ -80,6 +83,7 @@ extension CandidateIndex {
         if rule.required {
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
         } else {
+          listLoss += rule.points
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= rule.points }
         }
       case .contains:
@@ -89,6 +93,7 @@ extension CandidateIndex {
           continue
         }
         if rule.required { requiredLists += 1 }
+        listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         // Posting lists hold each mentor once, so one item needs no marks.
         let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
@@ -119,25 +124,41 @@ extension CandidateIndex {
     // Bound every eligible mentor of the band, then score exactly only those
     // near the K-th best bound, as ``select(_:k:blockScore:skills:_:_:_:bounds:histogram:)`` does.
     var blockScore = [Int](repeating: 0, count: (blocks.last?.grade ?? 0) + 1)
-    var low = Int.max, high = Int.min, eligible = 0
+    var low = Int.max, high = Int.min
     for block in blocks where block.positions.overlaps(band) {
-      let score = gradePoints(i, mentorGrade: block.grade) + constant
-      blockScore[block.grade] = score
+      blockScore[block.grade] = gradePoints(i, mentorGrade: block.grade) + constant
+      low = Swift.min(low, blockScore[block.grade])
+      high = Swift.max(high, blockScore[block.grade])
+    }
+    // Every bound lies in low...high (coverage never exceeds the mass), so the
+    // histogram fills in the same pass; the clamp only guards the guess.
+    low -= listLoss
+    high += listGain + skills.bound(skills.mass)
+    var shift = 0
+    while (high - low) >> shift >= 4096 { shift += 1 }
+    let buckets = ((high - low) >> shift) + 1
+    var histogramStore: [Int32] = []
+    swap(&histogramStore, &d.histogram)
+    defer { swap(&histogramStore, &d.histogram) }
+    histogramStore.removeAll(keepingCapacity: true)
+    histogramStore.append(contentsOf: repeatElement(0, count: buckets))
+    var counts = histogramStore.mutableSpan
+    var eligible = 0
+    for block in blocks where block.positions.overlaps(band) {
+      let score = blockScore[block.grade]
       for pos in block.positions.clamped(to: band) {
         let x = pos - lo
         var bound = Int.min
         if DenseScratch.eligible(tally[x], required: requiredLists), !skills.required || covered[x] > 0 {
           bound = score + DenseScratch.points(tally[x]) + skills.bound(covered[x])
-          low = Swift.min(low, bound)
-          high = Swift.max(high, bound)
+          counts[Swift.min(Swift.max((high - bound) >> shift, 0), buckets - 1)] += 1
           eligible += 1
         }
         bounds[x] = bound
       }
     }
     guard eligible > 0 else { return [] }
-    let cutoff = Self.cutoff(bounds.span, count: band.count, low: low, high: high, eligible: eligible, k: k,
-                             histogram: &d.histogram)
+    let cutoff = eligible > k ? Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
     offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
