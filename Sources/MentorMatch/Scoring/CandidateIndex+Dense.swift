@@ -37,18 +37,21 @@ extension CandidateIndex {
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
     var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], boundsStore: [Int] = []
+    var pickedStore: [Int32] = []
     swap(&coveredStore, &d.covered)
     swap(&tallyStore, &d.tally)
     swap(&marksStore, &d.marks)
     swap(&boundsStore, &d.bounds)
+    swap(&pickedStore, &d.picked)
     defer {
       swap(&coveredStore, &d.covered)
       swap(&tallyStore, &d.tally)
       swap(&marksStore, &d.marks)
       swap(&boundsStore, &d.bounds)
+      swap(&pickedStore, &d.picked)
     }
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
-    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan
+    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan, picked = pickedStore.mutableSpan
     for x in 0..<band.count {
       covered[x] = 0
       tally[x] = 0
@@ -160,21 +163,29 @@ extension CandidateIndex {
     guard eligible > 0 else { return [] }
     let cutoff = eligible > k ? Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
-    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &top)
+    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &picked, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
     // The guess was too high: finish the mentors below it that could still enter.
-    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &top)
+    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &picked,
+          &top)
     return top.sorted()
   }
 
   /// Scores exactly the band's mentors bound in `floor..<ceiling` that could
-  /// still enter the top K.
+  /// still enter the top K. Which bounds pass is unpredictable, so the band is
+  /// first filtered into `picked` without branching on it.
   private func offer(_ band: Range<Int>, from floor: Int, below ceiling: Int, _ blockScore: [Int], _ skills: SkillTerms,
-                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ top: inout TopK) {
+                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ picked: inout MutableSpan<Int32>,
+                     _ top: inout TopK) {
+    var count = 0
     for x in 0..<band.count {
       let bound = bounds[x]
-      guard bound >= floor, bound < ceiling else { continue }
-      if let worst = top.worst, bound < worst.score { continue }
+      picked[count] = Int32(x)
+      count += bound >= floor && bound < ceiling ? 1 : 0
+    }
+    for n in 0..<count {
+      let x = Int(picked[n])
+      if let worst = top.worst, bounds[x] < worst.score { continue }
       let pos = band.lowerBound + x
       let score = blockScore[gradeAt[pos]] + DenseScratch.points(tally[x]) + skills.exact(covered[x])
       if top.admits(score: score, rank: rank[pos]) {
