@@ -37,18 +37,21 @@ extension CandidateIndex {
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
     var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], boundsStore: [Int] = []
+    var pickedStore: [Int32] = []
     swap(&coveredStore, &d.covered)
     swap(&tallyStore, &d.tally)
     swap(&marksStore, &d.marks)
     swap(&boundsStore, &d.bounds)
+    swap(&pickedStore, &d.picked)
     defer {
       swap(&coveredStore, &d.covered)
       swap(&tallyStore, &d.tally)
       swap(&marksStore, &d.marks)
       swap(&boundsStore, &d.bounds)
+      swap(&pickedStore, &d.picked)
     }
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
-    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan
+    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan, picked = pickedStore.mutableSpan
     for x in 0..<band.count {
       covered[x] = 0
       tally[x] = 0
@@ -57,6 +60,8 @@ extension CandidateIndex {
 
     var constant = 0
     var requiredLists = 0
+    // How far the list rules can move a score up and down from its block's constant.
+    var listGain = 0, listLoss = 0
     var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
@@ -69,6 +74,7 @@ extension CandidateIndex {
           continue
         }
         if rule.required { requiredLists += 1 }
+        listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         let posting = valuePostings[r][value] ?? []
         for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
@@ -80,6 +86,7 @@ extension CandidateIndex {
         if rule.required {
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
         } else {
+          listLoss += rule.points
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= rule.points }
         }
       case .contains:
@@ -89,6 +96,7 @@ extension CandidateIndex {
           continue
         }
         if rule.required { requiredLists += 1 }
+        listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
         // Posting lists hold each mentor once, so one item needs no marks.
         let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
@@ -119,41 +127,65 @@ extension CandidateIndex {
     // Bound every eligible mentor of the band, then score exactly only those
     // near the K-th best bound, as ``select(_:k:blockScore:skills:_:_:_:bounds:histogram:)`` does.
     var blockScore = [Int](repeating: 0, count: (blocks.last?.grade ?? 0) + 1)
-    var low = Int.max, high = Int.min, eligible = 0
+    var low = Int.max, high = Int.min
     for block in blocks where block.positions.overlaps(band) {
-      let score = gradePoints(i, mentorGrade: block.grade) + constant
-      blockScore[block.grade] = score
+      blockScore[block.grade] = gradePoints(i, mentorGrade: block.grade) + constant
+      low = Swift.min(low, blockScore[block.grade])
+      high = Swift.max(high, blockScore[block.grade])
+    }
+    // Every bound lies in low...high (coverage never exceeds the mass), so the
+    // histogram fills in the same pass; the clamp only guards the guess.
+    low -= listLoss
+    high += listGain + skills.bound(skills.mass)
+    var shift = 0
+    while (high - low) >> shift >= 4096 { shift += 1 }
+    let buckets = ((high - low) >> shift) + 1
+    var histogramStore: [Int32] = []
+    swap(&histogramStore, &d.histogram)
+    defer { swap(&histogramStore, &d.histogram) }
+    histogramStore.removeAll(keepingCapacity: true)
+    histogramStore.append(contentsOf: repeatElement(0, count: buckets))
+    var counts = histogramStore.mutableSpan
+    var eligible = 0
+    for block in blocks where block.positions.overlaps(band) {
+      let score = blockScore[block.grade]
       for pos in block.positions.clamped(to: band) {
         let x = pos - lo
         var bound = Int.min
         if DenseScratch.eligible(tally[x], required: requiredLists), !skills.required || covered[x] > 0 {
           bound = score + DenseScratch.points(tally[x]) + skills.bound(covered[x])
-          low = Swift.min(low, bound)
-          high = Swift.max(high, bound)
+          counts[Swift.min(Swift.max((high - bound) >> shift, 0), buckets - 1)] += 1
           eligible += 1
         }
         bounds[x] = bound
       }
     }
     guard eligible > 0 else { return [] }
-    let cutoff = Self.cutoff(bounds.span, count: band.count, low: low, high: high, eligible: eligible, k: k,
-                             histogram: &d.histogram)
+    let cutoff = eligible > k ? Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
-    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &top)
+    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &picked, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
     // The guess was too high: finish the mentors below it that could still enter.
-    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &top)
+    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &picked,
+          &top)
     return top.sorted()
   }
 
   /// Scores exactly the band's mentors bound in `floor..<ceiling` that could
-  /// still enter the top K.
+  /// still enter the top K. Which bounds pass is unpredictable, so the band is
+  /// first filtered into `picked` without branching on it.
   private func offer(_ band: Range<Int>, from floor: Int, below ceiling: Int, _ blockScore: [Int], _ skills: SkillTerms,
-                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ top: inout TopK) {
+                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ picked: inout MutableSpan<Int32>,
+                     _ top: inout TopK) {
+    var count = 0
     for x in 0..<band.count {
       let bound = bounds[x]
-      guard bound >= floor, bound < ceiling else { continue }
-      if let worst = top.worst, bound < worst.score { continue }
+      picked[count] = Int32(x)
+      count += bound >= floor && bound < ceiling ? 1 : 0
+    }
+    for n in 0..<count {
+      let x = Int(picked[n])
+      if let worst = top.worst, bounds[x] < worst.score { continue }
       let pos = band.lowerBound + x
       let score = blockScore[gradeAt[pos]] + DenseScratch.points(tally[x]) + skills.exact(covered[x])
       if top.admits(score: score, rank: rank[pos]) {

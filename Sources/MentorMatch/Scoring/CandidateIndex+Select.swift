@@ -106,8 +106,14 @@ extension CandidateIndex {
     histogram.append(contentsOf: repeatElement(0, count: buckets))
     var counts = histogram.mutableSpan
     for x in 0..<count where bounds[x] != Int.min { counts[(high - bounds[x]) >> shift] += 1 }
+    return cutoff(counts.span, shift: shift, low: low, high: high, k: k)
+  }
+
+  /// The guess of ``cutoff(_:count:low:high:eligible:k:histogram:)`` from a
+  /// filled histogram whose bucket d holds bounds in (high − (d+1)·2^shift, high − d·2^shift].
+  static func cutoff(_ counts: Span<Int32>, shift: Int, low: Int, high: Int, k: Int) -> Int {
     var seen = 0
-    for d in 0..<buckets {
+    for d in 0..<counts.count {
       seen += Int(counts[d])
       // K mentors bound at least this edge, so score at least a little below it.
       if seen >= k { return Swift.max(low, high - ((d + 1) << shift) + 1 - 2) }

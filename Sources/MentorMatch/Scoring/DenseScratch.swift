@@ -11,6 +11,8 @@ struct DenseScratch {
   var tally: [Int]
   /// Score bound per band position, `Int.min` when ineligible.
   var bounds: [Int]
+  /// Band positions that pass a bound test, gathered before scoring them.
+  var picked: [Int32]
   /// Deduplication stamps (one rule or one wanted skill); see ``nextMark(_:_:)``.
   var marks: [UInt32]
   var mark: UInt32 = 0
@@ -26,6 +28,7 @@ struct DenseScratch {
     covered = Array(repeating: 0, count: mentors)
     tally = Array(repeating: 0, count: mentors)
     bounds = Array(repeating: 0, count: mentors)
+    picked = Array(repeating: 0, count: mentors)
     marks = Array(repeating: 0, count: mentors)
   }
 

@@ -85,3 +85,17 @@ func eachPathGivesTheSameListsOnAnyNumberOfThreads(path: CandidateIndex.SearchPa
   #expect(serial.candidates == reference.candidates)
   #expect(parallel.candidates.contains { $0.count == 25 })
 }
+
+/// The selection cases (points up to 1,000,000 so the histogram is coarse;
+/// scores of 0–3 so nearly everyone ties) on each path.
+@Test(arguments: selectionRuleSets.indices, [CandidateIndex.SearchPath.sparse, .dense])
+func eachPathSelectsExactlyOnWideAndTiedScores(ruleSet: Int, path: CandidateIndex.SearchPath) throws {
+  let cohort = SyntheticCohort.make(mentees: 400, mentors: 700, concepts: 300, skills: 5, seed: UInt64(410 + ruleSet))
+  for k in [1, 50] {
+    let forced = try runPath(cohort, selectionRuleSets[ruleSet], k: k, path: path)
+    let exhaustive = try run(cohort, selectionRuleSets[ruleSet], k: k, .exhaustive)
+    #expect(forced.candidates == exhaustive.candidates)
+    #expect(forced.unmatched == exhaustive.unmatched)
+    #expect(forced.candidates.contains { $0.count == k })
+  }
+}
