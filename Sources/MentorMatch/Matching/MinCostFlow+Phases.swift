@@ -19,7 +19,6 @@ extension MinCostFlow {
     var left = menteeSupply
     buildTightLists()
     var active = (0..<menteeCount).filter { left[$0] > 0 }.map { Int32($0) }
-    var visited = [Int32](repeating: 0, count: sink + 1)
     var promising = [Int32](repeating: 0, count: sink + 1)
     var phase: Int32 = 0
     var path: [Int32] = []
@@ -38,14 +37,14 @@ extension MinCostFlow {
       for source32 in active {
         let source = Int(source32)
         guard sinkDistance == 0 || promising[source] == phase else { continue }
-        while left[source] > 0, visited[source] != phase,
-          findTightPath(from: source, phase: phase, visited: &visited, path: &path, cursor: &cursor)
+        while left[source] > 0, label[source].visited != phase,
+          findTightPath(from: source, phase: phase, path: &path, cursor: &cursor)
         {
           augment(along: path, cursor: cursor)
           left[source] -= 1
           // Nodes on the path may have room for more; only dead ends stay
           // closed for the rest of the phase.
-          for node in path { visited[Int(node)] = 0 }
+          for node in path { label[Int(node)].visited = 0 }
         }
       }
       active.removeAll { left[Int($0)] == 0 }
@@ -95,18 +94,19 @@ extension MinCostFlow {
         let first = menteeStart[u]
         var end = first
         for edge in first..<menteeStart[u + 1] {
+          let mentor = edgeMentor[edge]
           if matched[edge] {
-            tightArcs[end] = Int32(edge)
+            tightArcs[end] = ArcEnd(arc: Int32(edge), node: mentor)
             end += 1
             continue
           }
-          let v = menteeCount + Int(edgeMentor[edge])
+          let v = menteeCount + Int(mentor)
           let d = du + edgeCost[edge] - label[v].potential
           reachNode(v, distance: d, root: from)
           // Tight after the update means d = min(d(v), d(T)): never above
           // v's best distance so far, nor above d(T).
           if label[v].distance == d, d <= min(sinkDistance, bound) {
-            tightArcs[end] = Int32(edge)
+            tightArcs[end] = ArcEnd(arc: Int32(edge), node: mentor)
             end += 1
           }
         }
@@ -118,8 +118,8 @@ extension MinCostFlow {
         let mentor = u - menteeCount
         let first = slotStart[mentor]
         for slot in first..<(first + load[mentor]) {
-          let edge = Int(mentorEdges[slot])
-          let v = Int(edgeMentee[edge])
+          let edge = Int(mentorEdges[slot].arc)
+          let v = Int(mentorEdges[slot].node)
           reachNode(v, distance: du - edgeCost[edge] - label[v].potential, root: from)
         }
         if load[mentor] < mentorSlots[mentor] {
@@ -135,9 +135,10 @@ extension MinCostFlow {
       let pu = label[u].potential
       var end = first
       for position in first..<(first + Int(tightCount[u])) {
-        let arc = Int(tightArcs[position])
-        if matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(edgeMentor[arc])].potential == 0 {
-          tightArcs[end] = Int32(arc)
+        let entry = tightArcs[position]
+        let arc = Int(entry.arc)
+        if matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(entry.node)].potential == 0 {
+          tightArcs[end] = entry
           end += 1
         }
       }

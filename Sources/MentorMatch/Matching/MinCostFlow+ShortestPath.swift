@@ -23,7 +23,7 @@ extension MinCostFlow {
       guard edgeCost[edge] + p - pv == 0, load[mentor] < mentorSlots[mentor],
         slotCost(mentor) + pv - sinkPotential == 0
       else { continue }
-      match(edge, mentor: mentor)
+      match(edge, mentee: mentee, mentor: mentor)
       return true
     }
     return false
@@ -62,8 +62,8 @@ extension MinCostFlow {
         let mentor = u - menteeCount
         let first = slotStart[mentor]
         for slot in first..<(first + load[mentor]) {
-          let edge = Int(mentorEdges[slot])
-          let v = Int(edgeMentee[edge])
+          let edge = Int(mentorEdges[slot].arc)
+          let v = Int(mentorEdges[slot].node)
           reach(v, distance: du - edgeCost[edge] - label[v].potential, via: Int32(edge))
         }
         if load[mentor] < mentorSlots[mentor] {
@@ -103,8 +103,9 @@ extension MinCostFlow {
     while true {
       if node >= menteeCount {
         let edge = Int(label[node].via)
-        match(edge, mentor: node - menteeCount)
-        node = Int(edgeMentee[edge])
+        let mentee = supplyNode(ofArc: edge)
+        match(edge, mentee: mentee, mentor: node - menteeCount)
+        node = mentee
       } else {
         if node == source { return }
         let edge = Int(label[node].via)

@@ -12,11 +12,11 @@ extension MinCostFlow {
   /// would try them. The loop is iterative because paths can be as long as
   /// the cohort.
   mutating func findTightPath(
-    from source: Int, phase: Int32, visited: inout [Int32], path: inout [Int32], cursor: inout [Int]
+    from source: Int, phase: Int32, path: inout [Int32], cursor: inout [Int]
   ) -> Bool {
     path.removeAll(keepingCapacity: true)
     cursor.removeAll(keepingCapacity: true)
-    visited[source] = phase
+    label[source].visited = phase
     path.append(Int32(source))
     cursor.append(menteeStart[source])
     let sinkPotential = label[sink].potential
@@ -29,13 +29,13 @@ extension MinCostFlow {
       if u < menteeCount {
         let end = tightListEnd(u)
         while arc < end {
-          let edge = Int(tightArcs[arc])
-          if !matched[edge] {
-            let v = menteeCount + Int(edgeMentor[edge])
-            if visited[v] != phase, edgeCost[edge] + pu - label[v].potential == 0 {
-              next = v
-              break
-            }
+          // The list may hold arcs no longer tight; `matched` is read last, as it is rarely needed.
+          let entry = tightArcs[arc]
+          let v = menteeCount + Int(entry.node)
+          let edge = Int(entry.arc)
+          if label[v].visited != phase, edgeCost[edge] + pu - label[v].potential == 0, !matched[edge] {
+            next = v
+            break
           }
           arc += 1
         }
@@ -53,9 +53,9 @@ extension MinCostFlow {
         }
         let first = slotStart[mentor]
         while arc < load[mentor] {
-          let edge = Int(mentorEdges[first + arc])
-          let v = Int(edgeMentee[edge])
-          if visited[v] != phase, -edgeCost[edge] + pu - label[v].potential == 0 {
+          let slot = mentorEdges[first + arc]
+          let v = Int(slot.node)
+          if label[v].visited != phase, -edgeCost[Int(slot.arc)] + pu - label[v].potential == 0 {
             next = v
             break
           }
@@ -64,7 +64,7 @@ extension MinCostFlow {
       }
       if next >= 0 {
         cursor[depth] = arc
-        visited[next] = phase
+        label[next].visited = phase
         path.append(Int32(next))
         cursor.append(next < menteeCount ? menteeStart[next] : -1)
       } else {
@@ -86,7 +86,7 @@ extension MinCostFlow {
 
   /// Every supply node's tight arcs at the current potentials.
   mutating func buildTightLists() {
-    tightArcs = [Int32](repeating: 0, count: edgeCost.count)
+    tightArcs = [ArcEnd](repeating: ArcEnd(arc: 0, node: 0), count: edgeCost.count)
     tightCount = [Int32](repeating: 0, count: menteeCount)
     for mentee in 0..<menteeCount {
       let first = menteeStart[mentee]
@@ -94,7 +94,7 @@ extension MinCostFlow {
       var end = first
       for arc in first..<menteeStart[mentee + 1]
       where matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(edgeMentor[arc])].potential == 0 {
-        tightArcs[end] = Int32(arc)
+        tightArcs[end] = ArcEnd(arc: Int32(arc), node: edgeMentor[arc])
         end += 1
       }
       tightCount[mentee] = Int32(end - first)
@@ -110,11 +110,11 @@ extension MinCostFlow {
       let node = Int(path[depth])
       let position = cursor[depth]
       if node < menteeCount {
-        let arc = Int(tightArcs[position])
-        match(arc, mentor: Int(edgeMentor[arc]))
+        let arc = Int(tightArcs[position].arc)
+        match(arc, mentee: node, mentor: Int(edgeMentor[arc]))
       } else {
         let mentor = node - menteeCount
-        unmatch(Int(mentorEdges[slotStart[mentor] + position]), mentor: mentor)
+        unmatch(Int(mentorEdges[slotStart[mentor] + position].arc), mentor: mentor)
       }
     }
   }

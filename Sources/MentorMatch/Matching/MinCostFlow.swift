@@ -24,23 +24,22 @@ struct MinCostFlow {
   let menteeCount: Int
   let mentorCount: Int
   let sink: Int
+  let supplySide: FlowCertificate.SupplySide
   let menteeStart: [Int]
-  let edgeMentee: [Int32]
+  /// The demand node (mentor index) of each arc.
   let edgeMentor: [Int32]
   /// The cost of each arc: minus its edge's weight.
   let edgeCost: [Int]
-  /// The problem's edge of each arc when the supply is on the mentor side
-  /// (empty when arcs and edges share indices).
-  let problemEdge: [Int32]
   let peopleBonus: Int
   let menteeSupply: [Int]
   let mentorSlots: [Int]
 
   var matched: [Bool]
   var skipped: [Int]
-  /// Matched arcs of mentor j: `mentorEdges[slotStart[j] ..< slotStart[j] + load[j]]`.
+  /// Matched arcs of mentor j, each with its mentee:
+  /// `mentorEdges[slotStart[j] ..< slotStart[j] + load[j]]`.
   var slotStart: [Int]
-  var mentorEdges: [Int32]
+  var mentorEdges: [ArcEnd]
   var load: [Int]
   /// Potentials and search scratch, one entry per node.
   var label: [NodeLabel]
@@ -54,13 +53,14 @@ struct MinCostFlow {
   /// For ``solveInPhases()``: each supply node's arcs that may be tight,
   /// `tightArcs[menteeStart[i] ..< menteeStart[i] + tightCount[i]]` in index
   /// order, a superset of its arcs of reduced cost zero and its matched arcs.
-  var tightArcs: [Int32] = []
+  var tightArcs: [ArcEnd] = []
   var tightCount: [Int32] = []
 
   init(problem: MatchingProblem, encoding: ObjectiveEncoding, supplySide: FlowCertificate.SupplySide = .mentees) {
     let degrees = problem.degrees()
     let edges = problem.edges
     let onMentors = supplySide == .mentors
+    self.supplySide = supplySide
     menteeCount = onMentors ? problem.mentorCount : problem.menteeCount
     mentorCount = onMentors ? problem.menteeCount : problem.mentorCount
     sink = menteeCount + mentorCount
@@ -72,26 +72,20 @@ struct MinCostFlow {
       // A counting sort by mentor of edges already sorted by (mentee, mentor):
       // each mentor's arcs come out in mentee order, as in `transposed()`.
       var next = start
-      var from = [Int32](repeating: 0, count: edges.count)
       var to = [Int32](repeating: 0, count: edges.count)
       var cost = [Int](repeating: 0, count: edges.count)
-      var original = [Int32](repeating: 0, count: edges.count)
-      for (index, edge) in edges.enumerated() {
+      for edge in edges {
         let arc = next[edge.mentor]
         next[edge.mentor] += 1
-        from[arc] = Int32(edge.mentor)
         to[arc] = Int32(edge.mentee)
         cost[arc] = -encoding.weight(of: edge)
-        original[arc] = Int32(index)
       }
-      (edgeMentee, edgeMentor, edgeCost, problemEdge) = (from, to, cost, original)
+      (edgeMentor, edgeCost) = (to, cost)
       menteeSupply = zip(problem.mentorCapacities, degrees.mentor).map { min($0, $1) }
       mentorSlots = zip(problem.menteeCapacities, degrees.mentee).map { min($0, $1) }
     } else {
-      edgeMentee = edges.map { Int32($0.mentee) }
       edgeMentor = edges.map { Int32($0.mentor) }
       edgeCost = edges.map { -encoding.weight(of: $0) }
-      problemEdge = []
       menteeSupply = zip(problem.menteeCapacities, degrees.mentee).map { min($0, $1) }
       mentorSlots = zip(problem.mentorCapacities, degrees.mentor).map { min($0, $1) }
     }
@@ -101,7 +95,7 @@ struct MinCostFlow {
     var slots = [Int](repeating: 0, count: mentorCount + 1)
     for mentor in 0..<mentorCount { slots[mentor + 1] = slots[mentor] + mentorSlots[mentor] }
     slotStart = slots
-    mentorEdges = [Int32](repeating: -1, count: slots[mentorCount])
+    mentorEdges = [ArcEnd](repeating: ArcEnd(arc: -1, node: -1), count: slots[mentorCount])
     load = [Int](repeating: 0, count: mentorCount)
 
     // Initial potentials make every arc's reduced cost c + p(u) - p(v) ≥ 0:
@@ -121,10 +115,29 @@ struct MinCostFlow {
   /// Each node's potential, in node order: the certificate.
   var potentials: [Int] { label.map(\.potential) }
 
-  /// The problem's edge index of `arc`.
-  @inline(__always)
-  func edgeIndex(ofArc arc: Int) -> Int {
-    problemEdge.isEmpty ? arc : Int(problemEdge[arc])
+  /// The supply node whose arcs include `arc` (binary search on `menteeStart`).
+  func supplyNode(ofArc arc: Int) -> Int {
+    var low = 0
+    var high = menteeCount
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if menteeStart[middle] <= arc { low = middle } else { high = middle }
+    }
+    return low
+  }
+
+  /// The chosen pairs as indices of `problem`'s edges (the problem this
+  /// flow was built from).
+  func matchedEdges(of problem: MatchingProblem) -> [Int] {
+    var chosen: [Int] = []
+    for arc in matched.indices where matched[arc] {
+      if supplySide == .mentees {
+        chosen.append(arc)
+      } else if let edge = problem.edgeIndex(mentee: Int(edgeMentor[arc]), mentor: supplyNode(ofArc: arc)) {
+        chosen.append(edge)
+      }
+    }
+    return chosen
   }
 
   /// The cost of the next unused skip unit of `mentee`.
@@ -140,9 +153,9 @@ struct MinCostFlow {
   }
 
   @inline(__always)
-  mutating func match(_ edge: Int, mentor: Int) {
+  mutating func match(_ edge: Int, mentee: Int, mentor: Int) {
     matched[edge] = true
-    mentorEdges[slotStart[mentor] + load[mentor]] = Int32(edge)
+    mentorEdges[slotStart[mentor] + load[mentor]] = ArcEnd(arc: Int32(edge), node: Int32(mentee))
     load[mentor] += 1
   }
 
@@ -151,7 +164,7 @@ struct MinCostFlow {
     matched[edge] = false
     let first = slotStart[mentor]
     let last = first + load[mentor] - 1
-    for slot in first...last where mentorEdges[slot] == Int32(edge) {
+    for slot in first...last where mentorEdges[slot].arc == Int32(edge) {
       mentorEdges[slot] = mentorEdges[last]
       break
     }
@@ -169,4 +182,14 @@ struct NodeLabel {
   var seen: Int32 = 0
   /// `ssp`: the arc the node was reached by; `phases`: the source its path starts at.
   var via: Int32 = -1
+  /// `phases`: the phase in which the depth-first search last closed the node.
+  var visited: Int32 = 0
+}
+
+/// An arc and the node at its other end, stored together so that a search
+/// reads the node without looking the arc up.
+struct ArcEnd {
+  var arc: Int32
+  /// The mentor's index (in a tight-arc list) or the mentee's (in a mentor's slots).
+  var node: Int32
 }

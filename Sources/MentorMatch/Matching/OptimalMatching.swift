@@ -48,11 +48,7 @@ public enum OptimalMatching {
     case .successiveShortestPaths: flow.solve()
     case .phases: flow.solveInPhases()
     }
-    var chosen: [Int] = []
-    for arc in flow.matched.indices where flow.matched[arc] {
-      chosen.append(flow.edgeIndex(ofArc: arc))
-    }
-    let matching = Matching(edgeIndices: chosen)
+    let matching = Matching(edgeIndices: flow.matchedEdges(of: problem))
     let potentials = flow.potentials
     let supply = Array(potentials[0..<flow.menteeCount])
     let demand = Array(potentials[flow.menteeCount..<flow.sink])

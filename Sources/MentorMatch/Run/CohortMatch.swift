@@ -55,6 +55,7 @@ struct CohortMatch: Sendable {
     }
 
     var edges: [MatchingProblem.Edge] = []
+    edges.reserveCapacity(lists.candidates.reduce(0) { $0 + $1.count })
     for list in lists.candidates {
       for candidate in list {
         edges.append(

@@ -21,6 +21,23 @@ import Testing
     }
   }
 
+  /// Edges keep 32-bit fields: values beyond that are refused, not wrapped or trapped on.
+  @Test func valuesBeyond32BitsAreRefused() {
+    #expect(throws: MatchingError.scoreOutOfRange(edge: 0, score: Int(Int32.max))) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(0, 0, Int.max)])
+    }
+    #expect(throws: MatchingError.scoreOutOfRange(edge: 0, score: Int(Int32.min))) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(0, 0, -5_000_000_000)])
+    }
+    #expect(throws: MatchingError.indexOutOfRange(edge: 0, side: .mentee, index: Int(Int32.max), count: 1)) {
+      try MatchingProblem(menteeCapacities: [1], mentorCapacities: [1], edges: [edge(1 << 40, 0)])
+    }
+    var edited = edge(0, 0)
+    edited.mentorScore = -1_000_000_000
+    edited.mentee = 3
+    #expect(edited.mentorScore == -1_000_000_000 && edited.mentee == 3 && edited.weight == -999_999_999)
+  }
+
   @Test func sortsEdgesAndFindsThem() throws {
     let problem = try MatchingProblem(
       menteeCapacities: [1, 1], mentorCapacities: [1, 1, 1], edges: [edge(1, 0), edge(0, 2), edge(0, 1)])
