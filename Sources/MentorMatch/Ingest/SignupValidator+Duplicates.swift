@@ -13,14 +13,21 @@ extension SignupValidator {
     guard let keys, keys.count == signups.count else {
       return resolveDuplicatesByText(&signups)
     }
-    var newestFirst = keys.indices.map { (time: keys[$0].time, index: $0) }
-    newestFirst.sort { $0.time != $1.time ? $0.time > $1.time : $0.index > $1.index }
+    // Rows are in file and line order. When times never fall from one row to
+    // the next (one time for all, or a chronological export), newest first
+    // is simply last row first.
+    let newestFirst: [Int]
+    if zip(keys, keys.dropFirst()).allSatisfy({ $0.time <= $1.time }) {
+      newestFirst = keys.indices.reversed()
+    } else {
+      newestFirst = keys.indices.sorted { keys[$0].time != keys[$1].time ? keys[$0].time > keys[$1].time : $0 > $1 }
+    }
     var byID = KeySlots(capacity: signups.count)
     var byEmail = KeySlots(capacity: signups.count)
     var kept: [(prefix: UInt64, index: Int)] = []
     var superseded: [RejectedRecord] = []
     kept.reserveCapacity(signups.count)
-    for (_, index) in newestFirst {
+    for index in newestFirst {
       let key = keys[index]
       let sameID = byID.find(key.id) { keys[$0].id == key.id && signups[$0].id == signups[index].id }
       if let winner = sameID ?? byEmail.find(key.email, where: {
