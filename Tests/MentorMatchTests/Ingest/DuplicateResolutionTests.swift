@@ -27,14 +27,19 @@ private func randomSignups(_ rng: inout SeededGenerator) -> [Signup] {
 
 private let header = "id,given_name,family_name,email,role,grade,department,profession,location,skills_offered,skills_wanted,capacity,cohort,line_manager_email,consent,signed_up_at"
 
-private func ingest(_ rows: [String]) throws -> IngestResult {
+/// One input file, `a.csv`, with no reject-share limit.
+private func inputSettings() throws -> InputSettings {
   let toml = """
     [input]
     max_reject_share = 1.0
     [[input.files]]
     path = "a.csv"
     """
-  let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+  return try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+}
+
+private func ingest(_ rows: [String]) throws -> IngestResult {
+  let settings = try inputSettings()
   return try SignupIngest.read(settings: settings) { file throws(CSVError) in
     CSVReader(bytes: Array(([header] + rows).joined(separator: "\r\n").utf8), name: file.name, options: settings.csv)
   }
@@ -134,13 +139,7 @@ private func ingest(_ rows: [String]) throws -> IngestResult {
       return "P\(index),Ann,Smith,\(email),mentee,\(grade),,,,,,,,,yes,2026-11-0\(Int.random(in: 1...9, using: &rng))"
     }
     let bytes = Array(([header] + rows).joined(separator: "\r\n").utf8)
-    let toml = """
-      [input]
-      max_reject_share = 1.0
-      [[input.files]]
-      path = "a.csv"
-      """
-    let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+    let settings = try inputSettings()
     func run(_ byteCount: Int?) throws -> IngestResult {
       var validator = SignupValidator(settings: settings)
       validator.begin(file: settings.files[0], byteCount: byteCount)
