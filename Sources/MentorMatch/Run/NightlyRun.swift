@@ -46,12 +46,12 @@ public enum NightlyRun {
   ) throws -> RunSummary {
     func logStage(_ stage: String, wall: Double, cpu: Double) {
       let numbers = (String(format: "%.3f", wall), String(format: "%.3f", cpu))
-      log("stage \(stage) \(numbers.0)s cpu \(numbers.1)s peak \(ProcessMemory.peakMiB) MiB")
+      log("stage \(stage) \(numbers.0)s cpu \(numbers.1)s peak \(ProcessUsage.peakMiB) MiB")
     }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
-      let start = (seconds(), ProcessMemory.cpuSeconds)
+      let start = (seconds(), ProcessUsage.cpuSeconds)
       try work()
-      logStage(stage, wall: seconds() - start.0, cpu: ProcessMemory.cpuSeconds - start.1)
+      logStage(stage, wall: seconds() - start.0, cpu: ProcessUsage.cpuSeconds - start.1)
     }
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
@@ -115,24 +115,24 @@ public enum NightlyRun {
     var emails = RunEmailTally()
     // (wall, CPU) seconds spent composing, to split the emails stage from the write stage.
     var composing = (0.0, 0.0)
-    let writeStart = (seconds(), ProcessMemory.cpuSeconds)
+    let writeStart = (seconds(), ProcessUsage.cpuSeconds)
     try writer.write(runID: identity.runID, files: files) { (add) throws(StateError) in
-      var batchStart = (seconds(), ProcessMemory.cpuSeconds)
+      var batchStart = (seconds(), ProcessUsage.cpuSeconds)
       func addComposing() {
         composing.0 += seconds() - batchStart.0
-        composing.1 += ProcessMemory.cpuSeconds - batchStart.1
+        composing.1 += ProcessUsage.cpuSeconds - batchStart.1
       }
       emails = try result.emails.tally { (batch) throws(StateError) in
         addComposing()
         try add(Dictionary(batch.map { (RunEmailPlan.path($0.message.fileName), $0.message.bytes) }) { first, _ in first })
-        batchStart = (seconds(), ProcessMemory.cpuSeconds)
+        batchStart = (seconds(), ProcessUsage.cpuSeconds)
       }
       addComposing()
       let manifest = RunFolderFiles.manifest(result: result, emails: emails, snapshot: snapshot, context: context)
       return [RunManifest.fileName: manifest.encoded()]
     }
     logStage("emails", wall: composing.0, cpu: composing.1)
-    logStage("write", wall: seconds() - writeStart.0 - composing.0, cpu: ProcessMemory.cpuSeconds - writeStart.1 - composing.1)
+    logStage("write", wall: seconds() - writeStart.0 - composing.0, cpu: ProcessUsage.cpuSeconds - writeStart.1 - composing.1)
     let folder = writer.folder(runID: identity.runID)
     options.crash.hit("after-run-folder")
     if !options.dryRun {

@@ -6,7 +6,7 @@ import Darwin
 
 /// The process's peak resident memory and CPU time so far, for stage log
 /// lines. Never part of an output.
-public enum ProcessMemory {
+public enum ProcessUsage {
   #if canImport(Glibc)
   // Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
   private static let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
