@@ -4,11 +4,11 @@ extension CohortMatch {
     let matchedMentees = Set(pairs.map(\.mentee))
     let matchedMentors = Set(pairs.map(\.mentor))
     var reportPairs: [ReportPair] = []
-    for pair in pairs {
+    for (index, pair) in pairs.enumerated() {
       reportPairs.append(
         ReportPair(
           mentee: Self.person(mentees[pair.mentee]), mentor: Self.person(mentors[pair.mentor]),
-          score: pair.candidate.total, explanation: explanation(of: pair).forMentee))
+          score: pair.candidate.total, explanation: explanation(at: index).forMentee))
     }
     var waiting: [WaitingPerson] = []
     let reasonsByMentee = Dictionary(lists.unmatched.map { ($0.mentee, $0) }, uniquingKeysWith: { first, _ in first })

@@ -17,6 +17,8 @@ struct CohortMatch: Sendable {
   /// Active pairs from earlier runs, per person id, per side.
   let activeAsMentee: [String: Int]
   let activeAsMentor: [String: Int]
+  /// Each new pair's explanation, in `pairs` order, once ``explained()`` has run.
+  private(set) var explanations: [Explanation] = []
 
   static func solve(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
@@ -90,6 +92,19 @@ struct CohortMatch: Sendable {
     pairs.map {
       NewPair(menteeID: mentees[$0.mentee].id, mentorID: mentors[$0.mentor].id, cohort: cohort, score: $0.candidate.total)
     }
+  }
+
+  /// The cohort with every new pair's explanation worked out, on all cores,
+  /// for the report and the emails to share.
+  func explained() -> CohortMatch {
+    var copy = self
+    copy.explanations = ParallelWork.map(chunking: pairs, minimumChunk: 512) { explanation(of: $0) }
+    return copy
+  }
+
+  /// The explanation of the new pair at `index` in `pairs`.
+  func explanation(at index: Int) -> Explanation {
+    explanations.indices.contains(index) ? explanations[index] : explanation(of: pairs[index])
   }
 
   /// The explanation of one new pair, in words for each side.

@@ -81,10 +81,11 @@ public enum RunCore {
     measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
     progress: (RunProgress) -> Void = { _ in }
   ) throws -> RunResult {
-    var skills = SkillsByPerson()
+    var normalised = SkillsByPerson()
     try measure("normalise") {
-      skills = SkillsByPerson.normalise(context.ingest.signups, taxonomy: context.taxonomy, settings: context.config.skills)
+      normalised = SkillsByPerson.normalise(context.ingest.signups, taxonomy: context.taxonomy, settings: context.config.skills)
     }
+    let skills = normalised
     let hierarchy = SkillHierarchy(broader: context.taxonomy.broader, labels: context.taxonomy.preferredLabels)
     let cohortNames = Set(context.ingest.signups.map(\.cohort)).sorted()
     if let only = context.cohort, !cohortNames.contains(only) {
@@ -102,20 +103,30 @@ public enum RunCore {
     var emails = RunEmailPlan.none
     var unplacedTerms = 0
     try measure("reports") {
-      for match in matched {
-        let report = match.report(context: context, skills: skills)
+      matched = matched.map { $0.explained() }
+      let solved = matched
+      let reports = ParallelWork.map(solved.count) { solved[$0].report(context: context, skills: skills) }
+      for (match, report) in zip(matched, reports) {
         outcomes.append(
           CohortOutcome(
             cohort: match.cohort, report: report, pairs: match.pairs.count, checker: match.checker,
             checkerPassed: match.checkerPassed))
       }
-      files.merge(RunOutputs.reportFiles(outcomes.map(\.report), context: context)) { _, new in new }
-      files["rejects.csv"] = context.ingest.rejectsCSV()
-      let curation = SkillCurationReport(mentions: skills.mentions)
-      files["skills-curation.csv"] = curation.curationCSV
-      files["skills-fuzzy-audit.csv"] = curation.fuzzyAuditCSV
-      unplacedTerms = curation.unplacedTerms
-      files["checks.csv"] = RunOutputs.checksCSV(matched, context: context)
+      // Each file depends only on the reports and the context, so they are built side by side.
+      var jobs = RunOutputs.reportFileJobs(reports, context: context)
+      jobs.append { RunOutputs.Part(files: ["rejects.csv": context.ingest.rejectsCSV()]) }
+      jobs.append {
+        let curation = SkillCurationReport(mentions: skills.mentions)
+        return RunOutputs.Part(
+          files: ["skills-curation.csv": curation.curationCSV, "skills-fuzzy-audit.csv": curation.fuzzyAuditCSV],
+          unplacedTerms: curation.unplacedTerms)
+      }
+      jobs.append { RunOutputs.Part(files: ["checks.csv": RunOutputs.checksCSV(solved, context: context)]) }
+      let built = jobs
+      for part in ParallelWork.map(built.count, { built[$0]() }) {
+        files.merge(part.files) { _, new in new }
+        unplacedTerms += part.unplacedTerms
+      }
     }
     if let composer = context.composer {
       emails = RunEmails.plan(matched, outcomes: outcomes, composer: composer, context: context)

@@ -25,10 +25,10 @@ enum RunEmails {
       // One email per person listing all their new matches, whichever side
       // they are on (someone who is `both` may gain a mentor and a mentee).
       var notices: [String: (person: Signup, role: EmailRole, items: [MatchNotice])] = [:]
-      for pair in match.pairs {
+      for (index, pair) in match.pairs.enumerated() {
         let mentee = match.mentees[pair.mentee]
         let mentor = match.mentors[pair.mentor]
-        let explanation = match.explanation(of: pair)
+        let explanation = match.explanation(at: index)
         notices[mentee.id, default: (mentee, .mentee, [])].items.append(notice(mentor, role: .mentor, reasons: explanation.forMentee))
         notices[mentor.id, default: (mentor, .mentor, [])].items.append(notice(mentee, role: .mentee, reasons: explanation.forMentor))
       }

@@ -31,24 +31,36 @@ enum RunOutputs {
     return result
   }
 
-  static func reportFiles(_ reports: [CohortReport], context: RunContext) -> [String: [UInt8]] {
-    var files: [String: [UInt8]] = [:]
+  /// Some of a run's files, built on their own.
+  struct Part: Sendable {
+    var files: [String: [UInt8]]
+    /// Skill terms the taxonomy could not place (from the curation report), for the manifest's counts.
+    var unplacedTerms = 0
+  }
+
+  /// A job that builds some of a run's files; jobs do not depend on each other.
+  typealias Job = @Sendable () -> Part
+
+  /// The report files as independent jobs, to run side by side: one page per
+  /// cohort, the index, `matches.csv` and `unmatched.csv`.
+  static func reportFileJobs(_ reports: [CohortReport], context: RunContext) -> [Job] {
     let folders = folders(reports.map(\.cohort))
     let links = ReportLinks(matchesCSV: "../../matches.csv", unmatchedCSV: "../../unmatched.csv", index: "../../index.html")
-    var entries: [RunIndex.Cohort] = []
-    for report in reports.sorted(by: { $0.cohort < $1.cohort }) {
-      let folder = folders[report.cohort]!
-      files["\(folder)/report.html"] = report.html(settings: context.config.report, links: links)
-      entries.append(RunIndex.Cohort(report, reportHref: "\(folder)/report.html"))
+    let sorted = reports.sorted(by: { $0.cohort < $1.cohort })
+    var jobs: [Job] = sorted.map { report in
+      { Part(files: ["\(folders[report.cohort]!)/report.html": report.html(settings: context.config.report, links: links)]) }
     }
-    files["index.html"] = RunIndex(
-      programme: context.config.programmeName, runID: context.identity.runID, asOf: context.identity.asOf,
-      toolVersion: MentorMatchVersion.current, dryRun: context.dryRun, cohorts: entries, inputs: context.inputFiles,
-      downloads: ["matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "checks.csv"]
-    ).html()
-    files["matches.csv"] = ReportCSV.matches(reports)
-    files["unmatched.csv"] = ReportCSV.unmatched(reports)
-    return files
+    jobs.append {
+      let entries = sorted.map { RunIndex.Cohort($0, reportHref: "\(folders[$0.cohort]!)/report.html") }
+      return Part(files: ["index.html": RunIndex(
+        programme: context.config.programmeName, runID: context.identity.runID, asOf: context.identity.asOf,
+        toolVersion: MentorMatchVersion.current, dryRun: context.dryRun, cohorts: entries, inputs: context.inputFiles,
+        downloads: ["matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "checks.csv"]
+      ).html()])
+    }
+    jobs.append { Part(files: ["matches.csv": ReportCSV.matches(reports)]) }
+    jobs.append { Part(files: ["unmatched.csv": ReportCSV.unmatched(reports)]) }
+    return jobs
   }
 
   /// `checks.csv`: each cohort's solver result and the independent checker's verdict.

@@ -53,7 +53,30 @@ public struct ScoringPerson: Sendable, Hashable {
 /// How field text is compared: trimmed, whitespace runs collapsed, lowercased.
 enum FieldText {
   static func fold(_ raw: String) -> String {
-    raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    asciiFold(raw) ?? raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+  }
+
+  /// ``fold(_:)`` for ASCII text, on bytes: the same result without
+  /// Unicode property lookups per character. Nil for any other text.
+  static func asciiFold(_ raw: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(raw.utf8.count)
+    var pendingSpace = false
+    for byte in raw.utf8 {
+      guard byte < 0x80 else { return nil }
+      // ASCII's whitespace Characters: tab, LF, VT, FF, CR and space. A CR-LF
+      // pair is one Character but still whitespace, so bytes agree.
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func items(_ raw: String) -> [String] {

@@ -35,4 +35,13 @@ public enum ProcessUsage {
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
+
+  /// CPU seconds the calling thread has used so far
+  /// (`clock_gettime(CLOCK_THREAD_CPUTIME_ID)`); 0 when the call fails. For
+  /// a stage that runs beside another, where the process's total mixes both.
+  public static var threadCPUSeconds: Double {
+    var time = timespec()
+    guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
+  }
 }
