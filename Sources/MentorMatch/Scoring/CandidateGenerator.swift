@@ -43,9 +43,8 @@ public enum CandidateGenerator {
     let k = settings.k
     let menteeCount = cohort.mentees.count
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
-    let results = ChunkResults(count: chunks)
     let pool = ScratchPool(mentors: cohort.mentors.count)
-    let work: @Sendable (Int) -> Void = { chunk in
+    let work: @Sendable (Int) -> (lists: [[CandidatePair]], reasons: [NoCandidateReasons]) = { chunk in
       let range = (chunk * chunkSize)..<Swift.min(menteeCount, (chunk + 1) * chunkSize)
       var scratch = pool.take()
       var lists: [[CandidatePair]] = []
@@ -63,14 +62,10 @@ public enum CandidateGenerator {
         if entries.isEmpty { reasons.append(tables.reasons(forMentee: i)) }
       }
       pool.give(scratch)
-      results.set(chunk, lists, reasons)
+      return (lists, reasons)
     }
-    if parallel && chunks > 1 {
-      DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-    } else {
-      for chunk in 0..<chunks { work(chunk) }
-    }
-    let (candidates, unmatched) = results.joined()
+    let results = ParallelWork.map(chunks, concurrency: parallel ? ParallelWork.cores : 1, work)
+    let (candidates, unmatched) = (results.flatMap(\.lists), results.flatMap(\.reasons))
     return CandidateLists(candidates: candidates, unmatched: unmatched, indexed: indexed, tables: tables)
   }
 
@@ -83,31 +78,6 @@ public enum CandidateGenerator {
       top.offer(TopK.Entry(score: score.total, rank: ranks[j], mentor: Int32(j)))
     }
     return top.sorted()
-  }
-}
-
-/// Per-chunk results, each written once by the worker that owns the chunk.
-private final class ChunkResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [[[CandidatePair]]]
-  private var reasons: [[NoCandidateReasons]]
-
-  init(count: Int) {
-    slots = Array(repeating: [], count: count)
-    reasons = Array(repeating: [], count: count)
-  }
-
-  func set(_ chunk: Int, _ lists: [[CandidatePair]], _ why: [NoCandidateReasons]) {
-    lock.lock()
-    slots[chunk] = lists
-    reasons[chunk] = why
-    lock.unlock()
-  }
-
-  func joined() -> ([[CandidatePair]], [NoCandidateReasons]) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (slots.flatMap { $0 }, reasons.flatMap { $0 })
   }
 }
 
