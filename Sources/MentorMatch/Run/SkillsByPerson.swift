@@ -1,11 +1,40 @@
 /// Every sign-up's typed skills placed on the taxonomy: concept ids per
 /// person and side, and every mention for the curation report.
-struct SkillsByPerson: Sendable {
+struct SkillsByPerson: Sendable, Equatable {
   var offered: [String: [String]] = [:]
   var wanted: [String: [String]] = [:]
   var mentions: [SkillMention] = []
 
-  static func normalise(_ signups: [Signup], taxonomy: Taxonomy, settings: SkillSettings) -> SkillsByPerson {
+  /// Sign-ups per unit of parallel work: below this, one core does it all.
+  static let chunkSize = 2_048
+
+  /// Places every sign-up's skills. The sign-ups are split into one run per
+  /// core, each placed by its own ``SkillNormaliser`` (its memo is a cache:
+  /// a cell's placement does not depend on what came before), and the runs'
+  /// results are joined in sign-up order, so the result does not depend on
+  /// `concurrency`. A term typed in several runs is worked out in each; the
+  /// costly terms (misspellings, fuzzy matches) are mostly rare ones.
+  static func normalise(
+    _ signups: [Signup], taxonomy: Taxonomy, settings: SkillSettings, concurrency: Int = ParallelWork.cores
+  ) -> SkillsByPerson {
+    let runs = max(1, min(concurrency, signups.count / chunkSize))
+    let size = (signups.count + runs - 1) / max(runs, 1)
+    let parts = ParallelWork.map(runs, concurrency: concurrency) { run in
+      normaliseRun(signups[min(signups.count, run * size)..<min(signups.count, (run + 1) * size)], taxonomy: taxonomy, settings: settings)
+    }
+    guard parts.count > 1 else { return parts.first ?? SkillsByPerson() }
+    var result = SkillsByPerson()
+    result.mentions.reserveCapacity(parts.reduce(0) { $0 + $1.mentions.count })
+    for part in parts {
+      // Later sign-ups win, as in one pass (ids are unique after ingest, so this never happens).
+      result.offered.merge(part.offered) { _, later in later }
+      result.wanted.merge(part.wanted) { _, later in later }
+      result.mentions.append(contentsOf: part.mentions)
+    }
+    return result
+  }
+
+  private static func normaliseRun(_ signups: ArraySlice<Signup>, taxonomy: Taxonomy, settings: SkillSettings) -> SkillsByPerson {
     var normaliser = SkillNormaliser(taxonomy: taxonomy, settings: settings)
     var result = SkillsByPerson()
     for signup in signups {
