@@ -69,6 +69,23 @@ import Testing
     #expect(String(decoding: prior.snapshotCSV(), as: UTF8.self).contains("E1,R1,spring,run-1,40,active,,\r\n"))
   }
 
+  @Test func markPublishedTakesManyAndAwkwardNamesAtOnce() throws {
+    let store = try StateStore.inMemory()
+    let awkward = ["q\"uote.eml", "back\\slash.eml", "Zoë/é.eml", "a,b.eml", "line\nbreak.eml"]
+    let plenty = (0..<5_000).map { String(format: "%05d.eml", $0) }
+    try store.commit(
+      run: sampleRun(), people: samplePeople, newPairs: [],
+      notifications: (awkward + plenty).map { OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: $0) })
+    // Unknown names, repeats and another run's id change nothing.
+    #expect(try store.markPublished(runID: "other-run", fileNames: awkward) == 0)
+    #expect(try store.markPublished(runID: "run-1", fileNames: awkward + awkward + ["nope.eml"]) == awkward.count)
+    #expect(try store.markPublished(runID: "run-1", fileNames: awkward) == 0)
+    #expect(try store.unpublishedNotifications().map(\.fileName) == plenty)
+    #expect(try store.markPublished(runID: "run-1", fileNames: plenty.reversed()) == plenty.count)
+    #expect(try store.unpublishedNotifications().isEmpty)
+    #expect(try store.markPublished(runID: "run-1", fileNames: []) == 0)
+  }
+
   @Test func failedCommitLeavesNothing() throws {
     let store = try StateStore.inMemory()
     // The second pair names a mentor nobody has seen: the foreign key fails
