@@ -23,7 +23,15 @@ extension StateStore {
   public func commit(
     run: RunRecord, people: [PersonSeen], newPairs: [NewPair], notifications: [OwedNotification]
   ) throws(StateError) -> CommitOutcome {
-    let salted = people.map { ($0, $0.email.map(emailDigest)) }
+    let personRows = try JSONRows.encode(people, path: path) {
+      [.text($0.id), .text($0.cohort), .text($0.role), $0.email.map { .text(emailDigest($0)) } ?? .null]
+    }
+    let pairRows = try JSONRows.encode(newPairs, path: path) {
+      [.text($0.menteeID), .text($0.mentorID), .text($0.cohort), .integer($0.score)]
+    }
+    let notificationRows = try JSONRows.encode(notifications, path: path) {
+      [.text($0.recipientID), .text($0.kind), .text($0.fileName)]
+    }
     return try write { db in
       if let existing = try RunRecord.fetchOne(db, key: run.id) {
         guard existing.configSHA256 == run.configSHA256, existing.inputsSHA256 == run.inputsSHA256 else {
@@ -35,29 +43,33 @@ extension StateStore {
       row.status = "committed"
       row.sequence = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM run") ?? 0) + 1
       try row.insert(db)
-      // One prepared statement for every person: re-preparing it per row dominated large commits.
-      let upsert = try db.cachedStatement(
-          sql: """
-            INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET
-              cohort = excluded.cohort, role = excluded.role,
-              email_sha256 = coalesce(excluded.email_sha256, person.email_sha256),
-              last_seen_run = excluded.last_seen_run
-            """)
-      for (person, digest) in salted {
-        try upsert.execute(arguments: [person.id, person.cohort, person.role, digest, run.id, run.id])
-      }
-      let insertPair = try db.cachedStatement(
-        sql: "INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status) VALUES (?, ?, ?, ?, ?, 'active')")
-      for pair in newPairs {
-        try insertPair.execute(arguments: [pair.menteeID, pair.mentorID, pair.cohort, run.id, pair.score])
-      }
-      let insertNotification = try db.cachedStatement(
-        sql: "INSERT INTO notification (run_id, recipient_id, kind, file_name, status) VALUES (?, ?, ?, ?, 'owed')")
-      for owed in notifications {
-        try insertNotification.execute(arguments: [run.id, owed.recipientID, owed.kind, owed.fileName])
-      }
+      // Each table's rows go in as ONE statement over a JSON array
+      // (<https://sqlite.org/json1.html#jeach>): a statement per row cost
+      // several times SQLite's own work. `ORDER BY key` keeps the list's order,
+      // so pair and notification ids follow it; `WHERE true` is SQLite's
+      // documented way to let an INSERT … SELECT take an upsert clause.
+      try db.execute(
+        sql: """
+          INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run)
+          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?1, ?1 FROM json_each(?2) WHERE true ORDER BY key
+          ON CONFLICT(id) DO UPDATE SET
+            cohort = excluded.cohort, role = excluded.role,
+            email_sha256 = coalesce(excluded.email_sha256, person.email_sha256),
+            last_seen_run = excluded.last_seen_run
+          """,
+        arguments: [run.id, personRows])
+      try db.execute(
+        sql: """
+          INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status)
+          SELECT value ->> 0, value ->> 1, value ->> 2, ?1, value ->> 3, 'active' FROM json_each(?2) ORDER BY key
+          """,
+        arguments: [run.id, pairRows])
+      try db.execute(
+        sql: """
+          INSERT INTO notification (run_id, recipient_id, kind, file_name, status)
+          SELECT ?1, value ->> 0, value ->> 1, value ->> 2, 'owed' FROM json_each(?2) ORDER BY key
+          """,
+        arguments: [run.id, notificationRows])
       crash.hit("state-commit-in-transaction")
       return .committed
     }

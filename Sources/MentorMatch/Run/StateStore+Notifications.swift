@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 extension StateStore {
@@ -11,17 +10,12 @@ extension StateStore {
     // One statement for the whole list (SQLite's json_each,
     // <https://sqlite.org/json1.html#jeach>): a statement per name cost more
     // than the hard links it records.
-    let names: String
-    do {
-      names = String(decoding: try JSONEncoder().encode(fileNames), as: UTF8.self)
-    } catch {
-      throw StateError.wrapping(error, path: path)
-    }
+    let names = try JSONRows.encode(fileNames, path: path) { [.text($0)] }
     return try write { db in
       try db.execute(
         sql: """
           UPDATE notification SET status = 'published'
-          WHERE run_id = ? AND status = 'owed' AND file_name IN (SELECT value FROM json_each(?))
+          WHERE run_id = ? AND status = 'owed' AND file_name IN (SELECT value ->> 0 FROM json_each(?))
           """, arguments: [runID, names])
       return db.changesCount
     }

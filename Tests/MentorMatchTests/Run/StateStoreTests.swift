@@ -69,6 +69,36 @@ import Testing
     #expect(String(decoding: prior.snapshotCSV(), as: UTF8.self).contains("E1,R1,spring,run-1,40,active,,\r\n"))
   }
 
+  @Test func commitStoresTypedValuesInListOrder() throws {
+    let store = try StateStore.inMemory()
+    let people = samplePeople + [PersonSeen(id: "N\u{1}\"x", cohort: "spring", role: "mentee", email: nil)]
+    try store.commit(
+      run: sampleRun(), people: people,
+      newPairs: [
+        NewPair(menteeID: "E2", mentorID: "R2", cohort: "spring", score: -3),
+        NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40),
+      ],
+      notifications: [
+        OwedNotification(recipientID: "R1", kind: "mentor-match", fileName: "z.eml"),
+        OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "a.eml"),
+      ])
+    let rows = try store.read { db in
+      (
+        pairs: try Row.fetchAll(db, sql: "SELECT mentee_id, typeof(score) AS t, score FROM pair ORDER BY id"),
+        notes: try String.fetchAll(db, sql: "SELECT file_name FROM notification ORDER BY id"),
+        odd: try Row.fetchOne(db, sql: "SELECT id, email_sha256 IS NULL AS bare, last_seen_run FROM person WHERE id = ?", arguments: ["N\u{1}\"x"])
+      )
+    }
+    // Ids follow the lists' order; scores stay integers, negative ones too.
+    #expect(rows.pairs.map { $0["mentee_id"] as String } == ["E2", "E1"])
+    #expect(rows.pairs.map { $0["t"] as String } == ["integer", "integer"])
+    #expect(rows.pairs.map { $0["score"] as Int } == [-3, 40])
+    #expect(rows.notes == ["z.eml", "a.eml"])
+    // Control characters and quotes in ids survive the JSON; no email stores no digest.
+    #expect(rows.odd?["bare"] as Bool? == true)
+    #expect(rows.odd?["last_seen_run"] as String? == "run-1")
+  }
+
   @Test func markPublishedTakesManyAndAwkwardNamesAtOnce() throws {
     let store = try StateStore.inMemory()
     let awkward = ["q\"uote.eml", "back\\slash.eml", "Zoë/é.eml", "a,b.eml", "line\nbreak.eml"]
