@@ -1,32 +1,56 @@
-import Foundation
-
-/// Rows for SQLite as one JSON array of arrays, to be read back with
-/// `json_each(?)` and `value ->> n` (<https://sqlite.org/json1.html>): many
-/// rows in one statement.
+/// Rows for SQLite as one JSON array of arrays (RFC 8259), to be read back
+/// with `json_each(?)` and `value ->> n` (<https://sqlite.org/json1.html>):
+/// many rows in one statement.
+///
+/// Written by hand rather than with Foundation's `JSONEncoder`, which took
+/// longer to encode a night's rows than SQLite took to store them: only
+/// arrays, strings, whole numbers and null are needed.
 enum JSONRows {
   /// One cell: text, a whole number or SQL NULL.
-  enum Cell: Encodable, Equatable {
+  enum Cell: Equatable {
     case text(String)
     case integer(Int)
     case null
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.singleValueContainer()
-      switch self {
-      case .text(let text): try container.encode(text)
-      case .integer(let value): try container.encode(value)
-      case .null: try container.encodeNil()
-      }
-    }
   }
 
-  /// The JSON text of `items`, one array of cells per item. `path` names the
-  /// database in the error if encoding fails (it cannot for these cells).
-  static func encode<Item>(_ items: [Item], path: String, _ cells: (Item) -> [Cell]) throws(StateError) -> String {
-    do {
-      return String(decoding: try JSONEncoder().encode(items.map(cells)), as: UTF8.self)
-    } catch {
-      throw StateError.wrapping(error, path: path)
+  /// The JSON text of `items`, one array of cells per item.
+  static func encode<Item>(_ items: [Item], _ cells: (Item) -> [Cell]) -> String {
+    var out: [UInt8] = [UInt8(ascii: "[")]
+    for (row, item) in items.enumerated() {
+      if row > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(UInt8(ascii: "["))
+      for (column, cell) in cells(item).enumerated() {
+        if column > 0 { out.append(UInt8(ascii: ",")) }
+        switch cell {
+        case .text(let text): appendString(text, to: &out)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        }
+      }
+      out.append(UInt8(ascii: "]"))
     }
+    out.append(UInt8(ascii: "]"))
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`
+  /// (RFC 8259 §7); every other scalar as its UTF-8 bytes.
+  static func appendString(_ text: String, to out: inout [UInt8]) {
+    let hex = Array("0123456789abcdef".utf8)
+    out.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+        out.append(UInt8(ascii: "\\"))
+        out.append(byte)
+      case 0..<0x20:
+        out.append(contentsOf: "\\u00".utf8)
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0x0F)])
+      default:
+        out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
   }
 }

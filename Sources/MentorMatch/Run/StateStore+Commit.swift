@@ -23,13 +23,13 @@ extension StateStore {
   public func commit(
     run: RunRecord, people: [PersonSeen], newPairs: [NewPair], notifications: [OwedNotification]
   ) throws(StateError) -> CommitOutcome {
-    let personRows = try JSONRows.encode(people, path: path) {
+    let personRows = JSONRows.encode(people) {
       [.text($0.id), .text($0.cohort), .text($0.role), $0.email.map { .text(emailDigest($0)) } ?? .null]
     }
-    let pairRows = try JSONRows.encode(newPairs, path: path) {
+    let pairRows = JSONRows.encode(newPairs) {
       [.text($0.menteeID), .text($0.mentorID), .text($0.cohort), .integer($0.score)]
     }
-    let notificationRows = try JSONRows.encode(notifications, path: path) {
+    let notificationRows = JSONRows.encode(notifications) {
       [.text($0.recipientID), .text($0.kind), .text($0.fileName)]
     }
     return try write { db in

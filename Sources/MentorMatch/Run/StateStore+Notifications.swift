@@ -10,7 +10,7 @@ extension StateStore {
     // One statement for the whole list (SQLite's json_each,
     // <https://sqlite.org/json1.html#jeach>): a statement per name cost more
     // than the hard links it records.
-    let names = try JSONRows.encode(fileNames, path: path) { [.text($0)] }
+    let names = JSONRows.encode(fileNames) { [.text($0)] }
     return try write { db in
       try db.execute(
         sql: """
