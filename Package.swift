@@ -25,10 +25,13 @@ let package = Package(
       name: "CLibCSV",
       providers: [.apt(["libcsv-dev"])]
     ),
+    // syncfs(2), a GNU extension Swift's Glibc module leaves out.
+    .target(name: "CFileSync"),
     .target(
       name: "MentorMatch",
       dependencies: [
         "CLibCSV",
+        "CFileSync",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -67,7 +70,7 @@ let package = Package(
 )
 
 // Upcoming features, switched on for every target as swift-log does.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CFileSync" {
   var settings = target.swiftSettings ?? []
   settings.append(contentsOf: [
     // SE-0335: `any` for existential types.

@@ -33,15 +33,14 @@ enum DurableFile {
     guard !sync || fsync(fd) == 0 else { throw StateError.io(path: path, reason: "fsync failed: \(reason())") }
   }
 
-  /// Makes every file written so far durable with one `sync(2)`, which on
-  /// Linux returns once the data is on disk: far cheaper than an fsync per
-  /// file when a run folder holds thousands of emails.
-  static func syncAll() {
-    #if canImport(Glibc)
-    Glibc.sync()
-    #else
-    Darwin.sync()
-    #endif
+  /// Makes every file written so far under `path` durable with one
+  /// syncfs(2) (``FileSystemSync``), which on Linux returns once the data is
+  /// on disk: far cheaper than an fsync per file when a run folder holds
+  /// thousands of emails.
+  static func syncFileSystem(containing path: String) throws(StateError) {
+    if let failure = FileSystemSync.sync(containing: path) {
+      throw StateError.io(path: path, reason: "syncfs failed: \(String(cString: strerror(failure)))")
+    }
   }
 
   /// Creates a folder, mode 0700 whatever the umask.

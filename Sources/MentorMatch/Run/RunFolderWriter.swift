@@ -108,7 +108,7 @@ public struct RunFolderWriter: Sendable {
     try put(try more(put))
     // One sync for every file, then the folders: nothing is renamed into
     // place before all of its bytes are durable.
-    DurableFile.syncAll()
+    try DurableFile.syncFileSystem(containing: temporary)
     // Deepest first, so that each folder's entries are durable before its parent's.
     for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
     crash.hit("run-folder-files-written")
