@@ -155,6 +155,36 @@ private func randomOptions(_ rng: inout SeededGenerator) -> CSVReadOptions {
     }
   }
 
+  /// Fields are checked a machine word at a time while they are copied:
+  /// every length from 0 to 40, with a NUL, a line end, a non-ASCII letter,
+  /// an invalid byte or a space at every position, reads as it should.
+  @Test(arguments: [[0x00], [0x0A], [0x0D], [0x0D, 0x0A], [0xC3, 0xA9], [0xFF], [0x20], [0x09], [0x7F], [0x0E]] as [[UInt8]])
+  func everyFieldLengthWithAByteThatNeedsALookAnywhere(_ special: [UInt8]) throws {
+    for length in 0...40 {
+      for position in 0...length {
+        let field = Array(repeating: UInt8(ascii: "a"), count: length - position) + special
+          + Array(repeating: UInt8(ascii: "b"), count: position)
+        let bytes = Array("h\n\"".utf8) + field + Array("\",z\nnext\n".utf8)
+        for lineByLine in [false, true] {
+          var options = CSVReadOptions()
+          options.lineByLine = lineByLine
+          let rows = try CSVReader(bytes: bytes, name: "t.csv", options: options).readAll()
+          let label = "\(special) at \(length - position) of \(length + special.count), line by line: \(lineByLine)"
+          let lineEnds = special.contains(0x0D) ? 1 : special == [0x0A] ? 1 : 0
+          #expect(rows.map(\.line) == [1, 2, 3 + lineEnds], "\(label)")
+          switch (special, rows.count > 1 ? rows[1] : nil) {
+          case ([0x00], .malformed(let bad)?): #expect(bad.problem == .nulByte(column: 1), "\(label)")
+          case ([0xFF], .malformed(let bad)?): #expect(bad.problem == .invalidUTF8(column: 1), "\(label)")
+          case (_, .record(let record)?):
+            let text = String(decoding: field, as: UTF8.self)
+            #expect(record.fields == [text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")), "z"], "\(label)")
+          default: Issue.record("\(label): \(rows)")
+          }
+        }
+      }
+    }
+  }
+
   /// The size limit stops the file at the same line both ways, counting
   /// blank lines before a record as the line-by-line path does.
   @Test(arguments: [10, 11, 12, 13, 14, 20, 25])
