@@ -127,6 +127,9 @@ public final class CSVReader {
 
 /// Owns one libcsv parser and the records parsed since the last drain.
 ///
+/// Each chunk is cut into pieces of up to ``lineEndsPerPiece`` line ends,
+/// and each piece goes to `csv_parse` in one call, cut short only where the
+/// record size limit would be passed or a stray quote breaks a record.
 /// Records are kept as one batch rather than one `String` per field (see
 /// ``CSVRecordBatch``). The C parser and the batch live in memory this class
 /// allocates and frees, reached through pointers: libcsv calls back once per
@@ -513,12 +516,6 @@ extension RawBuffer<UInt8> {
     count &+= length
     return true
   }
-}
-
-/// Where a line end sits in the input and which physical line follows it.
-struct LineEnd: BitwiseCopyable {
-  var offset: Int
-  var lineAfter: Int
 }
 
 /// A growable buffer of plain values behind a pointer: the per-field path

@@ -90,8 +90,8 @@ public struct CSVReadOptions: Sendable {
   public var maxRecordBytes: Int
   /// Feeds libcsv one physical line at a time, as the reader did before it
   /// parsed whole chunks: slower, and kept as the reference the chunked path
-  /// is tested against (`CSVReaderPathTests`).
-  var lineByLine = false
+  /// is tested (`CSVReaderPathTests`) and fuzzed (`fuzz/FuzzIngest.swift`) against.
+  @_spi(Reference) public var lineByLine = false
 
   public init(
     delimiter: UInt8 = UInt8(ascii: ","),

@@ -98,3 +98,10 @@ extension CSVRecordBatch {
     return index > 0 ? max(pieceStart, lineEnds[index - 1].offset + 1) : pieceStart
   }
 }
+
+/// Where a line end (CR or LF) sits in the input, counted from the first
+/// byte after any byte order mark, and the physical line that follows it.
+struct LineEnd: BitwiseCopyable {
+  var offset: Int
+  var lineAfter: Int
+}

@@ -2,7 +2,7 @@ import Foundation
 import MentorMatchTestSupport
 import Testing
 
-@testable import MentorMatch
+@_spi(Reference) @testable import MentorMatch
 
 /// What a read hands out: every row delivered before it ended, and the
 /// error that stopped it (kind and line), if any.
