@@ -360,9 +360,13 @@ private final class Parser {
   }
 }
 
+// The field callbacks try the plain-field fast path inline and call out only
+// for the rest, so the common case saves no registers.
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
   field, length, context in
-  context?.assumingMemoryBound(to: CSVRecordBatch.self).pointee.addField(field?.assumingMemoryBound(to: UInt8.self), length)
+  guard let batch = context?.assumingMemoryBound(to: CSVRecordBatch.self) else { return }
+  let start = field?.assumingMemoryBound(to: UInt8.self)
+  if !batch.pointee.addPlainField(start, length) { batch.pointee.addCheckedField(start, length, countingLineEnds: false) }
 }
 
 private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
@@ -371,8 +375,10 @@ private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Voi
 
 private let countedFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
   field, length, context in
-  context?.assumingMemoryBound(to: CSVRecordBatch.self).pointee.addCountedField(
-    field?.assumingMemoryBound(to: UInt8.self), length)
+  guard let batch = context?.assumingMemoryBound(to: CSVRecordBatch.self) else { return }
+  let start = field?.assumingMemoryBound(to: UInt8.self)
+  batch.pointee.openRow()
+  if !batch.pointee.addPlainField(start, length) { batch.pointee.addCheckedField(start, length, countingLineEnds: true) }
 }
 
 private let lineEndCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
@@ -380,51 +386,42 @@ private let lineEndCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) ->
 }
 
 extension CSVRecordBatch {
-  /// Adds a field reached in the chunked path: the record starts on the
-  /// current line if this is its first field, and the line ends the field
-  /// holds are passed.
+  /// In the chunked path, a record starts on the current line when its
+  /// first field arrives (see `CSVRecordBatch+LineEnds.swift`).
   @inline(__always)
-  mutating func addCountedField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) {
+  mutating func openRow() {
     if !rowOpen {
       rowOpen = true
       recordStartLine = line
     }
-    addField(start, length, countingLineEnds: true)
+  }
+
+  /// Adds the field when it is empty, or needs no trimming and holds only
+  /// bytes from 0x0E to 0x7F (no NUL, no line end, ASCII), checking it
+  /// while it is copied; returns false, having added nothing, for any
+  /// other field, which ``addCheckedField(_:_:countingLineEnds:)`` takes.
+  @inline(__always)
+  mutating func addPlainField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) -> Bool {
+    guard problem == nil, bounds.hasRoom(for: 2) else { return false }
+    let fieldStart = bytes.count
+    if length > 0 {
+      guard encoding == .utf8, let start, start[0] > 0x20, start[length &- 1] > 0x20, bytes.hasRoom(for: length),
+        bytes.appendIfPlain(start, count: length)
+      else { return false }
+    }
+    if rowFirstBound == nil {
+      rowFirstBound = bounds.count
+      bounds.appendInRoom(fieldStart)
+    }
+    bounds.appendInRoom(bytes.count)
+    return true
   }
 
   /// Adds one field to the open record: trimmed, checked for NUL bytes and
-  /// UTF-8 (or transcoded), unless the record already has a problem.
-  @inline(__always)
-  mutating func addField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int, countingLineEnds: Bool = false) {
-    // Most fields need no trimming and hold only bytes from 0x0E to 0x7F
-    // (no NUL, no line end, ASCII): they are checked while they are copied.
-    // The fast paths make no call (room is checked first), so they cost no register saves.
-    if problem == nil, length == 0, bounds.hasRoom(for: 2) {
-      if rowFirstBound == nil {
-        rowFirstBound = bounds.count
-        bounds.appendInRoom(bytes.count)
-      }
-      bounds.appendInRoom(bytes.count)
-      return
-    }
-    if problem == nil, encoding == .utf8, let start, length > 0, start[0] > 0x20, start[length - 1] > 0x20,
-      bytes.hasRoom(for: length), bounds.hasRoom(for: 2)
-    {
-      let fieldStart = bytes.count
-      if bytes.appendIfPlain(start, count: length) {
-        if rowFirstBound == nil {
-          rowFirstBound = bounds.count
-          bounds.appendInRoom(fieldStart)
-        }
-        bounds.appendInRoom(bytes.count)
-        return
-      }
-    }
-    addCheckedField(start, length, countingLineEnds: countingLineEnds)
-  }
-
-  /// The general case of ``addField(_:_:countingLineEnds:)``.
-  private mutating func addCheckedField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int, countingLineEnds: Bool) {
+  /// UTF-8 (or transcoded), unless the record already has a problem. In the
+  /// chunked path (`countingLineEnds`), the line ends it holds are passed.
+  @inline(never)
+  mutating func addCheckedField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int, countingLineEnds: Bool) {
     if countingLineEnds, let start {
       passFieldLineEnds(UnsafeBufferPointer(start: start, count: length).reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) })
     }
