@@ -210,27 +210,31 @@ private final class Parser {
     }
     let streamStart = streamOffset
     streamOffset += buffer.count
+    // glibc's vectorised memchr finds the next CR and the next LF far faster
+    // than a byte loop. Each is searched again only once passed, also across
+    // pieces, so a buffer of one kind of line end is still scanned once.
+    var next = (cr: Self.find(0x0D, base, from: 0, count: buffer.count), lf: Self.find(0x0A, base, from: 0, count: buffer.count))
     var pieceStart = 0
     while pieceStart < buffer.count {
-      let pieceEnd = noteLineEnds(base, from: pieceStart, count: buffer.count, streamStart: streamStart)
+      let pieceEnd = noteLineEnds(base, count: buffer.count, streamStart: streamStart, next: &next)
       try parsePiece(base, from: pieceStart, to: pieceEnd, streamStart: streamStart)
       pieceStart = pieceEnd
     }
   }
 
-  /// Notes the offset of every CR and LF from `from` on, and the physical line
-  /// after it, until ``lineEndsPerPiece`` are noted; returns where the piece
-  /// they belong to ends.
-  private func noteLineEnds(_ base: UnsafePointer<UInt8>, from: Int, count: Int, streamStart: Int) -> Int {
+  /// Notes the offset of every CR and LF from `next` on, and the physical
+  /// line after it, until ``lineEndsPerPiece`` are noted; returns where the
+  /// piece they belong to ends.
+  private func noteLineEnds(
+    _ base: UnsafePointer<UInt8>, count: Int, streamStart: Int, next: inout (cr: Int, lf: Int)
+  ) -> Int {
     batch.pointee.startPiece()
     var line = scannedLine
     var lastCR = lastCR
     var noted = 0
-    var index = from
-    // glibc's vectorised memchr finds the next CR and the next LF far faster
-    // than a byte loop; each is searched again only once passed.
-    var nextCR = Self.find(0x0D, base, from: index, count: count)
-    var nextLF = Self.find(0x0A, base, from: index, count: count)
+    var index = count
+    var (nextCR, nextLF) = next
+    defer { next = (nextCR, nextLF) }
     while nextCR < count || nextLF < count {
       let at: Int
       if nextCR < nextLF {
@@ -245,11 +249,12 @@ private final class Parser {
         nextLF = Self.find(0x0A, base, from: at &+ 1, count: count)
       }
       batch.pointee.lineEnds.append(LineEnd(offset: streamStart &+ at, lineAfter: line))
-      index = at &+ 1
       noted &+= 1
-      if noted == Self.lineEndsPerPiece { break }
+      if noted == Self.lineEndsPerPiece {
+        index = at &+ 1
+        break
+      }
     }
-    if noted < Self.lineEndsPerPiece { index = count }
     scannedLine = line
     self.lastCR = lastCR
     return index

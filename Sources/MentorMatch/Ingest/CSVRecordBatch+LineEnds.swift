@@ -93,9 +93,14 @@ extension CSVRecordBatch {
   func sizeLimitSegment(before pieceEnd: Int, pieceStart: Int, limit: Int) -> Int? {
     guard pieceEnd - spanStart > limit else { return nil }
     let firstOver = spanStart + limit
-    var index = lineEnds.count
-    while index > 0, lineEnds[index - 1].offset >= firstOver { index -= 1 }
-    return index > 0 ? max(pieceStart, lineEnds[index - 1].offset + 1) : pieceStart
+    // Binary search (the offsets ascend) for how many line ends come before the first byte over.
+    var lower = 0
+    var upper = lineEnds.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if lineEnds[middle].offset < firstOver { lower = middle + 1 } else { upper = middle }
+    }
+    return lower > 0 ? max(pieceStart, lineEnds[lower - 1].offset + 1) : pieceStart
   }
 }
 

@@ -145,6 +145,18 @@ private func randomOptions(_ rng: inout SeededGenerator) -> CSVReadOptions {
     }
   }
 
+  /// Inputs with one kind of line end only, over many pieces: blank lines
+  /// (each its own line) and records after them, in memory and in reads.
+  @Test(arguments: ["\n", "\r", "\r\n"])
+  func oneKindOfLineEndOverManyPieces(_ end: String) throws {
+    let text = "h" + end + String(repeating: end, count: 30_000) + "a,b" + end + String(repeating: " " + end, count: 9_000) + "c"
+    for chunk in [256 * 1024, 5000] {
+      try expectSameOutcome(Array(text.utf8), options: CSVReadOptions(chunkSize: chunk), label: "one-kind-\(chunk)")
+    }
+    let rows = try CSVReader(bytes: Array(text.utf8), name: "t.csv").readAll()
+    #expect(rows.map(\.line) == [1, 30_002, 39_003])
+  }
+
   /// A quoted field with more line breaks than a piece notes, split over many reads.
   @Test func aFieldWithManyLineBreaks() throws {
     let text = "a,b\n1,\"" + String(repeating: "x\r\n", count: 20_000) + "\",2\n3,4\n"
