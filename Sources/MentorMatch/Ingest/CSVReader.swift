@@ -481,23 +481,15 @@ extension RawBuffer<UInt8> {
     // a byte above 0x7F has it set. A borrow only starts at a byte that
     // fails the test, so there are no false alarms.
     if length >= 8 {
-      // Whole words up to the last, two at a time, then the last word,
-      // which may overlap the one before.
+      // Whole words up to the last, then the last word, which may overlap
+      // the one before.
       let lastWord = length &- 8
       var index = 0
-      while index &+ 8 < lastWord {
-        let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-        let flags = (first &- 0x0E0E_0E0E_0E0E_0E0E) | first | (second &- 0x0E0E_0E0E_0E0E_0E0E) | second
-        if flags & 0x8080_8080_8080_8080 != 0 { return false }
-        target.storeBytes(of: first, toByteOffset: index, as: UInt64.self)
-        target.storeBytes(of: second, toByteOffset: index &+ 8, as: UInt64.self)
-        index &+= 16
-      }
-      if index < lastWord {
+      while index < lastWord {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         if ((word &- 0x0E0E_0E0E_0E0E_0E0E) | word) & 0x8080_8080_8080_8080 != 0 { return false }
         target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+        index &+= 8
       }
       let word = raw.loadUnaligned(fromByteOffset: lastWord, as: UInt64.self)
       if ((word &- 0x0E0E_0E0E_0E0E_0E0E) | word) & 0x8080_8080_8080_8080 != 0 { return false }
