@@ -8,10 +8,14 @@ import Foundation
 /// C parser, frees it on every path, routes return codes through ``check(_:)``,
 /// and hands the C callbacks their context with `Unmanaged`.
 ///
-/// Input is fed to libcsv in fixed-size chunks, and each chunk is cut at line
-/// ends so that every record knows the physical line it starts on. The parser
-/// runs with `CSV_STRICT | CSV_STRICT_FINI`: a quote inside an unquoted field is
-/// a per-record syntax error (the record is reported and reading goes on at the
+/// Input is read in fixed-size chunks and handed to libcsv a chunk at a time.
+/// A scan of each chunk notes where every line end is and which physical line
+/// follows it; libcsv, run with `CSV_REPALL_NL`, reports every line end outside
+/// a quoted field, and the line ends inside one are counted in its bytes, so
+/// every record knows the physical line it starts on (see
+/// ``CSVRecordBatch/endLine(_:)``). The parser runs with
+/// `CSV_STRICT | CSV_STRICT_FINI`: a quote inside an unquoted field is a
+/// per-record syntax error (the record is reported and reading goes on at the
 /// next line), and a quote still open at the end of the input is a file error.
 ///
 /// Field values are trimmed of leading and trailing spaces and tabs, whether
@@ -123,17 +127,31 @@ public final class CSVReader {
 
 /// Owns one libcsv parser and the records parsed since the last drain.
 ///
+/// Each chunk is cut into pieces of up to ``lineEndsPerPiece`` line ends,
+/// and each piece goes to `csv_parse` in one call, cut short only where the
+/// record size limit would be passed or a stray quote breaks a record.
 /// Records are kept as one batch rather than one `String` per field (see
-/// ``RecordBatch``). The C parser and the batch live in memory this class
+/// ``CSVRecordBatch``). The C parser and the batch live in memory this class
 /// allocates and frees, reached through pointers: libcsv calls back once per
 /// field, and through a pointer those calls pay no dynamic exclusivity
 /// check, which class properties would (a quarter of the reader's time).
 private final class Parser {
   private let parser: UnsafeMutablePointer<csv_parser>
-  private let batch: UnsafeMutablePointer<RecordBatch>
+  private let batch: UnsafeMutablePointer<CSVRecordBatch>
   private let options: CSVReadOptions
   private let name: String
   private var initialised = false
+  /// Where the next byte fed sits in the input (after a byte order mark).
+  private var streamOffset = 0
+  /// The physical line after the last line end scanned, and the offset of the last CR scanned.
+  private var scannedLine = 1
+  private var lastCR = -2
+  /// Whether the rest of a line with a stray quote is being skipped.
+  private var skippingBrokenLine = false
+
+  /// The most line ends noted per call to `csv_parse`: bounds the notes'
+  /// memory whatever the chunk size.
+  private static let lineEndsPerPiece = 8192
 
   init(options: CSVReadOptions, name: String) throws(CSVError) {
     self.options = options
@@ -141,7 +159,7 @@ private final class Parser {
     parser = .allocate(capacity: 1)
     parser.initialize(to: csv_parser())
     batch = .allocate(capacity: 1)
-    batch.initialize(to: RecordBatch(options: options))
+    batch.initialize(to: CSVRecordBatch(options: options))
     try reset()
   }
 
@@ -155,12 +173,13 @@ private final class Parser {
   }
 
   /// The physical line (1-based) the next byte belongs to.
-  var line: Int { batch.pointee.line }
+  var line: Int { options.lineByLine ? batch.pointee.line : scannedLine }
 
   private func reset() throws(CSVError) {
     if initialised { csv_free(parser) }
     initialised = false
-    try check(csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)))
+    let reportLineEnds = options.lineByLine ? 0 : CSV_REPALL_NL
+    try check(csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | reportLineEnds)))
     initialised = true
     // libcsv grows its field buffer by a fixed block (128 bytes by default),
     // so a 10 MB field took some 80,000 reallocs: quadratic copying wherever
@@ -184,26 +203,118 @@ private final class Parser {
     } else if atStart, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
       throw CSVError(file: name, line: 1, kind: .wrongEncoding(found: "UTF-16"))
     }
-    guard let base = buffer.baseAddress else { return }
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+    if options.lineByLine {
+      try feedLineByLine(base, count: buffer.count)
+      return
+    }
+    let streamStart = streamOffset
+    streamOffset += buffer.count
+    // glibc's vectorised memchr finds the next CR and the next LF far faster
+    // than a byte loop. Each is searched again only once passed, also across
+    // pieces, so a buffer of one kind of line end is still scanned once.
+    var next = (cr: Self.find(0x0D, base, from: 0, count: buffer.count), lf: Self.find(0x0A, base, from: 0, count: buffer.count))
+    var pieceStart = 0
+    while pieceStart < buffer.count {
+      let pieceEnd = noteLineEnds(base, count: buffer.count, streamStart: streamStart, next: &next)
+      try parsePiece(base, from: pieceStart, to: pieceEnd, streamStart: streamStart)
+      pieceStart = pieceEnd
+    }
+  }
+
+  /// Notes the offset of every CR and LF from `next` on, and the physical
+  /// line after it, until ``lineEndsPerPiece`` are noted; returns where the
+  /// piece they belong to ends.
+  private func noteLineEnds(
+    _ base: UnsafePointer<UInt8>, count: Int, streamStart: Int, next: inout (cr: Int, lf: Int)
+  ) -> Int {
+    batch.pointee.startPiece()
+    var line = scannedLine
+    var lastCR = lastCR
+    var noted = 0
+    var index = count
+    var (nextCR, nextLF) = next
+    defer { next = (nextCR, nextLF) }
+    while nextCR < count || nextLF < count {
+      let at: Int
+      if nextCR < nextLF {
+        at = nextCR
+        line &+= 1
+        lastCR = streamStart &+ at
+        nextCR = Self.find(0x0D, base, from: at &+ 1, count: count)
+      } else {
+        at = nextLF
+        // An LF ends a line unless it is the second half of a CRLF.
+        if lastCR != streamStart &+ at &- 1 { line &+= 1 }
+        nextLF = Self.find(0x0A, base, from: at &+ 1, count: count)
+      }
+      batch.pointee.lineEnds.append(LineEnd(offset: streamStart &+ at, lineAfter: line))
+      noted &+= 1
+      if noted == Self.lineEndsPerPiece {
+        index = at &+ 1
+        break
+      }
+    }
+    scannedLine = line
+    self.lastCR = lastCR
+    return index
+  }
+
+  /// The offset of the first `byte` in `base[from..<count]`, or `count`.
+  private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    guard from < count, let found = memchr(base + from, Int32(byte), count &- from) else { return count }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+  }
+
+  /// Parses `base[pieceStart..<pieceEnd]`, whose line ends are noted, in as
+  /// few calls to `csv_parse` as the record size limit and stray quotes allow.
+  private func parsePiece(_ base: UnsafePointer<UInt8>, from pieceStart: Int, to pieceEnd: Int, streamStart: Int) throws {
+    var position = pieceStart
+    if skippingBrokenLine {
+      guard let resume = batch.pointee.skipBrokenLine(after: streamStart + pieceStart - 1) else { return }
+      skippingBrokenLine = false
+      position = resume - streamStart
+    }
+    while position < pieceEnd {
+      var stop = pieceEnd
+      if let segment = batch.pointee.sizeLimitSegment(
+        before: streamStart + pieceEnd, pieceStart: streamStart + pieceStart, limit: options.maxRecordBytes)
+      {
+        guard segment - streamStart > position else {
+          throw CSVError(
+            file: name, line: batch.pointee.openRecordLine, kind: .recordTooLarge(limit: options.maxRecordBytes))
+        }
+        stop = segment - streamStart
+      }
+      let used = csv_parse(parser, base + position, stop - position, countedFieldCallback, lineEndCallback, batch)
+      if used == stop - position {
+        position = stop
+        continue
+      }
+      let code = csv_error(parser)
+      guard code == CSV_EPARSE else { try check(code) ; return }
+      // Strict mode found a stray quote: report the record and resume at the next line.
+      batch.pointee.recordStartLine = batch.pointee.openRecordLine
+      batch.pointee.brokenRecord()
+      try reset()
+      guard let resume = batch.pointee.skipBrokenLine(after: streamStart + position + used) else {
+        skippingBrokenLine = true
+        return
+      }
+      position = resume - streamStart
+    }
+    batch.pointee.endPiece()
+  }
+
+  /// The per-line path: feeds libcsv one physical line at a time. Kept as
+  /// the reference the chunked path is tested against
+  /// (``CSVReadOptions/lineByLine``).
+  private func feedLineByLine(_ base: UnsafePointer<UInt8>, count: Int) throws {
     var start = 0
     var index = 0
-    let count = buffer.count
-    let raw = UnsafeRawPointer(base)
     while index < count {
-      // Skip eight bytes at once when none of them is below 0x0E (no line
-      // end, no NUL): the "has less than" test of Anderson's Bit Twiddling
-      // Hacks, <https://graphics.stanford.edu/~seander/bithacks.html#HasLessInWord>.
-      if count - index >= 8 {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 {
-          index += 8
-          continue
-        }
-      }
       let byte = base[index]
       index += 1
-      if byte > 0x0D { continue }
-      if byte == 0 { batch.pointee.rowHasNUL = true }
       guard byte == 0x0A || byte == 0x0D else { continue }
       try parseSegment(UnsafeBufferPointer(start: base + start, count: index - start), endsWith: byte)
       start = index
@@ -215,7 +326,7 @@ private final class Parser {
 
   /// Parses bytes that hold at most one line end, as their last byte.
   private func parseSegment(_ segment: UnsafeBufferPointer<UInt8>, endsWith terminator: UInt8?) throws {
-    if !batch.pointee.skippingBrokenLine {
+    if !skippingBrokenLine {
       if parser.pointee.pstate == 0 {  // ROW_NOT_BEGUN: a record starting here starts on this line
         batch.pointee.recordStartLine = batch.pointee.line
       }
@@ -228,18 +339,23 @@ private final class Parser {
       if used != segment.count {
         let code = csv_error(parser)
         guard code == CSV_EPARSE else { try check(code) ; return }
-        // Strict mode found a stray quote: report the record and resume at the next line.
         batch.pointee.brokenRecord()
         try reset()
-        batch.pointee.skippingBrokenLine = true
+        skippingBrokenLine = true
       }
     }
+    if terminator != nil { skippingBrokenLine = false }
     batch.pointee.passed(segment.count, endingWith: terminator)
   }
 
   func finish() throws {
-    if csv_fini(parser, fieldCallback, rowCallback, batch) != 0 {
-      throw CSVError(file: name, line: batch.pointee.recordStartLine, kind: .unterminatedQuote)
+    let lineByLine = options.lineByLine
+    let done =
+      lineByLine
+      ? csv_fini(parser, fieldCallback, rowCallback, batch) : csv_fini(parser, countedFieldCallback, lineEndCallback, batch)
+    if done != 0 {
+      let line = lineByLine ? batch.pointee.recordStartLine : batch.pointee.openRecordLine
+      throw CSVError(file: name, line: line, kind: .unterminatedQuote)
     }
   }
 
@@ -249,116 +365,71 @@ private final class Parser {
   }
 }
 
+// The field callbacks try the plain-field fast path inline and call out only
+// for the rest, so the common case saves no registers.
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
   field, length, context in
-  context?.assumingMemoryBound(to: RecordBatch.self).pointee.addField(field?.assumingMemoryBound(to: UInt8.self), length)
+  guard let batch = context?.assumingMemoryBound(to: CSVRecordBatch.self) else { return }
+  let start = field?.assumingMemoryBound(to: UInt8.self)
+  if !batch.pointee.addPlainField(start, length) { batch.pointee.addCheckedField(start, length, countingLineEnds: false) }
 }
 
 private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-  context?.assumingMemoryBound(to: RecordBatch.self).pointee.endRow()
+  context?.assumingMemoryBound(to: CSVRecordBatch.self).pointee.endRow()
 }
 
-/// The records parsed since the last drain, and where the parse is.
-///
-/// The field bytes of every record sit in one growing byte array, the field
-/// boundaries in another, and one ``RowMark`` per record. The batch is
-/// handed out as views and emptied (keeping its capacity) after each chunk,
-/// so memory follows the chunk size, not the file size.
-private struct RecordBatch {
-  /// Where one record sits in the batch.
-  struct RowMark {
-    /// Index in `bounds` of the record's start offset; `fieldCount` end offsets follow.
-    var firstBound: Int
-    var fieldCount: Int
-    var line: Int
-    var number: Int
-    var problem: CSVRecordProblem?
-  }
+private let countedFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+  field, length, context in
+  guard let batch = context?.assumingMemoryBound(to: CSVRecordBatch.self) else { return }
+  let start = field?.assumingMemoryBound(to: UInt8.self)
+  batch.pointee.openRow()
+  if !batch.pointee.addPlainField(start, length) { batch.pointee.addCheckedField(start, length, countingLineEnds: true) }
+}
 
-  let tabIsSpace: Bool
-  let encoding: CSVEncoding
-  /// The physical line (1-based) the next byte belongs to.
-  var line = 1
-  var lastByteWasCR = false
-  var recordStartLine = 1
-  var recordNumber = -1  // the header is record 0
-  var problem: CSVRecordProblem?
-  var recordBytes = 0
-  var rowHasNUL = false
-  var skippingBrokenLine = false
+private let lineEndCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+  context?.assumingMemoryBound(to: CSVRecordBatch.self).pointee.endLine(terminator)
+}
 
-  var bytes = RawBuffer<UInt8>(capacity: 64 * 1024)
-  var bounds = RawBuffer<Int>(capacity: 8 * 1024)
-  var marks: [RowMark] = []
-  /// The arrays the views of one drain share, refilled (not reallocated)
-  /// on each drain unless a caller kept a view.
-  private var sharedBytes: [UInt8] = []
-  private var sharedBounds: [Int] = []
-  /// Index in `bounds` of the open record's start offset, or nil before its first field.
-  var rowFirstBound: Int?
-
-  init(options: CSVReadOptions) {
-    tabIsSpace = options.delimiter != 0x09
-    encoding = options.encoding
-  }
-
-  /// Frees the buffers; the batch is not used after this.
-  func free() {
-    bytes.free()
-    bounds.free()
-  }
-
-  /// Counts the lines of a segment the parser has passed.
-  mutating func passed(_ count: Int, endingWith terminator: UInt8?) {
-    if let terminator {
-      // An LF ends a line of its own unless it is the second half of a CRLF:
-      // alone in its segment, straight after a CR.
-      if terminator == 0x0D || !(lastByteWasCR && count == 1) { line += 1 }
-      lastByteWasCR = terminator == 0x0D
-      if skippingBrokenLine { skippingBrokenLine = false }
-    } else if count > 0 {
-      lastByteWasCR = false
+extension CSVRecordBatch {
+  /// In the chunked path, a record starts on the current line when its
+  /// first field arrives (see `CSVRecordBatch+LineEnds.swift`).
+  @inline(__always)
+  mutating func openRow() {
+    if !rowOpen {
+      rowOpen = true
+      recordStartLine = line
     }
   }
 
-  mutating func drain(_ body: (CSVRowView) throws -> Void) throws {
-    if !marks.isEmpty {
-      // One copy per chunk into arrays the views share.
-      bytes.copy(into: &sharedBytes)
-      bounds.copy(into: &sharedBounds)
-      let storage = sharedBytes
-      let boundList = sharedBounds
-      for mark in marks {
-        if let problem = mark.problem {
-          try body(.malformed(CSVMalformedRecord(line: mark.line, number: mark.number, problem: problem)))
-        } else {
-          let view = CSVRecordView(
-            storage: storage, bounds: boundList, firstBound: mark.firstBound, count: mark.fieldCount,
-            line: mark.line, number: mark.number)
-          try body(.record(view))
-        }
-      }
+  /// Adds the field when it is empty, or needs no trimming and holds only
+  /// bytes from 0x0E to 0x7F (no NUL, no line end, ASCII), checking it
+  /// while it is copied; returns false, having added nothing, for any
+  /// other field, which ``addCheckedField(_:_:countingLineEnds:)`` takes.
+  @inline(__always)
+  mutating func addPlainField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) -> Bool {
+    guard problem == nil, bounds.hasRoom(for: 2) else { return false }
+    let fieldStart = bytes.count
+    if length > 0 {
+      guard encoding == .utf8, let start, start[0] > 0x20, start[length &- 1] > 0x20, bytes.hasRoom(for: length),
+        bytes.appendIfPlain(start, count: length)
+      else { return false }
     }
-    marks.removeAll(keepingCapacity: true)
-    guard let first = rowFirstBound else {
-      bounds.truncate(to: 0)
-      bytes.truncate(to: 0)
-      return
+    if rowFirstBound == nil {
+      rowFirstBound = bounds.count
+      bounds.appendInRoom(fieldStart)
     }
-    // A record still open at the end of a chunk keeps its fields so far.
-    let start = bounds[first]
-    bytes.dropFirst(start)
-    bounds.dropFirst(first)
-    for index in 0..<bounds.count { bounds[index] -= start }
-    rowFirstBound = 0
+    bounds.appendInRoom(bytes.count)
+    return true
   }
 
-  /// How many fields of the open record have been kept.
-  private var openFieldCount: Int {
-    rowFirstBound.map { bounds.count - $0 - 1 } ?? 0
-  }
-
-  mutating func addField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) {
+  /// Adds one field to the open record: trimmed, checked for NUL bytes and
+  /// UTF-8 (or transcoded), unless the record already has a problem. In the
+  /// chunked path (`countingLineEnds`), the line ends it holds are passed.
+  @inline(never)
+  mutating func addCheckedField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int, countingLineEnds: Bool) {
+    if countingLineEnds, let start {
+      passFieldLineEnds(UnsafeBufferPointer(start: start, count: length).reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) })
+    }
     guard problem == nil else { return }
     if rowFirstBound == nil {
       rowFirstBound = bounds.count
@@ -373,13 +444,13 @@ private struct RecordBatch {
     while lower < upper, start[lower] == 0x20 || (tabIsSpace && start[lower] == 0x09) { lower += 1 }
     while upper > lower, start[upper - 1] == 0x20 || (tabIsSpace && start[upper - 1] == 0x09) { upper -= 1 }
     let field = UnsafeBufferPointer(start: start + lower, count: upper - lower)
-    if rowHasNUL, field.contains(0) {
+    if field.contains(0) {
       setProblem(.nulByte(column: openFieldCount + 1))
       return
     }
     switch encoding {
     case .utf8:
-      if !Self.isASCII(field), String(validating: field, as: UTF8.self) == nil {
+      if String(validating: field, as: UTF8.self) == nil {
         setProblem(.invalidUTF8(column: openFieldCount + 1))
         return
       }
@@ -393,61 +464,60 @@ private struct RecordBatch {
     }
     bounds.append(bytes.count)
   }
+}
 
-  private static func isASCII(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = field.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    while field.count - index >= 8 {
-      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-      index += 8
-    }
-    while index < field.count {
-      if base[index] >= 0x80 { return false }
-      index += 1
-    }
-    return true
-  }
-
-  /// Records the first problem of the open record and drops its kept fields.
-  private mutating func setProblem(_ reason: CSVRecordProblem) {
-    problem = reason
-    if let first = rowFirstBound {
-      bytes.truncate(to: bounds[first])
-      bounds.truncate(to: first)
-      rowFirstBound = nil
-    }
-  }
-
-  mutating func endRow() {
-    recordNumber += 1
-    if let problem {
-      marks.append(RowMark(firstBound: 0, fieldCount: 0, line: recordStartLine, number: recordNumber, problem: problem))
+extension RawBuffer<UInt8> {
+  /// Appends `count` bytes when every one is from 0x0E to 0x7F (no NUL, no
+  /// line end, ASCII); otherwise appends nothing and returns false. Reads
+  /// and writes a machine word at a time, the last word overlapping the one
+  /// before, so a short field costs no call to `memcpy`.
+  @inline(__always)
+  mutating func appendIfPlain(_ source: UnsafePointer<UInt8>, count length: Int) -> Bool {
+    let target = UnsafeMutableRawPointer(base + count)
+    let raw = UnsafeRawPointer(source)
+    // A byte below 0x0E borrows into its high bit (the "has less than" test
+    // of Anderson's Bit Twiddling Hacks,
+    // <https://graphics.stanford.edu/~seander/bithacks.html#HasLessInWord>);
+    // a byte above 0x7F has it set. A borrow only starts at a byte that
+    // fails the test, so there are no false alarms.
+    if length >= 8 {
+      // Whole words up to the last, then the last word, which may overlap
+      // the one before.
+      let lastWord = length &- 8
+      var index = 0
+      while index < lastWord {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if ((word &- 0x0E0E_0E0E_0E0E_0E0E) | word) & 0x8080_8080_8080_8080 != 0 { return false }
+        target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+        index &+= 8
+      }
+      let word = raw.loadUnaligned(fromByteOffset: lastWord, as: UInt64.self)
+      if ((word &- 0x0E0E_0E0E_0E0E_0E0E) | word) & 0x8080_8080_8080_8080 != 0 { return false }
+      target.storeBytes(of: word, toByteOffset: lastWord, as: UInt64.self)
+    } else if length >= 4 {
+      let first = raw.loadUnaligned(as: UInt32.self)
+      let last = raw.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+      if (((first &- 0x0E0E_0E0E) | first) | ((last &- 0x0E0E_0E0E) | last)) & 0x8080_8080 != 0 { return false }
+      target.storeBytes(of: first, as: UInt32.self)
+      target.storeBytes(of: last, toByteOffset: length &- 4, as: UInt32.self)
     } else {
-      let first = rowFirstBound ?? bounds.count
-      if rowFirstBound == nil { bounds.append(bytes.count) }
-      marks.append(
-        RowMark(firstBound: first, fieldCount: bounds.count - first - 1, line: recordStartLine, number: recordNumber))
+      for index in 0..<length {
+        let byte = source[index]
+        if byte < 0x0E || byte >= 0x80 { return false }
+        target.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
+      }
     }
-    rowFirstBound = nil
-    problem = nil
-    rowHasNUL = false
-    recordBytes = 0
-  }
-
-  /// Ends the open record as a stray-quote syntax error, unless it already has a problem.
-  mutating func brokenRecord() {
-    if problem == nil { setProblem(.syntax(column: openFieldCount + 1)) }
-    endRow()
+    count &+= length
+    return true
   }
 }
 
 /// A growable buffer of plain values behind a pointer: the per-field path
 /// appends to it without an Array's uniqueness and capacity checks. Its
 /// owner frees it.
-private struct RawBuffer<Element: BitwiseCopyable> {
+struct RawBuffer<Element: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<Element>
-  private(set) var count = 0
+  fileprivate(set) var count = 0
   private var capacity: Int
 
   init(capacity: Int) {
@@ -468,8 +538,14 @@ private struct RawBuffer<Element: BitwiseCopyable> {
     array.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
   }
 
-  private mutating func reserve(_ extra: Int) {
-    guard count + extra > capacity else { return }
+  /// Makes room for `extra` more values.
+  @inline(__always)
+  mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(extra) }
+  }
+
+  @inline(never)
+  private mutating func grow(_ extra: Int) {
     let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(capacity * 2, count + extra))
     grown.initialize(from: base, count: count)
     base.deallocate()
@@ -477,6 +553,18 @@ private struct RawBuffer<Element: BitwiseCopyable> {
     capacity = max(capacity * 2, count + extra)
   }
 
+  /// Whether `extra` more values fit without growing.
+  @inline(__always)
+  func hasRoom(for extra: Int) -> Bool { capacity &- count >= extra }
+
+  /// Appends a value when ``hasRoom(for:)`` said it fits.
+  @inline(__always)
+  mutating func appendInRoom(_ value: Element) {
+    (base + count).initialize(to: value)
+    count &+= 1
+  }
+
+  @inline(__always)
   mutating func append(_ value: Element) {
     reserve(1)
     (base + count).initialize(to: value)
@@ -489,6 +577,7 @@ private struct RawBuffer<Element: BitwiseCopyable> {
     count += extra
   }
 
+  @inline(__always)
   mutating func truncate(to newCount: Int) { count = newCount }
 
   /// Removes the first `dropped` values, moving the rest to the front.

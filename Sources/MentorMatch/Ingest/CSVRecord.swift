@@ -88,6 +88,10 @@ public struct CSVReadOptions: Sendable {
   /// The largest record accepted. A larger one stops the file: it is either
   /// not CSV or a stream without end.
   public var maxRecordBytes: Int
+  /// Feeds libcsv one physical line at a time, as the reader did before it
+  /// parsed whole chunks: slower, and kept as the reference the chunked path
+  /// is tested (`CSVReaderPathTests`) and fuzzed (`fuzz/FuzzIngest.swift`) against.
+  @_spi(Reference) public var lineByLine = false
 
   public init(
     delimiter: UInt8 = UInt8(ascii: ","),

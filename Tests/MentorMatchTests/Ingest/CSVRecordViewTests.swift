@@ -130,11 +130,10 @@ private func written(_ rows: [[String]]) -> [UInt8] {
     }
   }
 
-  /// Found by `hostileBytesReadAlikeEveryWay`, and older than the views:
-  /// the line counter treats an LF as the end of a CRLF whenever the last
-  /// line end was a CR, even with text between them, so "a\rb\nc" puts `c`
-  /// on line 2, not 3 (read in 1-byte chunks it says 3). Left as it is here
-  /// because fixing it changes line numbers in outputs; reported to the lead.
+  /// Found by `hostileBytesReadAlikeEveryWay`: an LF is the second half of
+  /// a CRLF only when the byte straight before it is the CR, so in
+  /// "a\rb\nc" the LF ends line 2 of its own and `c` is on line 3, whatever
+  /// the read size (the counter once joined them across the text between).
   @Test func loneCarriageReturnThenTextThenLineFeed() throws {
     #expect(try viewRows(Array("a\rb\nc\n".utf8)).map(\.line) == [1, 2, 3])
     #expect(try viewRows(Array("a\r\nb\rc\r\n\nd".utf8)).map(\.line) == [1, 2, 3, 5])
