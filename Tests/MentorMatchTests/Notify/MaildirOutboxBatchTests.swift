@@ -18,9 +18,10 @@ import Testing
     return result
   }
 
-  /// Whatever the batch size, new/ ends up exactly as one publish of every email leaves it.
-  @Test(arguments: [1, 7, 500, 2_000])
-  func batchesLeaveTheSameOutboxAsOnePublish(_ size: Int) throws {
+  /// Whatever the batch size and whenever batches are renamed, new/ ends up
+  /// exactly as one publish of every email leaves it.
+  @Test(arguments: [1, 7, 500, 2_000], [MaildirOutbox.BatchPublishing.eachWhenDurable, .allAtEnd])
+  func batchesLeaveTheSameOutboxAsOnePublish(_ size: Int, _ publishing: MaildirOutbox.BatchPublishing) throws {
     let emails = try Self.sampleEmails(count: 1_100)
     let whole = MaildirOutboxTests.runDirectory()
     let batched = MaildirOutboxTests.runDirectory()
@@ -29,7 +30,7 @@ import Testing
       try? FileManager.default.removeItem(atPath: batched)
     }
     let expected = try MaildirOutbox(directory: whole + "/outbox").publish(emails)
-    let result = try MaildirOutbox(directory: batched + "/outbox").publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
+    let result = try MaildirOutbox(directory: batched + "/outbox").publish(publishing) { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
       var start = 0
       while start < emails.count {
         try add(Array(emails[start..<min(emails.count, start + size)]))
@@ -73,11 +74,51 @@ import Testing
     emails[2].fileName = emails[0].fileName
     let outbox = MaildirOutbox(directory: run + "/outbox")
     #expect(throws: NotifyError.duplicateMessage(fileName: emails[0].fileName)) {
-      try outbox.publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
+      try outbox.publish(.allAtEnd) { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
         try add(Array(emails.prefix(2)))
         try add([emails[2]])
       }
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").isEmpty, "nothing renamed into new/")
+  }
+
+  /// Renaming each batch as it is durable: a duplicate in a later batch is
+  /// still refused, found whether the first copy is still in tmp/ or already
+  /// in new/; the batches before it are published whole, the failing batch
+  /// and those after it are not.
+  @Test(arguments: [0, 50_000])
+  func eachBatchIsPublishedWholeBeforeALaterDuplicate(_ pauseMicroseconds: UInt32) throws {
+    let run = MaildirOutboxTests.runDirectory()
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    var emails = try MaildirOutboxTests.emails()
+    emails[2].fileName = emails[0].fileName
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    #expect(throws: NotifyError.duplicateMessage(fileName: emails[0].fileName)) {
+      try outbox.publish(.eachWhenDurable) { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
+        try add(Array(emails.prefix(2)))
+        // With a pause, the renamer has moved the first batch before the duplicate comes.
+        usleep(pauseMicroseconds)
+        try add([emails[2]])
+      }
+    }
+    #expect(try Self.folderContents(run + "/outbox/new") == [
+      emails[0].fileName: emails[0].bytes, emails[1].fileName: emails[1].bytes,
+    ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/tmp").isEmpty)
+  }
+
+  /// The same email handed over again in a later batch, after its first copy
+  /// was renamed into new/, is recognised and written once.
+  @Test func aRepeatAfterItsRenameIsWrittenOnce() throws {
+    let run = MaildirOutboxTests.runDirectory()
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    let emails = try MaildirOutboxTests.emails()
+    let result = try MaildirOutbox(directory: run + "/outbox").publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
+      try add(Array(emails.prefix(1)))
+      usleep(50_000)
+      try add(emails)
+    }
+    #expect(result.written == emails.map(\.fileName).sorted())
+    #expect(try Self.folderContents(run + "/outbox/new").count == emails.count)
   }
 }
