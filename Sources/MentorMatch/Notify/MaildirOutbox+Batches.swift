@@ -7,11 +7,18 @@ import Foundation
 #endif
 
 /// Publishing emails handed over a batch at a time, so that a caller
-/// composing 100,000 messages never holds them all: each batch is written to
-/// `tmp/` as it comes and then dropped. Its files become durable (one sync)
-/// and are renamed into `new/` on another thread while the caller composes
-/// and writes the next batch (``BatchPublishing/eachWhenDurable``), or all
-/// together after the last batch (``BatchPublishing/allAtEnd``).
+/// composing 100,000 messages never holds them all: each batch is written as
+/// it comes and then dropped. Its files become durable (one sync) and are
+/// named in `new/` on another thread while the caller composes and writes the
+/// next batch (``BatchPublishing/eachWhenDurable``), or all together after
+/// the last batch (``BatchPublishing/allAtEnd``).
+///
+/// Where Linux allows it, a file is written unnamed (`O_TMPFILE`) and linked
+/// into `new/` once durable, rather than written as `tmp/<name>` and renamed:
+/// the same guarantee (no name in `new/` before its bytes are durable; after
+/// a crash, unnamed files vanish and unpublished names are written again)
+/// for one directory insert per message instead of two and a delete. See
+/// ``FileCreation``.
 extension MaildirOutbox {
   /// When the batches handed to ``publish(_:batches:)`` are renamed into `new/`.
   public enum BatchPublishing: Sendable {
@@ -25,8 +32,7 @@ extension MaildirOutbox {
     case allAtEnd
   }
 
-  /// Calls `batches` with a function that writes one batch of emails into
-  /// `tmp/`; each file is durable before its name appears in `new/`, and
+  /// Calls `batches` with a function that writes one batch of emails; each file is durable before its name appears in `new/`, and
   /// `new/` is fsynced before this returns. Names already in `new/` or `cur/`
   /// are skipped; a name handed over twice is written once, and throws
   /// `duplicateMessage` when the two messages differ. Throws `outbox` when
@@ -37,40 +43,75 @@ extension MaildirOutbox {
     _ publishing: BatchPublishing = .eachWhenDurable,
     batches: (_ add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) -> Void
   ) throws(NotifyError) -> Publication {
+    try publish(publishing, creation: nil, chunkLimit: nil, batches: batches)
+  }
+
+  /// ``publish(_:batches:)`` with the file creation and the most unnamed
+  /// files per chunk chosen by the caller (tests); `nil` takes the cheapest
+  /// creation the system allows and a quarter of the descriptor limit.
+  /// Unnamed files are only used for ``BatchPublishing/eachWhenDurable``
+  /// with ``Durability/batch``, where each chunk's descriptors close soon.
+  func publish(
+    _ publishing: BatchPublishing, creation: FileCreation?, chunkLimit: Int?,
+    batches: (_ add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) -> Void
+  ) throws(NotifyError) -> Publication {
     for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
     let present = try publishedNames()
     let tmp = try openDirectory(directory + "/tmp")
     defer { close(tmp) }
     let new = try openDirectory(directory + "/new")
     defer { close(new) }
-    let renamer = BatchRenamer(outbox: self, tmp: tmp, new: new)
-    // Declared after the folders' `defer`s, so it runs first: no rename is
-    // still in flight when the folders close.
-    defer { renamer.drain() }
+    let unnamedAllowed = publishing == .eachWhenDurable && durability == .batch
+    let creation = unnamedAllowed ? creation ?? cheapestCreation(tmp: tmp) : .named
+    if creation != .named { try removeLeftovers(in: tmp) }
+    let chunkLimit = creation == .named ? Int.max : max(1, chunkLimit ?? Self.unnamedChunkLimit())
+    let publisher = BatchPublisher(outbox: self, creation: creation, tmp: tmp, new: new)
+    // Declared after the folders' `defer`s, so it runs first: nothing is
+    // still being published when the folders close.
+    defer { publisher.drain() }
     var pending: [String] = []
     var pendingNames: Set<String> = []
     var already: Set<String> = []
+    var chunk: [WrittenMessage] = []
+    // Unnamed files of a chunk not handed over (a failure midway) are closed, which deletes them.
+    defer { for message in chunk where message.descriptor >= 0 { close(message.descriptor) } }
+    func handOver() {
+      publisher.enqueue(chunk)
+      chunk = []
+    }
     func add(_ emails: [ComposedEmail]) throws(NotifyError) {
-      if let failure = renamer.failure { throw failure }
-      let start = pending.count
+      if let failure = publisher.failure { throw failure }
       for email in emails {
-        if present.contains(email.fileName) {
+        if !present.isEmpty, present.contains(email.fileName) {
           already.insert(email.fileName)
         } else if pendingNames.contains(email.fileName) {
-          // Rare: compare with the copy on disk rather than keep every message's bytes.
-          if try storedCopy(of: email.fileName) != email.bytes { throw .duplicateMessage(fileName: email.fileName) }
+          // Rare: compare with the copy on disk rather than keep every
+          // message's bytes. An unnamed copy has no name until published.
+          if creation != .named {
+            handOver()
+            publisher.drain()
+            if let failure = publisher.failure { throw failure }
+          }
+          let stored = try storedCopy(of: email.fileName, folders: creation == .named ? ["tmp", "new"] : ["new"])
+          if stored != email.bytes { throw .duplicateMessage(fileName: email.fileName) }
         } else {
-          try write(email.bytes, named: email.fileName, in: tmp)
+          if creation == .named {
+            try write(email.bytes, named: email.fileName, in: tmp)
+            chunk.append(WrittenMessage(name: email.fileName, descriptor: -1))
+          } else {
+            chunk.append(WrittenMessage(name: email.fileName, descriptor: try writeUnnamed(email.bytes, for: email.fileName, in: tmp)))
+          }
           pending.append(email.fileName)
           pendingNames.insert(email.fileName)
+          if chunk.count >= chunkLimit { handOver() }
         }
       }
-      if publishing == .eachWhenDurable { renamer.enqueue(Array(pending[start...])) }
+      if publishing == .eachWhenDurable { handOver() }
     }
     try batches(add)
-    if publishing == .allAtEnd { renamer.enqueue(pending) }
-    renamer.drain()
-    if let failure = renamer.failure { throw failure }
+    handOver()
+    publisher.drain()
+    if let failure = publisher.failure { throw failure }
     if !pending.isEmpty {
       try syncDirectory(directory + "/new")
       try syncDirectory(directory + "/tmp")
@@ -78,54 +119,29 @@ extension MaildirOutbox {
     return Publication(written: pending.sorted(), alreadyPresent: already.sorted())
   }
 
-  /// The bytes this publish already wrote under `name`: in `tmp/`, or in
-  /// `new/` once the renamer moved it (a rename is atomic, so one of the two
-  /// holds it).
-  private func storedCopy(of name: String) throws(NotifyError) -> [UInt8] {
-    for folder in ["tmp", "new"] {
+  /// The bytes this publish already wrote under `name`, looked for in
+  /// `folders` in order: for named files `tmp/`, then `new/` once renamed
+  /// (a rename is atomic, so one of the two holds it); for unnamed ones
+  /// `new/` alone (`tmp/` may hold a crash's leftover of that name).
+  private func storedCopy(of name: String, folders: [String]) throws(NotifyError) -> [UInt8] {
+    for folder in folders {
       if let stored = FileManager.default.contents(atPath: "\(directory)/\(folder)/\(name)") { return [UInt8](stored) }
     }
     throw failure("\(directory)/tmp/\(name)", "cannot read the message")
   }
-}
 
-/// Renames batches of written files from `tmp/` into `new/`, in order, on
-/// one serial queue: for each batch one sync (so that every byte of it is
-/// durable), then its renames. The first failure stops the rest; the caller
-/// reads it from ``failure``.
-private final class BatchRenamer: @unchecked Sendable {
-  private let outbox: MaildirOutbox
-  private let tmp: Int32
-  private let new: Int32
-  private let queue = DispatchQueue(label: "mentormatch.outbox.rename")
-  private let lock = NSLock()
-  // Guarded by `lock`.
-  private var firstFailure: NotifyError?
-
-  init(outbox: MaildirOutbox, tmp: Int32, new: Int32) {
-    self.outbox = outbox
-    self.tmp = tmp
-    self.new = new
-  }
-
-  var failure: NotifyError? { lock.withLock { firstFailure } }
-
-  /// Makes `names` (all written and closed) durable, then renames them into `new/`.
-  func enqueue(_ names: [String]) {
-    guard !names.isEmpty else { return }
-    queue.async { [self] in
-      guard failure == nil else { return }
-      do throws(NotifyError) {
-        if outbox.durability == .batch { try outbox.syncFileSystem(outbox.directory + "/tmp") }
-        for name in names where renameat(tmp, name, new, name) != 0 {
-          throw outbox.failure(outbox.directory + "/new/" + name, "cannot move the message into new/")
-        }
-      } catch {
-        lock.withLock { if firstFailure == nil { firstFailure = error } }
-      }
+  /// Deletes the files in `tmp/` (open as `tmp`): what a crashed publish
+  /// left there. Named files overwrite and rename their leftovers; unnamed
+  /// ones never touch `tmp/`'s names, so they clear them first. Nothing in
+  /// `tmp/` was ever published, and every message is written again.
+  private func removeLeftovers(in tmp: Int32) throws(NotifyError) {
+    let path = directory + "/tmp"
+    let names: [String]
+    do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+      throw .outbox(path: path, problem: "cannot list the folder")
+    }
+    for name in names where unlinkat(tmp, name, 0) != 0 && errno != ENOENT {
+      throw failure("\(path)/\(name)", "cannot remove a leftover message")
     }
   }
-
-  /// Waits until every batch handed over is renamed (or given up).
-  func drain() { queue.sync {} }
 }
