@@ -110,11 +110,14 @@ enum Hex {
 
   /// SHA-256 of the fields joined with NUL separators, as hex.
   static func digest(_ fields: [String], count: Int) -> String {
-    var hasher = SHA256()
+    // One buffer and one update: the same digest as an update per field and
+    // separator, without two small arrays for each.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 1 })
     for field in fields {
-      hasher.update(data: Array(field.utf8))
-      hasher.update(data: [0])
+      bytes += field.utf8
+      bytes.append(0)
     }
-    return string(hasher.finalize(), count: count)
+    return string(SHA256.hash(data: bytes), count: count)
   }
 }
