@@ -96,10 +96,12 @@ struct WrittenMessage: Sendable {
   var descriptor: Int32
 }
 
-/// Publishes chunks of written messages, in order, on one serial queue: for
-/// each chunk one sync (so that every byte of it is durable), then each
-/// message is renamed or linked into `new/`. At most two chunks wait at a
-/// time, so unnamed files never hold more descriptors than the caller
+/// Publishes chunks of written messages, in order, on one serial queue: one
+/// sync (so that every byte of them is durable), then each message is
+/// renamed or linked into `new/`. Chunks that queued up while a sync ran
+/// share the next one, so a slow sync (other I/O on the machine) is paid
+/// once for all of them rather than once per chunk. At most two chunks wait
+/// at a time, so unnamed files never hold more descriptors than the caller
 /// budgeted. The first failure stops the rest (their unnamed files are
 /// closed, which deletes them); the caller reads it from ``failure``.
 final class BatchPublisher: @unchecked Sendable {
@@ -112,6 +114,7 @@ final class BatchPublisher: @unchecked Sendable {
   private let lock = NSLock()
   // Guarded by `lock`.
   private var firstFailure: NotifyError?
+  private var waiting: [[WrittenMessage]] = []
 
   init(outbox: MaildirOutbox, creation: MaildirOutbox.FileCreation, tmp: Int32, new: Int32) {
     self.outbox = outbox
@@ -128,8 +131,16 @@ final class BatchPublisher: @unchecked Sendable {
   func enqueue(_ messages: [WrittenMessage]) {
     guard !messages.isEmpty else { return }
     slots.wait()
+    lock.withLock { waiting.append(messages) }
     queue.async { [self] in
-      defer { slots.signal() }
+      // Takes every chunk waiting; a later block may then find none.
+      let chunks = lock.withLock {
+        defer { waiting = [] }
+        return waiting
+      }
+      guard !chunks.isEmpty else { return }
+      defer { for _ in chunks { slots.signal() } }
+      let messages = chunks.flatMap { $0 }
       var next = 0
       do throws(NotifyError) {
         if failure == nil {
