@@ -140,7 +140,8 @@ extension MaildirOutbox {
     do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
       throw .outbox(path: path, problem: "cannot list the folder")
     }
-    for name in names where unlinkat(tmp, name, 0) != 0 && errno != ENOENT {
+    // A folder in tmp/ is not a message: left alone.
+    for name in names where unlinkat(tmp, name, 0) != 0 && errno != ENOENT && errno != EISDIR {
       throw failure("\(path)/\(name)", "cannot remove a leftover message")
     }
   }

@@ -194,4 +194,23 @@ import Testing
       #expect(again.written.isEmpty && again.alreadyPresent == emails.map(\.fileName).sorted(), "\(creation)")
     }
   }
+
+  /// Unnamed files never use tmp/'s names, so a publish with them first
+  /// clears what a crash left in tmp/ (files only; a folder stays), then
+  /// writes every message.
+  @Test func unnamedFilesClearACrashsLeftovers() throws {
+    let emails = try MaildirOutboxTests.emails()
+    for creation in try Self.creations() where creation != .named {
+      let run = MaildirOutboxTests.runDirectory()
+      defer { try? FileManager.default.removeItem(atPath: run) }
+      try FileManager.default.createDirectory(atPath: run + "/outbox/tmp/folder", withIntermediateDirectories: true)
+      for name in [emails[0].fileName, "unrelated.eml"] {
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(run)/outbox/tmp/\(name)"))
+      }
+      let result = try Self.publish(emails, in: run, creation: creation, batch: 2)
+      #expect(result.written == emails.map(\.fileName).sorted(), "\(creation)")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/tmp") == ["folder"], "\(creation)")
+      #expect(FileManager.default.contents(atPath: "\(run)/outbox/new/\(emails[0].fileName)").map { [UInt8]($0) } == emails[0].bytes)
+    }
+  }
 }
