@@ -45,4 +45,12 @@ import Testing
       #expect(MIMEMessage.quotedPrintableBoundary(parts) == MIMEMessage.boundary(parts))
     }
   }
+
+  /// The encoder's byte table says what `isPlain` says, for every byte.
+  @Test func plainTableMatchesTheRule() {
+    #expect(QuotedPrintable.plainBytes.count == 256)
+    for byte in UInt8.min...UInt8.max {
+      #expect(QuotedPrintable.plainBytes[Int(byte)] == ((33...126).contains(byte) && byte != 61 || byte == 32 || byte == 9), "\(byte)")
+    }
+  }
 }
