@@ -27,13 +27,14 @@ extension MaildirOutbox {
     /// batches before it stay published (complete and durable; the next
     /// publish skips them).
     case eachWhenDurable
-    /// Nothing before the last batch is written: one sync, then every rename.
-    /// A failure in any batch leaves `new/` as it was.
+    /// Nothing is named in `new/` before the last batch is written: then one
+    /// sync and every rename. A failure in any batch leaves `new/` as it was.
     case allAtEnd
   }
 
-  /// Calls `batches` with a function that writes one batch of emails; each file is durable before its name appears in `new/`, and
-  /// `new/` is fsynced before this returns. Names already in `new/` or `cur/`
+  /// Calls `batches` with a function that writes one batch of emails. Each
+  /// file is durable before its name appears in `new/`, and `new/` is
+  /// fsynced before this returns. Names already in `new/` or `cur/`
   /// are skipped; a name handed over twice is written once, and throws
   /// `duplicateMessage` when the two messages differ. Throws `outbox` when
   /// the file system fails. The files in `new/` do not depend on `publishing`
