@@ -8,9 +8,10 @@ struct BenchEmails: ParsableCommand {
     commandName: "bench-emails",
     abstract: "Compose and publish N synthetic emails into OUT/outbox (benchmark).",
     discussion: """
-      Composes BATCH emails at a time on every core and writes each batch into
-      OUT/outbox/tmp while the next is composed, so memory stays flat and
-      composing overlaps writing; then one sync and the renames into new/.
+      Composes BATCH emails at a time on every core and writes each batch
+      while the next is composed, so memory stays flat and composing overlaps
+      writing; a second thread syncs each written batch and names its files
+      in OUT/outbox/new (MaildirOutbox.publish(_:batches:)).
       compose_wait_s is the time the writer waited for composed batches. On an outbox that holds
       them already nothing is written, and no rate is printed.
 

@@ -9,7 +9,11 @@ extension EmailComposer {
   public func composeAll(_ requests: [EmailRequest], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
     -> [Result<ComposedEmail, NotifyError>]
   {
-    let chunkCount = max(1, min(concurrency, requests.count / 256))
+    guard concurrency > 1 else { return requests.map(composeResult) }
+    // Four chunks per thread: the threads that write and publish take turns
+    // on the same cores, and with one chunk per core the batch waited for
+    // whichever chunk lost most time to them.
+    let chunkCount = max(1, min(concurrency * 4, requests.count / 256))
     if chunkCount == 1 { return requests.map(composeResult) }
     let chunkSize = (requests.count + chunkCount - 1) / chunkCount
     let results = ChunkResults(count: chunkCount)

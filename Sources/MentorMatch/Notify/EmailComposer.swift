@@ -106,9 +106,9 @@ public struct EmailComposer: Sendable {
     return String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
   }
 
-  static func address(_ text: String, field: String) throws(NotifyError) -> EmailAddress {
-    try HeaderText.checkSingleLine(text, field: field)
-    do { return try EmailAddress.validate(text) } catch { throw .invalidAddress(field: field, reason: error) }
+  static func address(_ text: String, field: @autoclosure () -> String) throws(NotifyError) -> EmailAddress {
+    try HeaderText.checkSingleLine(text, field: field())
+    do { return try EmailAddress.validate(text) } catch { throw .invalidAddress(field: field(), reason: error) }
   }
 
   /// `Name: phrase <addr>, phrase <addr>`, folded.
@@ -140,13 +140,13 @@ public struct EmailComposer: Sendable {
     switch request.content {
     case .match(let matches):
       for (index, match) in matches.enumerated() {
-        let place = "match \(index + 1)"
-        try HeaderText.checkSingleLine(match.name, field: "\(place) name")
-        try HeaderText.checkSingleLine(match.gradeLabel, field: "\(place) grade")
-        try HeaderText.checkSingleLine(match.department, field: "\(place) department")
-        try HeaderText.checkSingleLine(match.profession, field: "\(place) profession")
+        // Field names are made only for an error (autoclosures).
+        try HeaderText.checkSingleLine(match.name, field: "match \(index + 1) name")
+        try HeaderText.checkSingleLine(match.gradeLabel, field: "match \(index + 1) grade")
+        try HeaderText.checkSingleLine(match.department, field: "match \(index + 1) department")
+        try HeaderText.checkSingleLine(match.profession, field: "match \(index + 1) profession")
         for (line, reason) in match.reasons.enumerated() {
-          try HeaderText.checkSingleLine(reason, field: "\(place) reason \(line + 1)")
+          try HeaderText.checkSingleLine(reason, field: "match \(index + 1) reason \(line + 1)")
         }
       }
     case .waiting(let reason):

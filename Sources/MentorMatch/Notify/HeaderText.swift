@@ -20,13 +20,15 @@ enum HeaderText {
   }
 
   /// Throws `unsafeHeaderValue` naming `field` when `value` holds a control character.
-  static func checkSingleLine(_ value: String, field: String) throws(NotifyError) {
+  /// `field` is only built for the error: callers name fields by
+  /// interpolation, and every email checks a dozen values.
+  static func checkSingleLine(_ value: String, field: @autoclosure () -> String) throws(NotifyError) {
     // Every control begins with a byte below 0x20, 0x7F, 0xC2 (C1 controls,
     // C2 80–9F) or 0xE2 (U+2028 and U+2029, E2 80 A8–A9): a value without
     // those, as most names are, needs no decoding.
     if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) { return }
     for scalar in value.unicodeScalars where isControl(scalar) {
-      throw .unsafeHeaderValue(field: field, scalar: scalar.value)
+      throw .unsafeHeaderValue(field: field(), scalar: scalar.value)
     }
   }
 

@@ -18,7 +18,7 @@ struct MIMEMessage {
   func bytes() -> [UInt8] {
     let textPart = QuotedPrintable.encode(text)
     let htmlPart = QuotedPrintable.encode(html)
-    let boundary = Self.boundary(textPart, htmlPart)
+    let boundary = Self.quotedPrintableBoundary([textPart, htmlPart])
     var out: [UInt8] = []
     out.reserveCapacity(textPart.count + htmlPart.count + 1024)
     let crlf: [UInt8] = [0x0D, 0x0A]
@@ -37,20 +37,36 @@ struct MIMEMessage {
     return out
   }
 
-  static func boundary(_ parts: [UInt8]...) -> String {
+  /// `=_mm_` and 32 hex digits of the SHA-256 of the parts and `salt`, the
+  /// first salt from 0 up whose candidate no part contains.
+  static func boundary(_ parts: [[UInt8]]) -> String {
     var salt = 0
     while true {
-      var hasher = SHA256()
-      for part in parts {
-        hasher.update(data: part)
-        hasher.update(data: [0])
-      }
-      hasher.update(data: Array("\(salt)".utf8))
-      let candidate = "=_mm_" + Hex.string(hasher.finalize(), count: 32)
+      let candidate = candidate(parts, salt: salt)
       let needle = Array(candidate.utf8)
       if !parts.contains(where: { Hex.contains($0, needle) }) { return candidate }
       salt += 1
     }
+  }
+
+  /// ``boundary(_:)`` for parts that are quoted-printable output, without
+  /// the search: quoted-printable writes `=` only before two hex digits or a
+  /// line break (a literal `=` is always `=3D`), so `=_` never occurs in such
+  /// a part and the search always stops at salt 0. Tested equal to
+  /// ``boundary(_:)`` on encoded random text. Searching both parts was 5 %
+  /// of composing.
+  static func quotedPrintableBoundary(_ parts: [[UInt8]]) -> String {
+    candidate(parts, salt: 0)
+  }
+
+  private static func candidate(_ parts: [[UInt8]], salt: Int) -> String {
+    var hasher = SHA256()
+    for part in parts {
+      hasher.update(data: part)
+      hasher.update(data: [0])
+    }
+    hasher.update(data: Array("\(salt)".utf8))
+    return "=_mm_" + Hex.string(hasher.finalize(), count: 32)
   }
 }
 
@@ -77,12 +93,15 @@ enum Hex {
     // Looks for the second byte first: quoted-printable is full of `=`, a
     // boundary's first byte, and never has its second, `_`.
     let second = needle[1]
+    let lastStart = haystack.count - needle.count
     var start = 0
-    for byte in haystack.dropFirst() {
-      if byte == second, haystack[start] == first, start + needle.count <= haystack.count,
-        haystack[start..<start + needle.count].elementsEqual(needle)
-      {
-        return true
+    // Indexes rather than an iterator over a slice: it runs over both parts
+    // of every email.
+    while start <= lastStart {
+      if haystack[start + 1] == second, haystack[start] == first {
+        var matched = 2
+        while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return true }
       }
       start += 1
     }
@@ -91,11 +110,14 @@ enum Hex {
 
   /// SHA-256 of the fields joined with NUL separators, as hex.
   static func digest(_ fields: [String], count: Int) -> String {
-    var hasher = SHA256()
+    // One buffer and one update: the same digest as an update per field and
+    // separator, without two small arrays for each.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 1 })
     for field in fields {
-      hasher.update(data: Array(field.utf8))
-      hasher.update(data: [0])
+      bytes += field.utf8
+      bytes.append(0)
     }
-    return string(hasher.finalize(), count: count)
+    return string(SHA256.hash(data: bytes), count: count)
   }
 }

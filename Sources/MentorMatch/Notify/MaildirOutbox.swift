@@ -174,27 +174,29 @@ public struct MaildirOutbox: Sendable {
   }
 
   func write(_ bytes: [UInt8], named name: String, in folder: Int32) throws(NotifyError) {
-    let path = "\(directory)/tmp/\(name)"
     let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    guard fd >= 0 else { throw failure(path, "cannot create the message file") }
+    guard fd >= 0 else { throw failure("\(directory)/tmp/\(name)", "cannot create the message file") }
+    do {
+      try writeAll(bytes, to: fd, path: "\(directory)/tmp/\(name)")
+    } catch {
+      close(fd)
+      throw error
+    }
+    guard close(fd) == 0 else { throw failure("\(directory)/tmp/\(name)", "cannot write the message") }
+  }
+
+  /// Writes every byte to `fd` (and fsyncs it under ``Durability/perFile``);
+  /// `path` names the file in errors and is only built for one.
+  func writeAll(_ bytes: [UInt8], to fd: Int32, path: @autoclosure () -> String) throws(NotifyError) {
     var written = 0
     while written < bytes.count {
       let rest = written == 0 ? bytes : Array(bytes[written...])
       let result = writeBytes(fd, rest)
       if result < 0, errno == EINTR { continue }
-      guard result > 0 else {
-        let error = failure(path, "cannot write the message")
-        close(fd)
-        throw error
-      }
+      guard result > 0 else { throw failure(path(), "cannot write the message") }
       written += result
     }
-    if durability == .perFile, fsync(fd) != 0 {
-      let error = failure(path, "cannot sync the message")
-      close(fd)
-      throw error
-    }
-    guard close(fd) == 0 else { throw failure(path, "cannot write the message") }
+    if durability == .perFile, fsync(fd) != 0 { throw failure(path(), "cannot sync the message") }
   }
 
   func openDirectory(_ path: String) throws(NotifyError) -> Int32 {

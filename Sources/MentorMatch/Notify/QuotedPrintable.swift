@@ -16,6 +16,7 @@ enum QuotedPrintable {
   /// byte is last on its line when the next is a line end or there is none,
   /// so lines need not be found first.
   static func encode(_ bytes: [UInt8]) -> [UInt8] {
+    let plain = plainBytes
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
     let total = bytes.count
@@ -41,12 +42,9 @@ enum QuotedPrintable {
       // below (whitespace there must be encoded).
       let columnLimit = min(total, index + (lineLimit - 1 - column))
       var runEnd = index
-      if index < columnLimit {
-        for byte in bytes[index..<columnLimit] {
-          if !isPlain(byte) { break }
-          runEnd += 1
-        }
-      }
+      // A table rather than `isPlain`'s comparisons: letters and spaces
+      // alternate, and the branches mispredicted on every word.
+      while runEnd < columnLimit, plain[Int(bytes[runEnd])] { runEnd += 1 }
       if endsLine(runEnd) { runEnd -= 1 }
       if runEnd > index {
         out.append(contentsOf: bytes[index..<runEnd])
@@ -111,7 +109,10 @@ enum QuotedPrintable {
   }
 
   /// Printable ASCII other than `=`, or a space or tab (literal unless last on the line).
-  private static func isPlain(_ byte: UInt8) -> Bool {
+  static func isPlain(_ byte: UInt8) -> Bool {
     (byte &- 33 < 94 && byte != 61) || byte == 32 || byte == 9
   }
+
+  /// ``isPlain(_:)`` for every byte value, indexed by the byte.
+  static let plainBytes: [Bool] = (0...255).map { isPlain(UInt8($0)) }
 }

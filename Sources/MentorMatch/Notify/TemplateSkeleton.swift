@@ -18,7 +18,9 @@ struct TemplateSkeleton: Sendable, Equatable {
     case slot(Int, escaped: Bool)
   }
 
-  var pieces: [Piece]
+  let pieces: [Piece]
+  /// The literal pieces' bytes: with room for the values, what a fill reserves.
+  let literalByteCount: Int
 
   /// Whether a template source uses only what splicing supports: text,
   /// comments, and variables, sections and inverted sections with plain
@@ -60,6 +62,13 @@ struct TemplateSkeleton: Sendable, Equatable {
       let b = Self.pieces(second, offset: offset, slotCount: slotCount), a == b
     else { return nil }
     pieces = a
+    literalByteCount = Self.literalByteCount(a)
+  }
+
+  private static func literalByteCount(_ pieces: [Piece]) -> Int {
+    pieces.reduce(0) { total, piece in
+      if case .literal(let bytes) = piece { total + bytes.count } else { total }
+    }
   }
 
   private static func pieces(_ rendered: String, offset: Int, slotCount: Int) -> [Piece]? {
@@ -113,7 +122,8 @@ struct TemplateSkeleton: Sendable, Equatable {
   /// ``fill(_:)`` as UTF-8, what the composer encodes.
   func fillBytes(_ slots: [String]) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(4096)
+    // One allocation: a fixed 4 KiB was regrown (and copied) for HTML bodies.
+    out.reserveCapacity(literalByteCount + 1_024)
     for piece in pieces {
       switch piece {
       case .literal(let bytes): out.append(contentsOf: bytes)

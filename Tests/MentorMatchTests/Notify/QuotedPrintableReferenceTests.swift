@@ -29,4 +29,28 @@ import Testing
       #expect(QuotedPrintable.encode(source) == ReferenceQuotedPrintable.encode(source), "\(name)")
     }
   }
+
+  /// The MIME boundary skips its search on quoted-printable parts because
+  /// they never hold `=_`: checked on seeded random text full of `=`, `_`
+  /// and boundary-like strings, with the searched boundary as the reference.
+  @Test(arguments: 0..<8)
+  func encodedTextNeverHoldsABoundaryStart(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 977)
+    let pieces = Self.pieces + ["_", "=_", "=_mm_", "=_mm_0123456789abcdef", "=\n_", "= _"]
+    for _ in 0..<200 {
+      let parts = (0..<2).map { _ in
+        QuotedPrintable.encode((0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+      }
+      for part in parts { #expect(!Hex.contains(part, Array("=_".utf8))) }
+      #expect(MIMEMessage.quotedPrintableBoundary(parts) == MIMEMessage.boundary(parts))
+    }
+  }
+
+  /// The encoder's byte table says what `isPlain` says, for every byte.
+  @Test func plainTableMatchesTheRule() {
+    #expect(QuotedPrintable.plainBytes.count == 256)
+    for byte in UInt8.min...UInt8.max {
+      #expect(QuotedPrintable.plainBytes[Int(byte)] == ((33...126).contains(byte) && byte != 61 || byte == 32 || byte == 9), "\(byte)")
+    }
+  }
 }
