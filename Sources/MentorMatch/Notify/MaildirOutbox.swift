@@ -213,10 +213,10 @@ public struct MaildirOutbox: Sendable {
   }
 
   func syncFileSystem(_ path: String) throws(NotifyError) {
-    // syncfs(2) would limit this to one file system, but Glibc's module does
-    // not export it (it needs _GNU_SOURCE); sync(2) on Linux waits for the
-    // writeback to finish, which is the guarantee we need before renaming.
-    sync()
+    // syncfs(2) on the outbox's own file system waits for its writeback to
+    // finish, the guarantee needed before a name appears in new/, without
+    // waiting for other file systems as sync(2) does.
+    if FileSystemSync.sync(containing: path) != nil { throw failure(path, "cannot sync the file system") }
   }
 }
 
