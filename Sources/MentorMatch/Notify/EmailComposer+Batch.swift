@@ -9,39 +9,16 @@ extension EmailComposer {
   public func composeAll(_ requests: [EmailRequest], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
     -> [Result<ComposedEmail, NotifyError>]
   {
-    guard concurrency > 1 else { return requests.map(composeResult) }
     // Four chunks per thread: the threads that write and publish take turns
     // on the same cores, and with one chunk per core the batch waited for
     // whichever chunk lost most time to them.
-    let chunkCount = max(1, min(concurrency * 4, requests.count / 256))
-    if chunkCount == 1 { return requests.map(composeResult) }
-    let chunkSize = (requests.count + chunkCount - 1) / chunkCount
-    let results = ChunkResults(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let range = (chunk * chunkSize)..<min(requests.count, (chunk + 1) * chunkSize)
-      results.store(chunk, requests[range].map(composeResult))
+    ParallelWork.map(chunking: requests, minimumChunk: 256, concurrency: concurrency, chunksPerThread: 4) {
+      composeResult($0)
     }
-    return results.joined()
   }
 
   private func composeResult(_ request: EmailRequest) -> Result<ComposedEmail, NotifyError> {
     do { return .success(try compose(request)) } catch { return .failure(error) }
-  }
-}
-
-/// Per-chunk results filled from several threads; the lock makes that safe.
-private final class ChunkResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var chunks: [[Result<ComposedEmail, NotifyError>]]
-
-  init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-  func store(_ index: Int, _ results: [Result<ComposedEmail, NotifyError>]) {
-    lock.withLock { chunks[index] = results }
-  }
-
-  func joined() -> [Result<ComposedEmail, NotifyError>] {
-    lock.withLock { chunks.flatMap { $0 } }
   }
 }
 

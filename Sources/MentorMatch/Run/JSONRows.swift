@@ -36,7 +36,6 @@ enum JSONRows {
   /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`
   /// (RFC 8259 §7); every other scalar as its UTF-8 bytes.
   static func appendString(_ text: String, to out: inout [UInt8]) {
-    let hex = Array("0123456789abcdef".utf8)
     out.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {
@@ -45,12 +44,16 @@ enum JSONRows {
         out.append(byte)
       case 0..<0x20:
         out.append(contentsOf: "\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0x0F)])
+        out.append(hexDigit(byte >> 4))
+        out.append(hexDigit(byte & 0x0F))
       default:
         out.append(byte)
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
   }
 }

@@ -18,13 +18,17 @@ enum ParallelWork {
     return slots.values()
   }
 
-  /// Maps `items` in contiguous chunks, one chunk per core, each chunk at
-  /// least `minimumChunk` long (smaller inputs stay on one thread, where
-  /// spreading would cost more than it saves). Results are in `items` order.
+  /// Maps `items` in contiguous chunks, `chunksPerThread` per thread, each
+  /// chunk at least `minimumChunk` long (smaller inputs stay on one thread,
+  /// where spreading would cost more than it saves). More chunks than threads
+  /// even out chunks that other work on the same cores slows down. Results
+  /// are in `items` order.
   static func map<Item: Sendable, T: Sendable>(
-    chunking items: [Item], minimumChunk: Int, concurrency: Int = cores, _ transform: @Sendable (Item) -> T
+    chunking items: [Item], minimumChunk: Int, concurrency: Int = cores, chunksPerThread: Int = 1,
+    _ transform: @Sendable (Item) -> T
   ) -> [T] {
-    let chunks = max(1, min(concurrency, items.count / max(1, minimumChunk)))
+    guard concurrency > 1 else { return items.map(transform) }
+    let chunks = max(1, min(concurrency * max(1, chunksPerThread), items.count / max(1, minimumChunk)))
     guard chunks > 1 else { return items.map(transform) }
     let size = (items.count + chunks - 1) / chunks
     return map(chunks, concurrency: concurrency) { chunk in

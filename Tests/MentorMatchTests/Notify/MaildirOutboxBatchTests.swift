@@ -54,12 +54,9 @@ import Testing
   @Test func skipsPublishedNamesAndRepeats() throws {
     let run = MaildirOutboxTests.runDirectory()
     defer { try? FileManager.default.removeItem(atPath: run) }
-    let outbox = MaildirOutbox(directory: run + "/outbox")
     let emails = try MaildirOutboxTests.emails()
-    try outbox.publish(Array(emails.prefix(1)))
+    let outbox = try MaildirOutboxTests.outboxAfterDeliveryAndCrash(run, emails)
     let first = emails[0].fileName
-    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(first)", toPath: "\(run)/outbox/cur/\(first):2,S")
-    try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(run)/outbox/tmp/\(emails[1].fileName)"))
     let result = try outbox.publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
       try add(Array(emails.prefix(2)))
       try add(emails)

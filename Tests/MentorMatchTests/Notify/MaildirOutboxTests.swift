@@ -14,6 +14,18 @@ import Testing
 
   static func runDirectory() -> String { NSTemporaryDirectory() + "mentormatch-outbox-\(UUID().uuidString)" }
 
+  /// An outbox under `run` where the first of `emails` was published and a
+  /// delivery tool then moved it to cur/ and flagged it, and a crash left a
+  /// half-written copy of the second in tmp/.
+  static func outboxAfterDeliveryAndCrash(_ run: String, _ emails: [ComposedEmail]) throws -> MaildirOutbox {
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    try outbox.publish(Array(emails.prefix(1)))
+    let first = emails[0].fileName
+    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(first)", toPath: "\(run)/outbox/cur/\(first):2,S")
+    try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(run)/outbox/tmp/\(emails[1].fileName)"))
+    return outbox
+  }
+
   static func mode(_ path: String) throws -> Int {
     try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
   }
@@ -86,14 +98,9 @@ import Testing
 
   @Test func republishingWritesNothingTwice() throws {
     let run = Self.runDirectory()
-    let outbox = MaildirOutbox(directory: run + "/outbox")
     let emails = try Self.emails()
-    try outbox.publish(Array(emails.prefix(1)))
-    // A delivery tool moved the first message to cur/ and flagged it.
+    let outbox = try Self.outboxAfterDeliveryAndCrash(run, emails)
     let first = emails[0].fileName
-    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(first)", toPath: "\(run)/outbox/cur/\(first):2,S")
-    // A crash left a half-written copy of the second in tmp/.
-    try Data("partial".utf8).write(to: URL(fileURLWithPath: "\(run)/outbox/tmp/\(emails[1].fileName)"))
     let result = try outbox.publish(emails)
     #expect(result.alreadyPresent == [first])
     #expect(result.written == emails.dropFirst().map(\.fileName).sorted())

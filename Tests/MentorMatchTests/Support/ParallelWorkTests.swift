@@ -16,8 +16,11 @@ import Testing
   func chunkedMapEqualsPlainMap(_ count: Int) {
     let items = (0..<count).map { "item \($0)" }
     for concurrency in [1, 2, 3, 8] {
-      let mapped = ParallelWork.map(chunking: items, minimumChunk: 512, concurrency: concurrency) { $0.uppercased() }
-      #expect(mapped == items.map { $0.uppercased() })
+      for perThread in [1, 4] {
+        let mapped = ParallelWork.map(
+          chunking: items, minimumChunk: 512, concurrency: concurrency, chunksPerThread: perThread) { $0.uppercased() }
+        #expect(mapped == items.map { $0.uppercased() }, "concurrency \(concurrency), \(perThread) per thread")
+      }
     }
   }
 }
