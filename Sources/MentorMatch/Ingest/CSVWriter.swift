@@ -52,22 +52,32 @@ public struct CSVWriter: Sendable {
     }
   }
 
+  // One pass over the field's bytes and no copy of them: report CSVs have
+  // tens of thousands of cells.
   private mutating func append(_ field: String) {
-    var utf8 = Array(field.utf8)
-    if mode == .formulaSafe, Self.isFormulaLike(field) {
-      utf8.insert(UInt8(ascii: "'"), at: 0)
+    let utf8 = field.utf8
+    let prefixed = mode == .formulaSafe && Self.isFormulaLike(field)
+    let delimiter = self.delimiter
+    // A leading space needs quotes unless the formula prefix comes first;
+    // a trailing one always does.
+    let span = utf8.span
+    var needsQuotes = (!prefixed && utf8.first == 0x20) || utf8.last == 0x20
+    var index = 0
+    while !needsQuotes, index < span.count {
+      let byte = span[index]
+      needsQuotes = byte == delimiter || byte == 0x22 || byte == 0x0D || byte == 0x0A
+      index += 1
     }
-    let needsQuotes = utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-      || utf8.first == 0x20 || utf8.last == 0x20
-    guard needsQuotes else {
+    if needsQuotes { bytes.append(0x22) }
+    if prefixed { bytes.append(UInt8(ascii: "'")) }
+    if needsQuotes {
+      for byte in utf8 {
+        if byte == 0x22 { bytes.append(0x22) }
+        bytes.append(byte)
+      }
+      bytes.append(0x22)
+    } else {
       bytes.append(contentsOf: utf8)
-      return
     }
-    bytes.append(0x22)
-    for byte in utf8 {
-      if byte == 0x22 { bytes.append(0x22) }
-      bytes.append(byte)
-    }
-    bytes.append(0x22)
   }
 }

@@ -94,7 +94,7 @@ extension CohortReport {
       html.raw("<p>No new pairs were made in this run.</p>\n</section>\n")
       return
     }
-    let shown = pairs.count > settings.listLimit ? sortedPrefix(pairs, settings.listLimit, by: ReportPair.precedes) : pairs.sorted(by: ReportPair.precedes)
+    let shown = pairs.count > settings.listLimit ? sortedPrefix(pairs, settings.listLimit, by: ReportPair.precedes) : pairs.ordered(by: ReportPair.precedes)
     pagingNotice(shown: shown.count, total: pairs.count, noun: "pairs", file: links.matchesCSV, into: &html)
     html.raw("<table class=\"pairs\">\n<caption>New pairs, by mentee id</caption>\n<colgroup><col class=\"who\"><col class=\"who\"><col class=\"score\"><col></colgroup>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
     for pair in shown {
@@ -126,7 +126,7 @@ extension CohortReport {
       html.raw("</span></th><td class=\"num\">\(ReportFormat.count(reason.mentees))</td><td class=\"num\">\(ReportFormat.count(reason.mentors))</td></tr>\n")
     }
     html.raw("</tbody>\n</table>\n")
-    let shown = waiting.count > settings.listLimit ? sortedPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes) : waiting.sorted(by: WaitingPerson.precedes)
+    let shown = waiting.count > settings.listLimit ? sortedPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes) : waiting.ordered(by: WaitingPerson.precedes)
     pagingNotice(shown: shown.count, total: waiting.count, noun: "people", file: links.unmatchedCSV, into: &html)
     html.raw("<table class=\"waiting\">\n<caption>People still waiting, mentees first, by reason</caption>\n<colgroup><col class=\"who\"><col class=\"role\"><col></colgroup>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
     for entry in shown {
@@ -167,7 +167,7 @@ extension CohortReport {
 /// when the list is much longer than the page shows.
 func sortedPrefix<T>(_ items: [T], _ count: Int, by order: (T, T) -> Bool) -> [T] {
   guard count > 0 else { return [] }
-  guard items.count > count * 4 else { return Array(items.sorted(by: order).prefix(count)) }
+  guard items.count > count * 4 else { return Array(items.ordered(by: order).prefix(count)) }
   // Keep a sorted window of the best `count`; each element costs a binary search.
   var window: [T] = []
   window.reserveCapacity(count + 1)

@@ -31,6 +31,20 @@ struct HTMLText {
   /// [OWASP rule](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)),
   /// and replaces control characters, which HTML forbids, with U+FFFD.
   static func escape(_ value: String, into bytes: inout [UInt8]) {
+    // Most values need no escaping: one scan, then one copy.
+    let span = value.utf8.span
+    var plain = true
+    var index = 0
+    while plain, index < span.count {
+      let byte = span[index]
+      plain = byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+        && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+      index += 1
+    }
+    if plain {
+      bytes.append(contentsOf: value.utf8)
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
@@ -63,6 +77,7 @@ public enum HTMLEscaping {
 enum ReportFormat {
   /// `1234567` → `1,234,567`.
   static func count(_ value: Int) -> String {
+    if (0..<1000).contains(value) { return String(value) }
     let digits = String(value.magnitude)
     var out = value < 0 ? "−" : ""
     for (index, digit) in digits.enumerated() {

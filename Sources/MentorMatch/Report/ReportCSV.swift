@@ -20,8 +20,14 @@ public enum ReportCSV {
     var writer = CSVWriter(mode: .formulaSafe)
     writer.write(matchesHeader)
     for report in sortedByCohort(reports) {
-      for pair in report.pairs.sorted(by: ReportPair.precedes) {
-        writer.write(cleaned([report.cohort] + fields(pair.mentee) + fields(pair.mentor) + [String(pair.score), pair.explanation.joined(separator: "; ")]))
+      for pair in report.pairs.ordered(by: ReportPair.precedes) {
+        let (mentee, mentor) = (pair.mentee, pair.mentor)
+        writer.write(cleaned([
+          report.cohort,
+          mentee.id, mentee.givenName, mentee.familyName, mentee.email, mentee.grade, mentee.department, mentee.profession,
+          mentor.id, mentor.givenName, mentor.familyName, mentor.email, mentor.grade, mentor.department, mentor.profession,
+          String(pair.score), pair.explanation.joined(separator: "; "),
+        ]))
       }
     }
     return writer.bytes
@@ -32,7 +38,7 @@ public enum ReportCSV {
     var writer = CSVWriter(mode: .formulaSafe)
     writer.write(unmatchedHeader)
     for report in sortedByCohort(reports) {
-      for entry in report.waiting.sorted(by: WaitingPerson.precedes) {
+      for entry in report.waiting.ordered(by: WaitingPerson.precedes) {
         let person = entry.person
         writer.write(cleaned([
           report.cohort, person.id, person.givenName, person.familyName, person.email, entry.role.rawValue,
@@ -47,16 +53,21 @@ public enum ReportCSV {
   /// U+FFFD, as in the HTML: a NUL or an escape byte makes a CSV unreadable
   /// for many programs, this project's own reader included.
   static func cleaned(_ cells: [String]) -> [String] {
-    cells.map { cell in
-      guard cell.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return cell }
+    func hasControl(_ cell: String) -> Bool {
+      let span = cell.utf8.span
+      for index in span.indices {
+        let byte = span[index]
+        if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+      }
+      return false
+    }
+    guard cells.contains(where: hasControl) else { return cells }
+    return cells.map { cell in
+      guard hasControl(cell) else { return cell }
       return String(String.UnicodeScalarView(cell.unicodeScalars.map { scalar in
         (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D) || scalar.value == 0x7F ? "\u{FFFD}" : scalar
       }))
     }
-  }
-
-  private static func fields(_ person: ReportPerson) -> [String] {
-    [person.id, person.givenName, person.familyName, person.email, person.grade, person.department, person.profession]
   }
 
   private static func sortedByCohort(_ reports: [CohortReport]) -> [CohortReport] {

@@ -57,7 +57,9 @@ extension CohortMatch {
     return CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
-      checkerResult: checker, checkerPassed: checkerPassed, counts: counts, pairs: reportPairs, waiting: waiting,
+      checkerResult: checker, checkerPassed: checkerPassed, counts: counts,
+      // Sorted once here, so the page and matches.csv find them in order.
+      pairs: reportPairs.sorted(by: ReportPair.precedes), waiting: waiting,
       rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
       skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
   }

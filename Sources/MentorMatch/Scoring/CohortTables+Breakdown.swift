@@ -14,9 +14,12 @@ extension CohortTables {
       case .different(let field):
         detail = .differs(field: field)
       case .contains(let menteeField, let mentorField):
-        let theirs = Set(mentors[j].list(of: mentorField))
+        // The mentee's first item, as they typed it, that the mentor's list has.
+        let theirs = mentorItems[r][j]
         let raw = (mentees[i].fields[menteeField] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-        let value = raw.map { FieldText.display(String($0)) }.first { theirs.contains(FieldText.fold($0)) } ?? ""
+        let value = raw.lazy.map { FieldText.display(String($0)) }.first { item in
+          valueIDs[FieldText.fold(item)].map { sortedContains(theirs, $0) } ?? false
+        } ?? ""
         detail = .contained(menteeField: menteeField, mentorField: mentorField, value: value)
       case .skills(let partial):
         detail = .skills

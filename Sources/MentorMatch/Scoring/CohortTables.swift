@@ -26,6 +26,8 @@ final class CohortTables: Sendable {
   /// Per rule: interned list items per mentee / mentor (sorted), for `contains`.
   let menteeItems: [[[Int32]]]
   let mentorItems: [[[Int32]]]
+  /// The interned ids of field values and list items.
+  let valueIDs: [String: Int32]
   /// Per rule: whether it applies to each mentee (empty when unconditional).
   let applies: [[Bool]]
 
@@ -119,6 +121,7 @@ final class CohortTables: Sendable {
     self.mentorValue = mentorValue
     self.menteeItems = menteeItems
     self.mentorItems = mentorItems
+    self.valueIDs = values
     self.applies = applies
 
     // Emails and reporting lines, over everyone in the cohort.

@@ -64,7 +64,11 @@ public struct Explanation: Sendable, Equatable {
 
   /// A field name as words: `identity_to_match` → `identity to match`.
   static func label(_ field: String) -> String {
-    String(field.lowercased().map { $0 == "_" ? " " : $0 })
+    // Field names are ASCII in practice; bytes spare a Character walk per sentence.
+    if field.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(decoding: field.utf8.map { $0 == UInt8(ascii: "_") ? 0x20 : (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+    return String(field.lowercased().map { $0 == "_" ? " " : $0 })
   }
 
   /// "A", "A and B", "A, B and C".

@@ -59,6 +59,12 @@ enum FieldText {
   /// ``fold(_:)`` for ASCII text, on bytes: the same result without
   /// Unicode property lookups per character. Nil for any other text.
   static func asciiFold(_ raw: String) -> String? {
+    collapsedASCII(raw, lowercase: true)
+  }
+
+  /// ASCII text trimmed, with whitespace runs collapsed to one space and,
+  /// when `lowercase`, letters lowercased; nil for any other text.
+  private static func collapsedASCII(_ raw: String, lowercase: Bool) -> String? {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(raw.utf8.count)
     var pendingSpace = false
@@ -74,7 +80,7 @@ enum FieldText {
         bytes.append(0x20)
         pendingSpace = false
       }
-      bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+      bytes.append(lowercase && (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
     }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -82,9 +88,16 @@ enum FieldText {
   static func items(_ raw: String) -> [String] {
     var seen: Set<String> = []
     var result: [String] = []
-    for piece in raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }) {
-      let item = fold(String(piece))
+    func add(_ piece: String) {
+      let item = fold(piece)
       if !item.isEmpty, seen.insert(item).inserted { result.append(item) }
+    }
+    // In ASCII every byte is a Character, so splitting bytes splits the same
+    // way; elsewhere a combining mark can join a separator's Character.
+    if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+      for piece in raw.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B || $0 == 0x7C }) { add(String(Substring(piece))) }
+    } else {
+      for piece in raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }) { add(String(piece)) }
     }
     return result
   }
@@ -92,6 +105,7 @@ enum FieldText {
   /// The original (unfolded) text of a field, trimmed, for explanations.
   static func display(_ raw: String?) -> String {
     guard let raw else { return "" }
-    return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    return collapsedASCII(raw, lowercase: false)
+      ?? raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }

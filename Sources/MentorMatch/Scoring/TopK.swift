@@ -49,19 +49,36 @@ struct TopK {
       }
     } else if k > 0, Self.worse(heap[0], entry) {
       heap[0] = entry
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1, right = left + 1
-        var lowest = parent
-        if left < heap.count, Self.worse(heap[left], heap[lowest]) { lowest = left }
-        if right < heap.count, Self.worse(heap[right], heap[lowest]) { lowest = right }
-        if lowest == parent { break }
-        heap.swapAt(parent, lowest)
-        parent = lowest
-      }
+      Self.siftDown(&heap, from: 0, count: heap.count)
     }
   }
 
-  /// The entries best first.
-  func sorted() -> [Entry] { heap.sorted { Self.worse($1, $0) } }
+  /// Restores the heap order below `parent` in `heap[..<count]`.
+  @inline(__always)
+  private static func siftDown(_ heap: inout [Entry], from parent: Int, count: Int) {
+    var parent = parent
+    while true {
+      let left = 2 * parent + 1, right = left + 1
+      var lowest = parent
+      if left < count, worse(heap[left], heap[lowest]) { lowest = left }
+      if right < count, worse(heap[right], heap[lowest]) { lowest = right }
+      if lowest == parent { return }
+      heap.swapAt(parent, lowest)
+      parent = lowest
+    }
+  }
+
+  /// The entries best first. Heapsort on the heap already built: the worst
+  /// goes last, then the worst of the rest before it, and so on. Ranks are
+  /// unique, so the order is total and matches any other sort's.
+  func sorted() -> [Entry] {
+    var entries = heap
+    var end = entries.count - 1
+    while end > 0 {
+      entries.swapAt(0, end)
+      Self.siftDown(&entries, from: 0, count: end)
+      end -= 1
+    }
+    return entries
+  }
 }

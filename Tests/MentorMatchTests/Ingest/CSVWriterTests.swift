@@ -31,4 +31,43 @@ import Testing
     let rows = try CSVReader(bytes: writer.bytes, name: "w.csv").readAll()
     #expect(rows == [.record(CSVRecord(fields: values, line: 1, number: 0))])
   }
+
+  @Test func spacesAtTheEndsAreQuotedUnlessThePrefixComesFirst() {
+    var writer = CSVWriter(mode: .formulaSafe)
+    writer.write([" lead", "trail ", "-x ", "= y", " "])
+    #expect(writer.text == "\" lead\",\"trail \",\"'-x \",'= y,\" \"\r\n")
+  }
+
+  /// The writer's one-pass cell against the rule spelled out the slow way:
+  /// prefix first, then quote when the prefixed bytes hold a delimiter, a
+  /// quote, a CR or an LF, or start or end with a space.
+  @Test(arguments: [CSVWriter.Mode.plain, .formulaSafe], [UInt8(ascii: ","), UInt8(ascii: ";")])
+  func matchesTheRuleOnSeededCells(mode: CSVWriter.Mode, delimiter: UInt8) {
+    var generator = SplitMix64(seed: 20261129)
+    let alphabet: [UInt8] = Array(" ,;\"\r\n\t=+-@'aZ9".utf8) + [0xC3, 0xA9]
+    for _ in 0..<2_000 {
+      let count = Int(generator.next() % 6)
+      let cells = (0..<count).map { _ in
+        String(decoding: (0..<Int(generator.next() % 7)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+      }
+      var writer = CSVWriter(mode: mode, delimiter: delimiter)
+      writer.write(cells)
+      var expected: [UInt8] = []
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { expected.append(delimiter) }
+        var bytes = Array(cell.utf8)
+        if mode == .formulaSafe, CSVWriter.isFormulaLike(cell) { bytes.insert(UInt8(ascii: "'"), at: 0) }
+        let quoted = bytes.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A } || bytes.first == 0x20 || bytes.last == 0x20
+        if quoted {
+          expected.append(0x22)
+          for byte in bytes { expected += byte == 0x22 ? [0x22, 0x22] : [byte] }
+          expected.append(0x22)
+        } else {
+          expected += bytes
+        }
+      }
+      expected += [0x0D, 0x0A]
+      #expect(writer.bytes == expected, "cells \(cells.map { Array($0.utf8) })")
+    }
+  }
 }

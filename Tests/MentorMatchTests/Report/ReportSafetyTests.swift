@@ -77,6 +77,31 @@ import Testing
     #expect(HTMLEscaping.escape("Siân Ó Briain – 東京") == "Siân Ó Briain – 東京")
   }
 
+  /// The escaper's plain-text shortcut against the byte-by-byte rule, on
+  /// seeded text full of the characters that matter.
+  @Test func escapingMatchesTheByteRuleOnSeededText() {
+    var random = SplitMix64(seed: 20261129)
+    let alphabet = Array("&<>\"'\t\n\r\u{0}\u{7F}\u{1B} aZ9é東".utf8)
+    for _ in 0..<3_000 {
+      let bytes = (0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+      let text = String(decoding: bytes, as: UTF8.self)
+      var expected: [UInt8] = []
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "&"): expected += Array("&amp;".utf8)
+        case UInt8(ascii: "<"): expected += Array("&lt;".utf8)
+        case UInt8(ascii: ">"): expected += Array("&gt;".utf8)
+        case UInt8(ascii: "\""): expected += Array("&quot;".utf8)
+        case UInt8(ascii: "'"): expected += Array("&#39;".utf8)
+        case 0x09, 0x0A, 0x0D: expected.append(byte)
+        case 0x00..<0x20, 0x7F: expected += [0xEF, 0xBF, 0xBD]
+        default: expected.append(byte)
+        }
+      }
+      #expect(Array(HTMLEscaping.escape(text).utf8) == expected, "\(text.debugDescription)")
+    }
+  }
+
   @Test(arguments: payloads)
   func csvCellsAreNeutralised(payload: String) throws {
     let report = Self.hostileReport(payload)

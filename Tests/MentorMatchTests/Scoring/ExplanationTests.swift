@@ -61,3 +61,9 @@ func wordsGradeGaps(gap: Int, sentence: String) {
   #expect(FixedPointLog.log2(1_000_001, over: 7) == 1_122_252)
   #expect(FixedPointLog.idfWeight(people: 99, holders: 99) == 1 << 16)
 }
+
+/// The byte path for ASCII field names against the Character-level rule.
+@Test(arguments: ["department", "Line_Manager_Email", "PROFESSION", "a_b_c", "x9_Y", "Région_Préférée", "", "_"])
+func labelsLowercaseAndSpaceFieldNames(_ field: String) {
+  #expect(Explanation.label(field) == String(field.lowercased().map { $0 == "_" ? " " : $0 }))
+}

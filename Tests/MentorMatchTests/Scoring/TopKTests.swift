@@ -1,0 +1,23 @@
+import Testing
+
+@testable import MentorMatch
+
+/// ``TopK`` keeps the best `k` under (score descending, rank ascending) and
+/// hands them back best first; checked against a full sort.
+@Suite struct TopKTests {
+  @Test(arguments: [0, 1, 2, 7, 100] as [Int])
+  func keepsAndSortsTheBestK(_ k: Int) {
+    var random = SplitMix64(seed: UInt64(20261129 + k))
+    for _ in 0..<200 {
+      let count = Int(random.next() % 300)
+      // Few distinct scores, so ties are common; ranks are unique, as mentor id ranks are.
+      var ranks = Array(0..<Int32(count))
+      for index in ranks.indices.reversed() where index > 0 { ranks.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+      let entries = ranks.enumerated().map { TopK.Entry(score: Int(random.next() % 9) - 4, rank: $0.element, mentor: Int32($0.offset)) }
+      var top = TopK(k: k)
+      for entry in entries { top.offer(entry) }
+      let expected = entries.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }.prefix(k)
+      #expect(top.sorted() == Array(expected))
+    }
+  }
+}
