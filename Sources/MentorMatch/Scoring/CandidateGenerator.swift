@@ -8,8 +8,16 @@ import Foundation
 /// lists; work is split into fixed chunks of mentees whose results are
 /// concatenated in mentee order, so the output never depends on scheduling.
 public enum CandidateGenerator {
-  /// Mentees per unit of parallel work.
+  /// Mentees per unit of parallel work, at most.
   static let chunkSize = 512
+
+  /// Mentees per unit of parallel work for a cohort of `count`: at most
+  /// ``chunkSize``, and small enough for eight units per core, because
+  /// mentees' costs differ by grade band and two big units leave one core
+  /// idle while the other finishes.
+  static func chunkSize(menteeCount count: Int, cores: Int) -> Int {
+    min(chunkSize, max(16, (count + 8 * cores - 1) / max(1, 8 * cores)))
+  }
 
   /// Scores the cohort under the rules and keeps the top `settings.k` per mentee.
   ///
@@ -42,6 +50,7 @@ public enum CandidateGenerator {
     let index = indexed ? CandidateIndex(tables: tables, path: path) : nil
     let k = settings.k
     let menteeCount = cohort.mentees.count
+    let chunkSize = Self.chunkSize(menteeCount: menteeCount, cores: ParallelWork.cores)
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
     let pool = ScratchPool(mentors: cohort.mentors.count)
     let work: @Sendable (Int) -> (lists: [[CandidatePair]], reasons: [NoCandidateReasons]) = { chunk in

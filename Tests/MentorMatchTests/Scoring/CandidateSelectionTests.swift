@@ -98,3 +98,18 @@ func parallelChunksEqualSerial(ruleSet: Int) throws {
   #expect(parallel.candidates == serial.candidates)
   #expect(parallel.unmatched == serial.unmatched)
 }
+
+/// Small cohorts are cut into units small enough to keep every core busy;
+/// big ones into units of at most ``CandidateGenerator/chunkSize``.
+@Test func chunkSizesSpreadSmallCohortsAndCapBigOnes() {
+  #expect(CandidateGenerator.chunkSize(menteeCount: 1_000, cores: 2) == 63)
+  #expect(CandidateGenerator.chunkSize(menteeCount: 10, cores: 2) == 16)
+  #expect(CandidateGenerator.chunkSize(menteeCount: 1_000_000, cores: 2) == CandidateGenerator.chunkSize)
+  // The 1,000-mentee cohort of the peer comparison, in 16 units over 2 cores, as on one thread.
+  let cohort = SyntheticCohort.make(mentees: 1_000, mentors: 1_000, concepts: 80, skills: 4, seed: 7)
+  #expect(throws: Never.self) {
+    let parallel = try run(cohort, exactnessRuleSets[0], k: 100, .indexed, parallel: true)
+    let serial = try run(cohort, exactnessRuleSets[0], k: 100, .indexed, parallel: false)
+    #expect(parallel.candidates == serial.candidates)
+  }
+}
