@@ -58,8 +58,10 @@ extension CohortMatch {
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
       checkerResult: checker, checkerPassed: checkerPassed, counts: counts,
-      // Sorted once here, so the page and matches.csv find them in order.
-      pairs: reportPairs.sorted(by: ReportPair.precedes), waiting: waiting,
+      // Sorted once here (by index, which moves no pair), so the page and
+      // matches.csv find them in order.
+      pairs: reportPairs.indices.sorted { ReportPair.precedes(reportPairs[$0], reportPairs[$1]) }.map { reportPairs[$0] },
+      waiting: waiting,
       rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
       skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
   }

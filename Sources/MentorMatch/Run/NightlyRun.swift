@@ -36,6 +36,9 @@ public struct RunSummary: Sendable {
 /// rename), then the new pairs and the emails owed are committed in one
 /// transaction, then the emails are published into the run's maildir outbox
 /// and marked published. A crash at any point is finished by the next run.
+/// The transaction is filled while the run works (``StagedCommit``): the
+/// people once the exports are read, the pairs once the cohorts are solved,
+/// but it commits only after the run folder is durable.
 public enum NightlyRun {
   /// - Parameters:
   ///   - log: one line of progress (stage timings, counts); no personal data.
@@ -112,7 +115,18 @@ public enum NightlyRun {
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, toldWaiting: toldWaiting, identity: identity,
       composer: composer,
       cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
-    let result = try RunCore.compute(context, measure: measure, progress: progress)
+    // The commit starts now on its own thread and takes the pairs and the
+    // emails owed as they come; it commits only after the run folder is
+    // durable. Until it ends, nothing else here may use the store.
+    let staged = options.dryRun
+      ? nil
+      : StagedCommit(
+        store: store,
+        run: RunRecord(id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: snapshot.inputsSHA256),
+        people: PersonSeen.everyone(in: ingest))
+    var stagedEnded = false
+    defer { if !stagedEnded { staged?.abandon() } }
+    let result = try RunCore.compute(context, measure: measure, progress: progress, matched: { staged?.matched($0) })
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot)
 
     let runsDirectory = options.dryRun
@@ -144,12 +158,9 @@ public enum NightlyRun {
     logStage("write", wall: seconds() - writeStart.0 - composing.0, cpu: ProcessUsage.cpuSeconds - writeStart.1 - composing.1)
     let folder = writer.folder(runID: identity.runID)
     options.crash.hit("after-run-folder")
-    if !options.dryRun {
-      try measure("state") {
-        let record = RunRecord(
-          id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: snapshot.inputsSHA256)
-        _ = try store.commit(run: record, people: result.people, newPairs: result.newPairs, notifications: emails.notifications)
-      }
+    if let staged {
+      stagedEnded = true
+      try measure("state") { _ = try staged.finish(notifications: emails.notifications) }
       options.crash.hit("after-commit")
       try measure("publish") {
         let names = emails.notifications.map(\.fileName)

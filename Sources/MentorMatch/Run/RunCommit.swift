@@ -14,6 +14,11 @@ public struct PersonSeen: Sendable, Equatable {
     self.role = role
     self.email = email
   }
+
+  /// Everyone an ingest accepted, in its order: the people a run commits.
+  public static func everyone(in ingest: IngestResult) -> [PersonSeen] {
+    ingest.signups.map { PersonSeen(id: $0.id, cohort: $0.cohort, role: $0.role.rawValue, email: $0.emailKey) }
+  }
 }
 
 /// A pair a run made, handed to ``StateStore/commit(run:people:newPairs:notifications:)``.

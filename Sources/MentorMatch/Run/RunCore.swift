@@ -75,11 +75,14 @@ public struct CohortOutcome: Sendable {
 /// to output bytes, with no clock, file or database.
 public enum RunCore {
   /// Runs every stage after ingest. `measure` times a stage; the shell passes
-  /// a clock, the audit passes a plain call.
+  /// a clock, the audit passes a plain call. `matched` gets the new pairs as
+  /// soon as every cohort is solved, before the reports, so the shell can
+  /// start storing them; they are the result's ``RunResult/newPairs``.
   public static func compute(
     _ context: RunContext,
     measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
-    progress: (RunProgress) -> Void = { _ in }
+    progress: (RunProgress) -> Void = { _ in },
+    matched onMatched: ([NewPair]) -> Void = { _ in }
   ) throws -> RunResult {
     var normalised = SkillsByPerson()
     try measure("normalise") {
@@ -99,6 +102,8 @@ public enum RunCore {
       matched.append(try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure))
     }
     progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
+    let newPairs = matched.flatMap(\.newPairs)
+    onMatched(newPairs)
     var files: [String: [UInt8]] = [:]
     var emails = RunEmailPlan.none
     var unplacedTerms = 0
@@ -131,10 +136,7 @@ public enum RunCore {
     if let composer = context.composer {
       emails = RunEmails.plan(matched, outcomes: outcomes, composer: composer, context: context)
     }
-    let newPairs = matched.flatMap(\.newPairs)
-    let people = context.ingest.signups.map {
-      PersonSeen(id: $0.id, cohort: $0.cohort, role: $0.role.rawValue, email: $0.emailKey)
-    }
+    let people = PersonSeen.everyone(in: context.ingest)
     var counts: [String: Int] = [
       "records_read": context.ingest.recordsRead, "accepted": context.ingest.signups.count,
       "rejected": context.ingest.rejected.count, "superseded": context.ingest.superseded.count,

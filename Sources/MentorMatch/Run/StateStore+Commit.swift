@@ -23,14 +23,22 @@ extension StateStore {
   public func commit(
     run: RunRecord, people: [PersonSeen], newPairs: [NewPair], notifications: [OwedNotification]
   ) throws(StateError) -> CommitOutcome {
+    try commit(run: run, people: people, newPairs: { newPairs }, notifications: { notifications })
+  }
+
+  /// ``commit(run:people:newPairs:notifications:)`` in stages, for a caller
+  /// that starts it before it has everything: the run row and the people go
+  /// in first, then `newPairs()` is called, then `notifications()`, all in the
+  /// one transaction. Either may wait until its rows exist; when either
+  /// throws, nothing is committed and the error is rethrown as
+  /// ``StateError/wrapping(_:path:)`` gives it.
+  @discardableResult
+  public func commit(
+    run: RunRecord, people: [PersonSeen], newPairs: () throws -> [NewPair],
+    notifications: () throws -> [OwedNotification]
+  ) throws(StateError) -> CommitOutcome {
     let personRows = JSONRows.encode(people) {
       [.text($0.id), .text($0.cohort), .text($0.role), $0.email.map { .text(emailDigest($0)) } ?? .null]
-    }
-    let pairRows = JSONRows.encode(newPairs) {
-      [.text($0.menteeID), .text($0.mentorID), .text($0.cohort), .integer($0.score)]
-    }
-    let notificationRows = JSONRows.encode(notifications) {
-      [.text($0.recipientID), .text($0.kind), .text($0.fileName)]
     }
     return try write { db in
       if let existing = try RunRecord.fetchOne(db, key: run.id) {
@@ -58,12 +66,18 @@ extension StateStore {
             last_seen_run = excluded.last_seen_run
           """,
         arguments: [run.id, personRows])
+      let pairRows = JSONRows.encode(try newPairs()) {
+        [.text($0.menteeID), .text($0.mentorID), .text($0.cohort), .integer($0.score)]
+      }
       try db.execute(
         sql: """
           INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status)
           SELECT value ->> 0, value ->> 1, value ->> 2, ?1, value ->> 3, 'active' FROM json_each(?2) ORDER BY key
           """,
         arguments: [run.id, pairRows])
+      let notificationRows = JSONRows.encode(try notifications()) {
+        [.text($0.recipientID), .text($0.kind), .text($0.fileName)]
+      }
       try db.execute(
         sql: """
           INSERT INTO notification (run_id, recipient_id, kind, file_name, status)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work started on another thread now and collected later, so two stages
 /// that read different files can run side by side. The semaphore orders the
@@ -7,11 +8,18 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   private var value: Value?
 
-  /// Starts `work` on a global queue at once.
-  init(_ work: @escaping @Sendable () -> Value) {
-    DispatchQueue.global().async {
+  /// Starts `work` at once: on a global queue, or on a thread of its own
+  /// when `ownThread` is set, for work that waits a long time on something
+  /// and must not hold one of the threads that the cores' parallel work uses.
+  init(ownThread: Bool = false, _ work: @escaping @Sendable () -> Value) {
+    let run: @Sendable () -> Void = {
       self.value = work()
       self.done.signal()
+    }
+    if ownThread {
+      Thread(block: run).start()
+    } else {
+      DispatchQueue.global().async(execute: run)
     }
   }
 

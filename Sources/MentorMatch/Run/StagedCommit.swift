@@ -1,0 +1,42 @@
+/// The nightly commit, started early on a thread of its own so that SQLite's
+/// work overlaps matching, reports and the run folder instead of following
+/// them: the run row and the people go in at once, the new pairs when the
+/// cohorts are solved (``matched(_:)``), the owed emails when the run folder
+/// is written (``finish(notifications:)``), and only then does the
+/// transaction commit. Until it commits nothing of the run is in the state,
+/// so the order the run's crash safety rests on is unchanged: run folder
+/// durable first, commit second.
+///
+/// The caller must not use the store while a staged commit is open, and
+/// must end it with ``finish(notifications:)`` or ``abandon()``.
+final class StagedCommit: Sendable {
+  private let pairs = Handoff<[NewPair]>()
+  private let notifications = Handoff<[OwedNotification]>()
+  private let job: BackgroundJob<Result<CommitOutcome, StateError>>
+
+  init(store: StateStore, run: RunRecord, people: [PersonSeen]) {
+    let (pairs, notifications) = (pairs, notifications)
+    job = BackgroundJob(ownThread: true) {
+      Result { () throws(StateError) in
+        try store.commit(run: run, people: people, newPairs: pairs.take, notifications: notifications.take)
+      }
+    }
+  }
+
+  /// Hands over the run's new pairs, once every cohort is solved.
+  func matched(_ newPairs: [NewPair]) { pairs.put(newPairs) }
+
+  /// Hands over the emails owed and waits for the commit.
+  func finish(notifications owed: [OwedNotification]) throws(StateError) -> CommitOutcome {
+    notifications.put(owed)
+    return try job.wait().get()
+  }
+
+  /// Rolls the transaction back (the run failed before its folder was
+  /// written) and waits until it is.
+  func abandon() {
+    pairs.abandon()
+    notifications.abandon()
+    _ = job.wait()
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import MentorMatch
+
+/// ``StagedCommit``: the nightly commit filled while the run works. It must
+/// store exactly what one commit stores, show nothing before it ends, and
+/// leave nothing when abandoned.
+@Suite struct StagedCommitTests {
+  static let pairs = [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)]
+  static let owed = [
+    OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "b.eml"),
+    OwedNotification(recipientID: "R1", kind: "mentor-match", fileName: "a.eml"),
+  ]
+
+  @Test func storesWhatOneCommitStores() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let staged = try StateStore(path: (folder as NSString).appendingPathComponent("staged.sqlite"))
+    let direct = try StateStore(path: (folder as NSString).appendingPathComponent("direct.sqlite"))
+    let commit = StagedCommit(store: staged, run: sampleRun(), people: samplePeople)
+    commit.matched(Self.pairs)
+    #expect(try commit.finish(notifications: Self.owed) == .committed)
+    #expect(try direct.commit(run: sampleRun(), people: samplePeople, newPairs: Self.pairs, notifications: Self.owed) == .committed)
+    #expect(try staged.runs().map(\.id) == direct.runs().map(\.id))
+    #expect(try staged.activePairs() == direct.activePairs())
+    #expect(try staged.notifications(runID: "run-1") == direct.notifications(runID: "run-1"))
+  }
+
+  /// Another connection sees nothing of the run until the emails owed are
+  /// handed over, which the nightly run does only once its folder is durable.
+  @Test func nothingIsVisibleBeforeTheFinish() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    let store = try StateStore(path: path)
+    // Opened first: opening a store waits for the write lock, which the staged commit holds.
+    let reader = try StateStore(path: path)
+    let commit = StagedCommit(store: store, run: sampleRun(), people: samplePeople)
+    commit.matched(Self.pairs)
+    // The pairs may or may not be in the open transaction yet; neither is visible.
+    #expect(try reader.runs().isEmpty)
+    #expect(try reader.activePairs().isEmpty)
+    _ = try commit.finish(notifications: Self.owed)
+    #expect(try reader.runs().map(\.id) == ["run-1"])
+    #expect(try reader.activePairs().count == 1)
+  }
+
+  @Test(arguments: [false, true])
+  func abandoningLeavesNothing(afterPairs: Bool) throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let store = try StateStore(path: (folder as NSString).appendingPathComponent("state.sqlite"))
+    let commit = StagedCommit(store: store, run: sampleRun(), people: samplePeople)
+    if afterPairs { commit.matched(Self.pairs) }
+    commit.abandon()
+    #expect(try store.runs().isEmpty)
+    #expect(try store.activePairs().isEmpty)
+    // The store is free again: a later commit of the same run goes in.
+    #expect(try store.commit(run: sampleRun(), people: samplePeople, newPairs: Self.pairs, notifications: Self.owed) == .committed)
+  }
+}
+
+@Suite struct HandoffTests {
+  @Test func theValueCrossesThreads() throws {
+    let handoff = Handoff<[Int]>()
+    let job = BackgroundJob(ownThread: true) { Result { () throws(Handoff<[Int]>.Abandoned) in try handoff.take() } }
+    handoff.put([1, 2, 3])
+    handoff.put([4])  // ignored: the first value stands
+    #expect(try job.wait().get() == [1, 2, 3])
+  }
+
+  @Test func abandoningWakesTheConsumer() {
+    let handoff = Handoff<Int>()
+    let job = BackgroundJob { Result { () throws(Handoff<Int>.Abandoned) in try handoff.take() } }
+    handoff.abandon()
+    handoff.put(7)  // too late
+    #expect(throws: Handoff<Int>.Abandoned.self) { try job.wait().get() }
+  }
+}
