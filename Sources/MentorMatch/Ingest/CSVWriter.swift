@@ -25,6 +25,11 @@ public struct CSVWriter: Sendable {
     self.delimiter = delimiter
   }
 
+  /// Makes room for `byteCount` bytes in all, so a big file is not copied as it grows.
+  public mutating func reserveCapacity(_ byteCount: Int) {
+    bytes.reserveCapacity(byteCount)
+  }
+
   /// Appends one record.
   public mutating func write(_ fields: [String]) {
     for (index, field) in fields.enumerated() {
@@ -61,7 +66,7 @@ public struct CSVWriter: Sendable {
     // A leading space needs quotes unless the formula prefix comes first;
     // a trailing one always does.
     let span = utf8.span
-    var needsQuotes = (!prefixed && utf8.first == 0x20) || utf8.last == 0x20
+    var needsQuotes = !span.isEmpty && ((!prefixed && span[0] == 0x20) || span[span.count - 1] == 0x20)
     var index = 0
     while !needsQuotes, index < span.count {
       let byte = span[index]

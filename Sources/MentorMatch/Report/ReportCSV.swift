@@ -18,6 +18,8 @@ public enum ReportCSV {
   /// the explanation lines joined with `"; "` in one cell.
   public static func matches(_ reports: [CohortReport]) -> [UInt8] {
     var writer = CSVWriter(mode: .formulaSafe)
+    // A row is a few hundred bytes, most of them the explanation.
+    writer.reserveCapacity(reports.reduce(1024) { $0 + $1.pairs.count * 320 })
     writer.write(matchesHeader)
     for report in sortedByCohort(reports) {
       for pair in report.pairs.ordered(by: ReportPair.precedes) {

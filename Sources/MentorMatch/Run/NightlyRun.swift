@@ -169,7 +169,16 @@ public enum NightlyRun {
         _ = try store.markPublished(runID: identity.runID, fileNames: names)
       }
     }
-    return RunSummary(runID: identity.runID, runFolder: folder, alreadyDone: false, lines: summaryLines(result, emails: emails, dryRun: options.dryRun))
+    let summary = RunSummary(
+      runID: identity.runID, runFolder: folder, alreadyDone: false,
+      lines: summaryLines(result, emails: emails, dryRun: options.dryRun))
+    // Freeing the run's data, value by value, takes milliseconds at the end
+    // of a short run; a thread of its own frees it while the command prints
+    // its summary and exits (and exit may cut it short: the memory goes back
+    // to the system either way).
+    let leftovers = (context, snapshot, result, files, emails)
+    Thread { withExtendedLifetime(leftovers) {} }.start()
+    return summary
   }
 
   /// Publishes emails a crashed run committed but did not publish, from that
