@@ -1,30 +1,54 @@
 /// Reads every export named in the settings through ``CSVReader`` and
 /// validates it. The only part of ingest that touches files.
 public enum SignupIngest {
-  /// Reads and validates the exports.
+  /// Reads and validates the exports. Several files are read side by side,
+  /// each into a ``SignupValidator`` of its own, joined in file order: the
+  /// result, and the first file's error when there are several, are those of
+  /// reading them one after the other.
   ///
   /// - Parameter open: opens a file; by default the live path with the
   ///   settings' CSV options. The audit passes one that reads the run
   ///   folder's copies instead.
   public static func read(
     settings: InputSettings,
-    open: ((InputFile) throws(CSVError) -> CSVReader)? = nil
+    open: (@Sendable (InputFile) throws(CSVError) -> CSVReader)? = nil
   ) throws(IngestError) -> IngestResult {
-    var validator = SignupValidator(settings: settings)
-    for file in settings.files {
-      do {
-        let reader = try open?(file) ?? CSVReader(path: file.path, options: settings.csv)
-        validator.begin(file: file, byteCount: reader.byteCount)
-        try reader.forEachRowView { row in try validator.consume(row) }
-      } catch let error as IngestError {
-        throw error
-      } catch let error as CSVError {
-        throw .csv(error)
-      } catch {
-        throw .csv(CSVError(file: file.name, kind: .readFailed(reason: "\(error)")))
+    try read(settings: settings, concurrency: ParallelWork.cores, open: open)
+  }
+
+  /// ``read(settings:open:)`` on at most `concurrency` threads (1: one file after the other).
+  static func read(
+    settings: InputSettings, concurrency: Int,
+    open: (@Sendable (InputFile) throws(CSVError) -> CSVReader)?
+  ) throws(IngestError) -> IngestResult {
+    let files = settings.files
+    let parts = ParallelWork.map(files.count, concurrency: concurrency) { index in
+      Result { () throws(IngestError) in
+        var validator = SignupValidator(settings: settings, firstFile: index)
+        try read(files[index], into: &validator, settings: settings, open: open)
+        return validator
       }
-      try validator.end()
     }
+    var validator = SignupValidator(settings: settings)
+    for part in parts { validator.append(try part.get()) }
     return try validator.finish()
+  }
+
+  private static func read(
+    _ file: InputFile, into validator: inout SignupValidator, settings: InputSettings,
+    open: ((InputFile) throws(CSVError) -> CSVReader)?
+  ) throws(IngestError) {
+    do {
+      let reader = try open?(file) ?? CSVReader(path: file.path, options: settings.csv)
+      validator.begin(file: file, byteCount: reader.byteCount)
+      try reader.forEachRowView { row in try validator.consume(row) }
+    } catch let error as IngestError {
+      throw error
+    } catch let error as CSVError {
+      throw .csv(error)
+    } catch {
+      throw .csv(CSVError(file: file.name, kind: .readFailed(reason: "\(error)")))
+    }
+    try validator.end()
   }
 }

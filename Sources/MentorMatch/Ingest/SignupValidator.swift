@@ -25,6 +25,29 @@ public struct SignupValidator: Sendable {
     self.settings = settings
   }
 
+  /// A validator whose first ``begin(file:byteCount:)`` starts
+  /// `settings.files[index]`, to read that file beside the others and be
+  /// joined to them with ``append(_:)``.
+  init(settings: InputSettings, firstFile index: Int) {
+    self.settings = settings
+    fileIndex = index - 1
+    readPerFile = Array(repeating: 0, count: index)
+  }
+
+  /// Takes over what `later` read, as if this validator had read its files
+  /// too, after its own: `later` started at the file after this one's last
+  /// (``init(settings:firstFile:)``) and has ended its files.
+  mutating func append(_ later: consuming SignupValidator) {
+    precondition(later.readPerFile.count > readPerFile.count, "joined out of file order")
+    accepted.append(contentsOf: later.accepted)
+    // Its rows come after every row here, so its keys follow these as they would have.
+    if let mine = keys, let theirs = later.keys { keys = mine + theirs } else { keys = nil }
+    lastAccepted = later.lastAccepted ?? lastAccepted
+    rejected.append(contentsOf: later.rejected)
+    readPerFile.append(contentsOf: later.readPerFile[readPerFile.count...])
+    fileIndex = later.fileIndex
+  }
+
   /// Starts the next file of `settings.files`.
   ///
   /// - Parameter byteCount: the file's size, when known: after a sample of
