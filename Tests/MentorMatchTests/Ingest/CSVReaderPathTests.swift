@@ -80,7 +80,8 @@ private func randomBytes(_ rng: inout SeededGenerator) -> [UInt8] {
 private func expectSameOutcome(_ bytes: [UInt8], options: CSVReadOptions, label: String) throws {
   var lineByLine = options
   lineByLine.lineByLine = true
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(label).csv").path
+  // A name of its own per call: parameterised cases run at once and share labels.
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(label)-\(UUID().uuidString).csv").path
   try Data(bytes).write(to: URL(fileURLWithPath: path))
   defer { try? FileManager.default.removeItem(atPath: path) }
   let reference = outcome { CSVReader(bytes: bytes, name: "t.csv", options: lineByLine) }
