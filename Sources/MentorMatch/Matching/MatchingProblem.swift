@@ -61,6 +61,8 @@ public struct MatchingProblem: Sendable, Equatable {
   public let edges: [Edge]
   /// `edges[menteeStart[i]..<menteeStart[i + 1]]` are mentee `i`'s edges.
   public let menteeStart: [Int]
+  /// How many edges each mentor has (see ``degrees()``).
+  let mentorDegrees: [Int]
 
   public var menteeCount: Int { menteeCapacities.count }
   public var mentorCount: Int { mentorCapacities.count }
@@ -83,8 +85,11 @@ public struct MatchingProblem: Sendable, Equatable {
       guard (0..<mentorCapacities.count).contains(edge.mentor) else {
         throw .indexOutOfRange(edge: number, side: .mentor, index: edge.mentor, count: mentorCapacities.count)
       }
-      for score in [edge.menteeScore, edge.mentorScore] where abs(score) > Self.scoreLimit {
-        throw .scoreOutOfRange(edge: number, score: score)
+      if abs(edge.menteeScore) > Self.scoreLimit {
+        throw .scoreOutOfRange(edge: number, score: edge.menteeScore)
+      }
+      if abs(edge.mentorScore) > Self.scoreLimit {
+        throw .scoreOutOfRange(edge: number, score: edge.mentorScore)
       }
     }
     let sorted = Self.sortedByMentee(edges, menteeCount: menteeCapacities.count)
@@ -99,22 +104,51 @@ public struct MatchingProblem: Sendable, Equatable {
     self.mentorCapacities = mentorCapacities
     self.edges = sorted.edges
     self.menteeStart = sorted.start
+    self.mentorDegrees = Self.countByMentor(sorted.edges, mentorCount: mentorCapacities.count)
+  }
+
+  private static func countByMentor(_ edges: [Edge], mentorCount: Int) -> [Int] {
+    var count = [Int](repeating: 0, count: mentorCount)
+    for edge in edges { count[edge.mentor] += 1 }
+    return count
   }
 
   /// A counting sort by mentee, then a sort by mentor within each mentee:
-  /// linear in the edges plus small per-mentee sorts.
+  /// linear in the edges plus small per-mentee sorts, skipped for a mentee
+  /// whose edges are already in mentor order. Stable: duplicates keep their
+  /// input order.
   private static func sortedByMentee(_ edges: [Edge], menteeCount: Int) -> (edges: [Edge], start: [Int]) {
     var start = [Int](repeating: 0, count: menteeCount + 1)
     for edge in edges { start[edge.mentee + 1] += 1 }
     for index in 0..<menteeCount { start[index + 1] += start[index] }
-    var next = start
-    var result = edges
-    for edge in edges {
-      result[next[edge.mentee]] = edge
-      next[edge.mentee] += 1
+    var result: [Edge]
+    if edges.indices.dropFirst().allSatisfy({ edges[$0 - 1].mentee <= edges[$0].mentee }) {
+      result = edges  // already grouped by mentee, as the nightly run builds them
+    } else {
+      var next = start
+      result = edges
+      for edge in edges {
+        result[next[edge.mentee]] = edge
+        next[edge.mentee] += 1
+      }
     }
+    // Each unsorted run is sorted on (mentor, position) keys: plain integers
+    // sort several times faster than edges through a closure.
+    var keys: [UInt64] = []
+    var run: [Edge] = []
     for mentee in 0..<menteeCount where start[mentee + 1] - start[mentee] > 1 {
-      result[start[mentee]..<start[mentee + 1]].sort { $0.mentor < $1.mentor }
+      let range = start[mentee]..<start[mentee + 1]
+      if range.dropFirst().allSatisfy({ result[$0 - 1].mentor <= result[$0].mentor }) { continue }
+      keys.removeAll(keepingCapacity: true)
+      for index in range {
+        keys.append(UInt64(UInt32(truncatingIfNeeded: result[index].mentor)) << 32 | UInt64(index - range.lowerBound))
+      }
+      keys.sort()
+      run.removeAll(keepingCapacity: true)
+      run.append(contentsOf: result[range])
+      for (offset, key) in keys.enumerated() {
+        result[range.lowerBound + offset] = run[Int(key & 0xffff_ffff)]
+      }
     }
     return (result, start)
   }
@@ -149,5 +183,6 @@ public struct MatchingProblem: Sendable, Equatable {
     self.mentorCapacities = mentorCapacities
     self.edges = edges
     self.menteeStart = start
+    self.mentorDegrees = Self.countByMentor(edges, mentorCount: mentorCapacities.count)
   }
 }

@@ -55,6 +55,11 @@ struct MinCostFlow {
   /// order, a superset of its arcs of reduced cost zero and its matched arcs.
   var tightArcs: [ArcEnd] = []
   var tightCount: [Int32] = []
+  /// For ``solveInPhases()``: each node's label `d(v) + p(v)` in the current
+  /// search, `Int.max` when not reached; `reachedNodes` lists the nodes
+  /// whose label is set, to reset them before the next search.
+  var reachedAt: [Int] = []
+  var reachedNodes: [Int32] = []
 
   init(problem: MatchingProblem, encoding: ObjectiveEncoding, supplySide: FlowCertificate.SupplySide = .mentees) {
     let degrees = problem.degrees()
