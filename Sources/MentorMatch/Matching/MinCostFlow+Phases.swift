@@ -63,11 +63,14 @@ extension MinCostFlow {
     path: inout [Int32], cursor: inout [Int]
   ) -> Int {
     var routed = 0
+    var label = self.label
+    self.label = []
+    defer { self.label = label }
     for source32 in sources {
       let source = Int(source32)
       if let promising, promising[source] != phase { continue }
       while left[source] > 0, label[source].visited != phase,
-        findTightPath(from: source, phase: phase, path: &path, cursor: &cursor)
+        findTightPath(from: source, phase: phase, label: &label, path: &path, cursor: &cursor)
       {
         augment(along: path, cursor: cursor)
         left[source] -= 1
@@ -120,8 +123,6 @@ extension MinCostFlow {
     settled.removeAll(keepingCapacity: true)
 
     let sinkPotential = label[sink].potential
-    // d(T) is at most any source's skip arc: an upper bound before the search.
-    var bound = Int.max
     for source in sources {
       let node = Int(source)
       let p = label[node].potential
@@ -130,7 +131,6 @@ extension MinCostFlow {
       reached[node] = p
       label[node].via = source
       heap.push(0, source)
-      bound = min(bound, skipCost(node) &+ p &- sinkPotential)
     }
     var sinkDistance = Int.max
     while let (key, node32) = heap.pop() {
@@ -143,43 +143,34 @@ extension MinCostFlow {
       settled.append(node32)
       let from = label[u].via
       if u < menteeCount {
-        // The relaxation also rebuilds u's tight-arc list: every arc that
-        // can be tight once potentials move, a superset of the tight ones.
-        // Tight after the update means d = min(d(v), d(T)): never above
-        // v's best distance so far, nor above d(T).
-        let limit = min(sinkDistance, bound)
+        // The relaxation also rebuilds u's tight-arc list: its matched arcs
+        // and every arc with d(u) + rc = d(v) so far, a superset of the arcs
+        // tight after the update (those also need d(v) ≤ d(T); the filter
+        // below checks). Written without a branch: most arcs change nothing.
         let first = menteeStart[u]
         var end = first
         do {
-        let costs = edgeCost.span
-        let mentors = edgeMentor.span
-        let isMatched = matched.span
-        var labels = label.mutableSpan
-        var best = reached.mutableSpan
-        var list = tightArcs.mutableSpan
-        for edge in first..<menteeStart[u + 1] {
-          let mentor = mentors[edge]
-          if isMatched[edge] {
+          let costs = edgeCost.span
+          let mentors = edgeMentor.span
+          let isMatched = matched.span
+          var labels = label.mutableSpan
+          var best = reached.mutableSpan
+          var list = tightArcs.mutableSpan
+          for edge in first..<menteeStart[u + 1] {
+            let mentor = mentors[edge]
+            let v = menteeCount &+ Int(mentor)
+            let a = du &+ costs[edge]
+            let known = best[v]
+            let free = !isMatched[edge]
             list[end] = ArcEnd(arc: Int32(truncatingIfNeeded: edge), node: mentor)
-            end &+= 1
-            continue
+            end &+= (free && a > known) ? 0 : 1
+            if free && a < known {
+              if known == Int.max { touched.append(Int32(truncatingIfNeeded: v)) }
+              best[v] = a
+              labels[v].via = from
+              heap.push(a &- labels[v].potential, Int32(truncatingIfNeeded: v))
+            }
           }
-          let v = menteeCount &+ Int(mentor)
-          let a = du &+ costs[edge]
-          let known = best[v]
-          if a > known { continue }
-          let d = a &- labels[v].potential
-          if a < known {
-            if known == Int.max { touched.append(Int32(truncatingIfNeeded: v)) }
-            best[v] = a
-            labels[v].via = from
-            heap.push(d, Int32(truncatingIfNeeded: v))
-          }
-          if d <= limit {
-            list[end] = ArcEnd(arc: Int32(truncatingIfNeeded: edge), node: mentor)
-            end &+= 1
-          }
-        }
         }
         tightCount[u] = Int32(end - first)
         if skipped[u] < menteeSupply[u] {
@@ -221,10 +212,9 @@ extension MinCostFlow {
       for position in first..<(first + Int(tightCount[u])) {
         let entry = tightArcs[position]
         let arc = Int(entry.arc)
-        if matched[arc] || edgeCost[arc] &+ pu &- label[menteeCount + Int(entry.node)].potential == 0 {
-          tightArcs[end] = entry
-          end += 1
-        }
+        let keep = matched[arc] || edgeCost[arc] &+ pu &- label[menteeCount + Int(entry.node)].potential == 0
+        tightArcs[end] = entry
+        end &+= keep ? 1 : 0
       }
       tightCount[u] = Int32(end - first)
     }

@@ -11,8 +11,11 @@ extension MinCostFlow {
   /// `T`. Mentees' arcs are tried in index order, as a scan of all their arcs
   /// would try them. The loop is iterative because paths can be as long as
   /// the cohort.
-  mutating func findTightPath(
-    from source: Int, phase: Int32, path: inout [Int32], cursor: inout [Int]
+  ///
+  /// The nodes' labels come in as `label` (the flow's own, moved out by the
+  /// caller), so that marking nodes needs no uniqueness check of the flow.
+  func findTightPath(
+    from source: Int, phase: Int32, label: inout [NodeLabel], path: inout [Int32], cursor: inout [Int]
   ) -> Bool {
     path.removeAll(keepingCapacity: true)
     cursor.removeAll(keepingCapacity: true)
@@ -33,7 +36,7 @@ extension MinCostFlow {
           let entry = tightArcs[arc]
           let v = menteeCount + Int(entry.node)
           let edge = Int(entry.arc)
-          if label[v].visited != phase, edgeCost[edge] + pu - label[v].potential == 0, !matched[edge] {
+          if label[v].visited != phase, edgeCost[edge] &+ pu &- label[v].potential == 0, !matched[edge] {
             next = v
             break
           }
@@ -55,7 +58,7 @@ extension MinCostFlow {
         while arc < load[mentor] {
           let slot = mentorEdges[first + arc]
           let v = Int(slot.node)
-          if label[v].visited != phase, -edgeCost[Int(slot.arc)] + pu - label[v].potential == 0 {
+          if label[v].visited != phase, pu &- edgeCost[Int(slot.arc)] &- label[v].potential == 0 {
             next = v
             break
           }
@@ -101,7 +104,7 @@ extension MinCostFlow {
     }
   }
 
-  /// Pushes one unit along a path found by ``findTightPath(from:phase:visited:path:cursor:)``,
+  /// Pushes one unit along a path found by ``findTightPath(from:phase:label:path:cursor:)``,
   /// from `T` back to the source so that no mentor is ever over its slots.
   mutating func augment(along path: [Int32], cursor: [Int]) {
     guard let last = path.last else { return }
