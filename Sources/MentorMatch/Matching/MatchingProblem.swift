@@ -113,43 +113,37 @@ public struct MatchingProblem: Sendable, Equatable {
     return count
   }
 
-  /// A counting sort by mentee, then a sort by mentor within each mentee:
-  /// linear in the edges plus small per-mentee sorts, skipped for a mentee
-  /// whose edges are already in mentor order. Stable: duplicates keep their
-  /// input order.
+  /// Two stable counting sorts, by mentor and then by mentee (a radix
+  /// sort): linear in the edges, with no comparisons (edge positions fit
+  /// in 32 bits: `Edge` indices are 32-bit too). Skipped when the
+  /// edges are already in order. Duplicates keep their input order.
   private static func sortedByMentee(_ edges: [Edge], menteeCount: Int) -> (edges: [Edge], start: [Int]) {
     var start = [Int](repeating: 0, count: menteeCount + 1)
     for edge in edges { start[edge.mentee + 1] += 1 }
     for index in 0..<menteeCount { start[index + 1] += start[index] }
-    var result: [Edge]
-    if edges.indices.dropFirst().allSatisfy({ edges[$0 - 1].mentee <= edges[$0].mentee }) {
-      result = edges  // already grouped by mentee, as the nightly run builds them
-    } else {
-      var next = start
-      result = edges
-      for edge in edges {
-        result[next[edge.mentee]] = edge
-        next[edge.mentee] += 1
-      }
+    let inOrder = edges.indices.dropFirst().allSatisfy {
+      (edges[$0 - 1].mentee, edges[$0 - 1].mentor) <= (edges[$0].mentee, edges[$0].mentor)
     }
-    // Each unsorted run is sorted on (mentor, position) keys: plain integers
-    // sort several times faster than edges through a closure.
-    var keys: [UInt64] = []
-    var run: [Edge] = []
-    for mentee in 0..<menteeCount where start[mentee + 1] - start[mentee] > 1 {
-      let range = start[mentee]..<start[mentee + 1]
-      if range.dropFirst().allSatisfy({ result[$0 - 1].mentor <= result[$0].mentor }) { continue }
-      keys.removeAll(keepingCapacity: true)
-      for index in range {
-        keys.append(UInt64(UInt32(truncatingIfNeeded: result[index].mentor)) << 32 | UInt64(index - range.lowerBound))
-      }
-      keys.sort()
-      run.removeAll(keepingCapacity: true)
-      run.append(contentsOf: result[range])
-      for (offset, key) in keys.enumerated() {
-        result[range.lowerBound + offset] = run[Int(key & 0xffff_ffff)]
-      }
+    if inOrder { return (edges, start) }
+    // The two passes move 32-bit positions, and the edges move once.
+    var mentorCount = 0
+    for edge in edges { mentorCount = max(mentorCount, edge.mentor + 1) }
+    var byMentor = [Int](repeating: 0, count: mentorCount + 1)
+    for edge in edges { byMentor[edge.mentor + 1] += 1 }
+    for index in 0..<mentorCount { byMentor[index + 1] += byMentor[index] }
+    var staged = [Int32](repeating: 0, count: edges.count)
+    for (position, edge) in edges.enumerated() {
+      staged[byMentor[edge.mentor]] = Int32(truncatingIfNeeded: position)
+      byMentor[edge.mentor] += 1
     }
+    var next = start
+    var order = [Int32](repeating: 0, count: edges.count)
+    for position in staged {
+      let mentee = edges[Int(position)].mentee
+      order[next[mentee]] = position
+      next[mentee] += 1
+    }
+    let result = order.map { edges[Int($0)] }
     return (result, start)
   }
 
