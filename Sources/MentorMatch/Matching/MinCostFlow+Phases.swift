@@ -29,6 +29,7 @@ extension MinCostFlow {
     var left = menteeSupply
     buildTightLists()
     reachedAt = [Int](repeating: .max, count: sink + 1)
+    visitedIn = [Int32](repeating: 0, count: sink + 1)
     var active = (0..<menteeCount).filter { left[$0] > 0 }.map { Int32($0) }
     var promising = [Int32](repeating: 0, count: sink + 1)
     var phase: Int32 = 0
@@ -63,21 +64,21 @@ extension MinCostFlow {
     path: inout [Int32], cursor: inout [Int]
   ) -> Int {
     var routed = 0
-    var label = self.label
-    self.label = []
-    defer { self.label = label }
+    var visited = visitedIn
+    visitedIn = []
+    defer { visitedIn = visited }
     for source32 in sources {
       let source = Int(source32)
       if let promising, promising[source] != phase { continue }
-      while left[source] > 0, label[source].visited != phase,
-        findTightPath(from: source, phase: phase, label: &label, path: &path, cursor: &cursor)
+      while left[source] > 0, visited[source] != phase,
+        findTightPath(from: source, phase: phase, visited: &visited, path: &path, cursor: &cursor)
       {
         augment(along: path, cursor: cursor)
         left[source] -= 1
         routed += 1
         // Nodes on the path may have room for more; only dead ends stay
         // closed for the rest of the phase.
-        for node in path { label[Int(node)].visited = 0 }
+        for node in path { visited[Int(node)] = 0 }
       }
     }
     return routed
