@@ -145,7 +145,7 @@ extension MinCostFlow {
       let from = label[u].via
       if u < menteeCount {
         // The relaxation also rebuilds u's tight-arc list: its matched arcs
-        // and every arc with d(u) + rc = d(v) so far, a superset of the arcs
+        // and every arc with d(u) + rc ≤ d(v) so far, a superset of the arcs
         // tight after the update (those also need d(v) ≤ d(T); the filter
         // below checks). Written without a branch: most arcs change nothing.
         let first = menteeStart[u]
