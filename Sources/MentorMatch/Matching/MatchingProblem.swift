@@ -61,6 +61,8 @@ public struct MatchingProblem: Sendable, Equatable {
   public let edges: [Edge]
   /// `edges[menteeStart[i]..<menteeStart[i + 1]]` are mentee `i`'s edges.
   public let menteeStart: [Int]
+  /// How many edges each mentor has (see ``degrees()``).
+  let mentorDegrees: [Int]
 
   public var menteeCount: Int { menteeCapacities.count }
   public var mentorCount: Int { mentorCapacities.count }
@@ -83,8 +85,11 @@ public struct MatchingProblem: Sendable, Equatable {
       guard (0..<mentorCapacities.count).contains(edge.mentor) else {
         throw .indexOutOfRange(edge: number, side: .mentor, index: edge.mentor, count: mentorCapacities.count)
       }
-      for score in [edge.menteeScore, edge.mentorScore] where abs(score) > Self.scoreLimit {
-        throw .scoreOutOfRange(edge: number, score: score)
+      if abs(edge.menteeScore) > Self.scoreLimit {
+        throw .scoreOutOfRange(edge: number, score: edge.menteeScore)
+      }
+      if abs(edge.mentorScore) > Self.scoreLimit {
+        throw .scoreOutOfRange(edge: number, score: edge.mentorScore)
       }
     }
     let sorted = Self.sortedByMentee(edges, menteeCount: menteeCapacities.count)
@@ -99,23 +104,46 @@ public struct MatchingProblem: Sendable, Equatable {
     self.mentorCapacities = mentorCapacities
     self.edges = sorted.edges
     self.menteeStart = sorted.start
+    self.mentorDegrees = Self.countByMentor(sorted.edges, mentorCount: mentorCapacities.count)
   }
 
-  /// A counting sort by mentee, then a sort by mentor within each mentee:
-  /// linear in the edges plus small per-mentee sorts.
+  private static func countByMentor(_ edges: [Edge], mentorCount: Int) -> [Int] {
+    var count = [Int](repeating: 0, count: mentorCount)
+    for edge in edges { count[edge.mentor] += 1 }
+    return count
+  }
+
+  /// Two stable counting sorts, by mentor and then by mentee (a radix
+  /// sort): linear in the edges, with no comparisons (edge positions fit
+  /// in 32 bits: `Edge` indices are 32-bit too). Skipped when the
+  /// edges are already in order. Duplicates keep their input order.
   private static func sortedByMentee(_ edges: [Edge], menteeCount: Int) -> (edges: [Edge], start: [Int]) {
     var start = [Int](repeating: 0, count: menteeCount + 1)
     for edge in edges { start[edge.mentee + 1] += 1 }
     for index in 0..<menteeCount { start[index + 1] += start[index] }
+    let inOrder = edges.indices.dropFirst().allSatisfy {
+      (edges[$0 - 1].mentee, edges[$0 - 1].mentor) <= (edges[$0].mentee, edges[$0].mentor)
+    }
+    if inOrder { return (edges, start) }
+    // The two passes move 32-bit positions, and the edges move once.
+    var mentorCount = 0
+    for edge in edges { mentorCount = max(mentorCount, edge.mentor + 1) }
+    var byMentor = [Int](repeating: 0, count: mentorCount + 1)
+    for edge in edges { byMentor[edge.mentor + 1] += 1 }
+    for index in 0..<mentorCount { byMentor[index + 1] += byMentor[index] }
+    var staged = [Int32](repeating: 0, count: edges.count)
+    for (position, edge) in edges.enumerated() {
+      staged[byMentor[edge.mentor]] = Int32(truncatingIfNeeded: position)
+      byMentor[edge.mentor] += 1
+    }
     var next = start
-    var result = edges
-    for edge in edges {
-      result[next[edge.mentee]] = edge
-      next[edge.mentee] += 1
+    var order = [Int32](repeating: 0, count: edges.count)
+    for position in staged {
+      let mentee = edges[Int(position)].mentee
+      order[next[mentee]] = position
+      next[mentee] += 1
     }
-    for mentee in 0..<menteeCount where start[mentee + 1] - start[mentee] > 1 {
-      result[start[mentee]..<start[mentee + 1]].sort { $0.mentor < $1.mentor }
-    }
+    let result = order.map { edges[Int($0)] }
     return (result, start)
   }
 
@@ -149,5 +177,6 @@ public struct MatchingProblem: Sendable, Equatable {
     self.mentorCapacities = mentorCapacities
     self.edges = edges
     self.menteeStart = start
+    self.mentorDegrees = Self.countByMentor(edges, mentorCount: mentorCapacities.count)
   }
 }

@@ -11,12 +11,17 @@ extension MinCostFlow {
   /// `T`. Mentees' arcs are tried in index order, as a scan of all their arcs
   /// would try them. The loop is iterative because paths can be as long as
   /// the cohort.
-  mutating func findTightPath(
-    from source: Int, phase: Int32, path: inout [Int32], cursor: inout [Int]
+  ///
+  /// The marks come in as `visited` (the flow's ``visitedIn``, moved out by
+  /// the caller), so that marking a node needs no uniqueness check of the
+  /// flow; they sit in their own dense array, which the search reads for
+  /// every arc it tries, most of them to nodes already closed.
+  func findTightPath(
+    from source: Int, phase: Int32, visited: inout [Int32], path: inout [Int32], cursor: inout [Int]
   ) -> Bool {
     path.removeAll(keepingCapacity: true)
     cursor.removeAll(keepingCapacity: true)
-    label[source].visited = phase
+    visited[source] = phase
     path.append(Int32(source))
     cursor.append(menteeStart[source])
     let sinkPotential = label[sink].potential
@@ -33,7 +38,7 @@ extension MinCostFlow {
           let entry = tightArcs[arc]
           let v = menteeCount + Int(entry.node)
           let edge = Int(entry.arc)
-          if label[v].visited != phase, edgeCost[edge] + pu - label[v].potential == 0, !matched[edge] {
+          if visited[v] != phase, edgeCost[edge] &+ pu &- label[v].potential == 0, !matched[edge] {
             next = v
             break
           }
@@ -55,7 +60,7 @@ extension MinCostFlow {
         while arc < load[mentor] {
           let slot = mentorEdges[first + arc]
           let v = Int(slot.node)
-          if label[v].visited != phase, -edgeCost[Int(slot.arc)] + pu - label[v].potential == 0 {
+          if visited[v] != phase, pu &- edgeCost[Int(slot.arc)] &- label[v].potential == 0 {
             next = v
             break
           }
@@ -64,7 +69,7 @@ extension MinCostFlow {
       }
       if next >= 0 {
         cursor[depth] = arc
-        label[next].visited = phase
+        visited[next] = phase
         path.append(Int32(next))
         cursor.append(next < menteeCount ? menteeStart[next] : -1)
       } else {

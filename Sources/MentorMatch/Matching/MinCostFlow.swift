@@ -55,6 +55,14 @@ struct MinCostFlow {
   /// order, a superset of its arcs of reduced cost zero and its matched arcs.
   var tightArcs: [ArcEnd] = []
   var tightCount: [Int32] = []
+  /// For ``solveInPhases()``: each node's label `d(v) + p(v)` in the current
+  /// search, `Int.max` when not reached; `reachedNodes` lists the nodes
+  /// whose label is set, to reset them before the next search.
+  var reachedAt: [Int] = []
+  var reachedNodes: [Int32] = []
+  /// For ``solveInPhases()``: the phase in which the depth-first search last
+  /// closed each node.
+  var visitedIn: [Int32] = []
 
   init(problem: MatchingProblem, encoding: ObjectiveEncoding, supplySide: FlowCertificate.SupplySide = .mentees) {
     let degrees = problem.degrees()
@@ -182,8 +190,6 @@ struct NodeLabel {
   var seen: Int32 = 0
   /// `ssp`: the arc the node was reached by; `phases`: the source its path starts at.
   var via: Int32 = -1
-  /// `phases`: the phase in which the depth-first search last closed the node.
-  var visited: Int32 = 0
 }
 
 /// An arc and the node at its other end, stored together so that a search

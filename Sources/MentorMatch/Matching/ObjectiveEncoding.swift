@@ -99,14 +99,9 @@ public struct ObjectiveEncoding: Sendable, Equatable {
 }
 
 extension MatchingProblem {
-  /// How many candidate pairs each mentee and each mentor has.
+  /// How many candidate pairs each mentee and each mentor has (counted
+  /// once, when the problem is built).
   public func degrees() -> (mentee: [Int], mentor: [Int]) {
-    var mentee = [Int](repeating: 0, count: menteeCount)
-    var mentor = [Int](repeating: 0, count: mentorCount)
-    for edge in edges {
-      mentee[edge.mentee] += 1
-      mentor[edge.mentor] += 1
-    }
-    return (mentee, mentor)
+    ((0..<menteeCount).map { menteeStart[$0 + 1] - menteeStart[$0] }, mentorDegrees)
   }
 }

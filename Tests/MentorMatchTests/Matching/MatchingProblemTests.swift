@@ -1,4 +1,5 @@
 import MentorMatch
+import MentorMatchTestSupport
 import Testing
 
 @Suite struct MatchingProblemTests {
@@ -59,6 +60,41 @@ import Testing
   func rejectsBadObjectives(text: String) {
     #expect(throws: MatchingError.self) { try MatchingObjective(parsing: text) }
   }
+
+  /// The radix sort (and its in-order shortcut) against a plain sort by
+  /// (mentee, mentor): edges in any order, grouped by mentee or not, give
+  /// the same edges, mentee ranges and degrees; a duplicate anywhere is
+  /// still refused.
+  @Test(arguments: 0..<20)
+  func sortsLikeAPlainSort(seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 31_337)
+    let mentees = Int.random(in: 1...40, using: &rng)
+    let mentors = Int.random(in: 1...40, using: &rng)
+    var edges: [MatchingProblem.Edge] = []
+    for mentee in 0..<mentees {
+      for mentor in 0..<mentors where Int.random(in: 0..<3, using: &rng) == 0 {
+        edges.append(edge(mentee, mentor, Int.random(in: -5...5, using: &rng)))
+      }
+    }
+    let expected = edges.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
+    var grouped = edges  // grouped by mentee, best first within: as the nightly run hands them over
+    grouped.sort { ($0.mentee, -$0.weight, $0.mentor) < ($1.mentee, -$1.weight, $1.mentor) }
+    var shuffled = edges
+    shuffled.shuffle(using: &rng)
+    let caps = { (count: Int) in [Int](repeating: 2, count: count) }
+    for input in [expected, grouped, shuffled] {
+      let problem = try MatchingProblem(menteeCapacities: caps(mentees), mentorCapacities: caps(mentors), edges: input)
+      #expect(problem.edges == expected, "seed \(seed)")
+      #expect(problem.menteeStart == (0...mentees).map { m in expected.filter { $0.mentee < m }.count })
+      #expect(problem.degrees().mentor == (0..<mentors).map { m in expected.filter { $0.mentor == m }.count })
+    }
+    if let repeated = shuffled.last {
+      #expect(throws: MatchingError.duplicateEdge(mentee: repeated.mentee, mentor: repeated.mentor)) {
+        try MatchingProblem(
+          menteeCapacities: caps(mentees), mentorCapacities: caps(mentors), edges: [repeated] + shuffled)
+      }
+    }
+  }
 }
 
 @Suite struct MatchingSettingsTests {
@@ -86,4 +122,5 @@ import Testing
     #expect(throws: ConfigError.self) { try MatchingSettings(from: section) }
     do { _ = try MatchingSettings(from: section) } catch { #expect(error.description == message) }
   }
+
 }
