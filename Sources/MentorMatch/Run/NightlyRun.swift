@@ -97,13 +97,15 @@ public enum NightlyRun {
     let composer = try config.email.map { (settings) throws(NotifyError) in
       try snapshot.composer(settings: settings, folder: settings.templateDirectory ?? "templates")
     }
-    let identity = try RunIdentity(asOf: options.asOf, digests: snapshot.orderedDigests)
+    let digests = snapshot.digests()
+    let inputsSHA256 = digests.inputsSHA256
+    let identity = try RunIdentity(asOf: options.asOf, digests: digests.ordered)
     // The same night (as-of date) with the same config, exports and taxonomy
     // is done already: a re-run makes no pairs and sends nothing again.
     let configSHA256 = SHA256Hex.of(config.bytes)
     if !options.dryRun,
       let done = try store.runs().first(where: {
-        $0.asOf.prefix(10) == identity.date && $0.configSHA256 == configSHA256 && $0.inputsSHA256 == snapshot.inputsSHA256
+        $0.asOf.prefix(10) == identity.date && $0.configSHA256 == configSHA256 && $0.inputsSHA256 == inputsSHA256
       })
     {
       return RunSummary(
@@ -114,7 +116,7 @@ public enum NightlyRun {
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, toldWaiting: toldWaiting, identity: identity,
       composer: composer,
-      cohort: options.cohort, inputFiles: snapshot.indexFiles, dryRun: options.dryRun)
+      cohort: options.cohort, inputFiles: digests.indexFiles, dryRun: options.dryRun)
     // The commit starts now on its own thread and takes the pairs and the
     // emails owed as they come; it commits only after the run folder is
     // durable. Until it ends, nothing else here may use the store.
@@ -122,7 +124,7 @@ public enum NightlyRun {
       ? nil
       : StagedCommit(
         store: store,
-        run: RunRecord(id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: snapshot.inputsSHA256),
+        run: RunRecord(id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: inputsSHA256),
         people: PersonSeen.everyone(in: ingest))
     var stagedEnded = false
     defer { if !stagedEnded { staged?.abandon() } }
@@ -151,7 +153,7 @@ public enum NightlyRun {
         batchStart = (seconds(), ProcessUsage.cpuSeconds)
       }
       addComposing()
-      let manifest = RunFolderFiles.manifest(result: result, emails: emails, snapshot: snapshot, context: context)
+      let manifest = RunFolderFiles.manifest(result: result, emails: emails, digests: digests, context: context)
       return [RunManifest.fileName: manifest.encoded()]
     }
     logStage("emails", wall: composing.0, cpu: composing.1)

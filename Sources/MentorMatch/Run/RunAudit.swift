@@ -47,7 +47,8 @@ public enum RunAudit {
     let taxonomy = manifest.taxonomy.isEmpty
       ? try Taxonomy(concepts: []) : try Taxonomy.load(directory: "\(runDirectory)/\(RunInputsSnapshot.taxonomyFolder)")
     let prior = try PriorState.parse(snapshot: snapshot.priorSnapshot, name: RunInputsSnapshot.priorPath)
-    let identity = try RunIdentity(asOf: manifest.asOf, digests: snapshot.orderedDigests)
+    let digests = snapshot.digests()
+    let identity = try RunIdentity(asOf: manifest.asOf, digests: digests.ordered)
     if identity.runID != manifest.runID {
       checks.append(FileCheck(path: "(run id: inputs no longer give \(manifest.runID))", status: .differs))
     }
@@ -58,7 +59,7 @@ public enum RunAudit {
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior,
       toldWaiting: try RunInputsSnapshot.parseWaiting(snapshot.priorWaiting),
       identity: RunIdentity(runID: manifest.runID, asOf: identity.asOf), composer: composer, cohort: cohort,
-      inputFiles: snapshot.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
+      inputFiles: digests.indexFiles, dryRun: (manifest.counts["dry_run"] ?? 0) == 1)
     let result = try RunCore.compute(context)
     // Emails are re-composed a batch at a time and only their digests kept.
     let rerun = RunManifest.digests(result.files).merging(result.emails.tally().digests) { first, _ in first }

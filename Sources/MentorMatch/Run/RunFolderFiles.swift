@@ -13,22 +13,14 @@ enum RunFolderFiles {
 
   /// The manifest that hashes every input and output, emails included.
   static func manifest(
-    result: RunResult, emails: RunEmailTally, snapshot: RunInputsSnapshot, context: RunContext
+    result: RunResult, emails: RunEmailTally, digests: RunInputsSnapshot.Digests, context: RunContext
   ) -> RunManifest {
     RunManifest(
       runID: context.identity.runID, asOf: context.identity.asOf, algorithm: context.config.matching.algorithm.rawValue,
       objective: context.config.matching.objective.description,
-      configSHA256: SHA256Hex.of(snapshot.inputs[RunInputsSnapshot.configPath] ?? []),
-      inputs: RunManifest.digests(snapshot.inputs), taxonomy: RunManifest.digests(snapshot.taxonomy),
-      priorStateSHA256: SHA256Hex.of(snapshot.priorSnapshot), counts: result.counts(with: emails),
+      configSHA256: digests.inputs[RunInputsSnapshot.configPath] ?? SHA256Hex.of([]),
+      inputs: digests.inputs, taxonomy: digests.taxonomy,
+      priorStateSHA256: digests.prior, counts: result.counts(with: emails),
       outputs: RunManifest.digests(result.files).merging(emails.digests) { first, _ in first })
-  }
-}
-
-extension RunInputsSnapshot {
-  /// The inputs as the run's index page lists them.
-  var indexFiles: [RunIndex.File] {
-    let all = inputs.merging(taxonomy) { first, _ in first }
-    return all.keys.sorted().map { RunIndex.File(path: $0, sha256: SHA256Hex.of(all[$0]!)) }
   }
 }

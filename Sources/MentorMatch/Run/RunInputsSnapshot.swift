@@ -44,19 +44,41 @@ struct RunInputsSnapshot {
     return ids
   }
 
-  /// Digests in a fixed order, for the run id.
-  var orderedDigests: [String] {
-    inputDigests + ["prior=\(SHA256Hex.of(priorSnapshot))", "waiting=\(SHA256Hex.of(priorWaiting))"]
+  /// Every stored input's SHA-256, worked out once: the run id, the
+  /// "already done" check, the commit, the index page and the manifest all
+  /// need them, and an export can be a hundred megabytes.
+  struct Digests: Sendable {
+    /// By stored path: `inputs/…` and `inputs/taxonomy/…`.
+    var inputs: [String: String]
+    var taxonomy: [String: String]
+    var prior: String
+    var waiting: String
+
+    /// `path=sha256` of the config, exports and taxonomy, by path; without the prior state.
+    var inputLines: [String] {
+      let all = inputs.merging(taxonomy) { first, _ in first }
+      return all.keys.sorted().map { "\($0)=\(all[$0]!)" }
+    }
+
+    /// ``inputLines`` and then the prior state's, in a fixed order, for the run id.
+    var ordered: [String] { inputLines + ["prior=\(prior)", "waiting=\(waiting)"] }
+
+    /// One digest over ``inputLines``: two runs with the same value read the same files.
+    var inputsSHA256: String { SHA256Hex.of(Array(inputLines.joined(separator: "\n").utf8)) }
+
+    /// The inputs as the run's index page lists them.
+    var indexFiles: [RunIndex.File] {
+      let all = inputs.merging(taxonomy) { first, _ in first }
+      return all.keys.sorted().map { RunIndex.File(path: $0, sha256: all[$0]!) }
+    }
   }
 
-  /// Digests of the config, exports and taxonomy, without the prior state.
-  var inputDigests: [String] {
-    let all = inputs.merging(taxonomy) { first, _ in first }
-    return all.keys.sorted().map { "\($0)=\(SHA256Hex.of(all[$0]!))" }
+  /// The digests of the snapshot as it is now; take them once its files are final.
+  func digests() -> Digests {
+    Digests(
+      inputs: RunManifest.digests(inputs), taxonomy: RunManifest.digests(taxonomy),
+      prior: SHA256Hex.of(priorSnapshot), waiting: SHA256Hex.of(priorWaiting))
   }
-
-  /// One digest over ``inputDigests``: two runs with the same value read the same files.
-  var inputsSHA256: String { SHA256Hex.of(Array(inputDigests.joined(separator: "\n").utf8)) }
 
   /// Reads the live files named by the config.
   static func capture(
