@@ -50,48 +50,82 @@ extension StateStore {
     return nil
   }
 
-  // Each table's rows go in as ONE statement over a JSON array
-  // (<https://sqlite.org/json1.html#jeach>): a statement per row cost
-  // several times SQLite's own work. `ORDER BY key` keeps the list's order,
-  // so pair and notification ids follow it; `WHERE true` is SQLite's
-  // documented way to let an INSERT … SELECT take an upsert clause.
+  // Rows go in as multi-row `INSERT … VALUES (…), (…), …` statements of
+  // ``rowsPerStatement`` rows, each size prepared once and reused, with the
+  // values bound in list order, so pair and notification ids follow the
+  // lists. A statement per row cost several times SQLite's own work; one
+  // statement over a JSON array (`json_each`) made SQLite parse the JSON
+  // and sort the rows back into order; bound values cost neither.
+
+  /// Rows per INSERT statement: on this schema 32–200 rows took the same
+  /// time, about a third less than `json_each`; far longer statements cost
+  /// more to prepare than they save.
+  static let rowsPerStatement = 64
 
   /// Upserts the people and inserts the new pairs as `active`.
   func insert(people: [PersonSeen], newPairs: [NewPair], runID: String, _ db: Database) throws {
-    let personRows = JSONRows.encode(people) {
-      [.text($0.id), .text($0.cohort), .text($0.role), $0.email.map { .text(emailDigest($0)) } ?? .null]
-    }
-    let pairRows = JSONRows.encode(newPairs) {
-      [.text($0.menteeID), .text($0.mentorID), .text($0.cohort), .integer($0.score)]
-    }
-    try db.execute(
-      sql: """
-        INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run)
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?1, ?1 FROM json_each(?2) WHERE true ORDER BY key
-        ON CONFLICT(id) DO UPDATE SET
+    let run = runID.databaseValue
+    try Self.insertRows(
+      people, db,
+      head: "INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run) VALUES ",
+      row: "(?, ?, ?, ?, ?, ?)",
+      tail: """
+         ON CONFLICT(id) DO UPDATE SET
           cohort = excluded.cohort, role = excluded.role,
           email_sha256 = coalesce(excluded.email_sha256, person.email_sha256),
           last_seen_run = excluded.last_seen_run
-        """,
-      arguments: [runID, personRows])
-    try db.execute(
-      sql: """
-        INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status)
-        SELECT value ->> 0, value ->> 1, value ->> 2, ?1, value ->> 3, 'active' FROM json_each(?2) ORDER BY key
-        """,
-      arguments: [runID, pairRows])
+        """
+    ) { person, values in
+      values.append(person.id.databaseValue)
+      values.append(person.cohort.databaseValue)
+      values.append(person.role.databaseValue)
+      values.append(person.email.map { emailDigest($0).databaseValue } ?? .null)
+      values.append(run)
+      values.append(run)
+    }
+    try Self.insertRows(
+      newPairs, db, head: "INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status) VALUES ",
+      row: "(?, ?, ?, ?, ?, 'active')"
+    ) { pair, values in
+      values.append(pair.menteeID.databaseValue)
+      values.append(pair.mentorID.databaseValue)
+      values.append(pair.cohort.databaseValue)
+      values.append(run)
+      values.append(pair.score.databaseValue)
+    }
   }
 
   /// Inserts the emails owed as `owed`.
   func insert(notifications: [OwedNotification], runID: String, _ db: Database) throws {
-    let notificationRows = JSONRows.encode(notifications) {
-      [.text($0.recipientID), .text($0.kind), .text($0.fileName)]
+    let run = runID.databaseValue
+    try Self.insertRows(
+      notifications, db, head: "INSERT INTO notification (run_id, recipient_id, kind, file_name, status) VALUES ",
+      row: "(?, ?, ?, ?, 'owed')"
+    ) { notification, values in
+      values.append(run)
+      values.append(notification.recipientID.databaseValue)
+      values.append(notification.kind.databaseValue)
+      values.append(notification.fileName.databaseValue)
     }
-    try db.execute(
-      sql: """
-        INSERT INTO notification (run_id, recipient_id, kind, file_name, status)
-        SELECT ?1, value ->> 0, value ->> 1, value ->> 2, 'owed' FROM json_each(?2) ORDER BY key
-        """,
-      arguments: [runID, notificationRows])
+  }
+
+  /// Runs `head` + `row` × n + `tail` for each run of up to
+  /// ``rowsPerStatement`` items, binding the values `bind` appends for each
+  /// item (as many as `row` has placeholders) in order.
+  static func insertRows<Item>(
+    _ items: [Item], _ db: Database, head: String, row: String, tail: String = "",
+    bind: (Item, inout [DatabaseValue]) -> Void
+  ) throws {
+    var start = items.startIndex
+    var values: [DatabaseValue] = []
+    while start < items.endIndex {
+      let end = min(items.endIndex, start + rowsPerStatement)
+      let statement = try db.cachedStatement(
+        sql: head + repeatElement(row, count: end - start).joined(separator: ", ") + tail)
+      values.removeAll(keepingCapacity: true)
+      for item in items[start..<end] { bind(item, &values) }
+      try statement.execute(arguments: StatementArguments(values))
+      start = end
+    }
   }
 }
