@@ -64,7 +64,7 @@ extension StateStore {
 
   /// Upserts the people and inserts the new pairs as `active`.
   func insert(people: [PersonSeen], newPairs: [NewPair], runID: String, _ db: Database) throws {
-    let run = runID.databaseValue
+    let run = runID
     try Self.insertRows(
       people, db,
       head: "INSERT INTO person (id, cohort, role, email_sha256, first_seen_run, last_seen_run) VALUES ",
@@ -76,10 +76,10 @@ extension StateStore {
           last_seen_run = excluded.last_seen_run
         """
     ) { person, values in
-      values.append(person.id.databaseValue)
-      values.append(person.cohort.databaseValue)
-      values.append(person.role.databaseValue)
-      values.append(person.email.map { emailDigest($0).databaseValue } ?? .null)
+      values.append(person.id)
+      values.append(person.cohort)
+      values.append(person.role)
+      values.append(person.email.map(emailDigest))
       values.append(run)
       values.append(run)
     }
@@ -87,25 +87,25 @@ extension StateStore {
       newPairs, db, head: "INSERT INTO pair (mentee_id, mentor_id, cohort, run_id, score, status) VALUES ",
       row: "(?, ?, ?, ?, ?, 'active')"
     ) { pair, values in
-      values.append(pair.menteeID.databaseValue)
-      values.append(pair.mentorID.databaseValue)
-      values.append(pair.cohort.databaseValue)
+      values.append(pair.menteeID)
+      values.append(pair.mentorID)
+      values.append(pair.cohort)
       values.append(run)
-      values.append(pair.score.databaseValue)
+      values.append(pair.score)
     }
   }
 
   /// Inserts the emails owed as `owed`.
   func insert(notifications: [OwedNotification], runID: String, _ db: Database) throws {
-    let run = runID.databaseValue
+    let run = runID
     try Self.insertRows(
       notifications, db, head: "INSERT INTO notification (run_id, recipient_id, kind, file_name, status) VALUES ",
       row: "(?, ?, ?, ?, 'owed')"
     ) { notification, values in
       values.append(run)
-      values.append(notification.recipientID.databaseValue)
-      values.append(notification.kind.databaseValue)
-      values.append(notification.fileName.databaseValue)
+      values.append(notification.recipientID)
+      values.append(notification.kind)
+      values.append(notification.fileName)
     }
   }
 
@@ -114,17 +114,27 @@ extension StateStore {
   /// item (as many as `row` has placeholders) in order.
   static func insertRows<Item>(
     _ items: [Item], _ db: Database, head: String, row: String, tail: String = "",
-    bind: (Item, inout [DatabaseValue]) -> Void
+    bind: (Item, inout [(any DatabaseValueConvertible)?]) -> Void
   ) throws {
+    guard !items.isEmpty else { return }
+    let placeholders = row.utf8.count(where: { $0 == UInt8(ascii: "?") })
+    // One SQL text per statement size, so GRDB's statement cache finds it.
+    func sql(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ", ") + tail }
+    let full = items.count >= rowsPerStatement ? sql(rows: rowsPerStatement) : ""
     var start = items.startIndex
-    var values: [DatabaseValue] = []
+    var values: [(any DatabaseValueConvertible)?] = []
+    values.reserveCapacity(rowsPerStatement * placeholders)
     while start < items.endIndex {
       let end = min(items.endIndex, start + rowsPerStatement)
-      let statement = try db.cachedStatement(
-        sql: head + repeatElement(row, count: end - start).joined(separator: ", ") + tail)
+      let statement = try db.cachedStatement(sql: end - start == rowsPerStatement ? full : sql(rows: end - start))
       values.removeAll(keepingCapacity: true)
       for item in items[start..<end] { bind(item, &values) }
-      try statement.execute(arguments: StatementArguments(values))
+      guard values.count == (end - start) * placeholders else {
+        throw StateError.database(path: "", message: "\(values.count) values for \(end - start) rows of \(placeholders)")
+      }
+      // Checked just above; GRDB's own check costs more than the insert.
+      statement.setUncheckedArguments(StatementArguments(values))
+      try statement.execute()
       start = end
     }
   }
