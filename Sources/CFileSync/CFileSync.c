@@ -9,6 +9,8 @@
 #include <sys/mman.h>
 #endif
 
+#include <sqlite3.h>
+
 #include "CFileSync.h"
 
 int mentormatch_syncfs(int fd) {
@@ -45,4 +47,24 @@ int mentormatch_prepare_heap(unsigned int megabytes) {
   (void)megabytes;
   return 0;
 #endif
+}
+
+int mentormatch_sqlite_bind_text(struct sqlite3_stmt *statement, int index, const char *text, int length) {
+  return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
+}
+
+int mentormatch_sqlite_bind_int64(struct sqlite3_stmt *statement, int index, long long value) {
+  return sqlite3_bind_int64(statement, index, value);
+}
+
+int mentormatch_sqlite_bind_null(struct sqlite3_stmt *statement, int index) {
+  return sqlite3_bind_null(statement, index);
+}
+
+int mentormatch_sqlite_run(struct sqlite3_stmt *statement) {
+  int code = sqlite3_step(statement);
+  while (code == SQLITE_ROW) code = sqlite3_step(statement);
+  // sqlite3_reset repeats the step's error code; the step's is the one to report.
+  sqlite3_reset(statement);
+  return code;
 }

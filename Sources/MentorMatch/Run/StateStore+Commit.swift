@@ -52,10 +52,11 @@ extension StateStore {
 
   // Rows go in as multi-row `INSERT … VALUES (…), (…), …` statements of
   // ``rowsPerStatement`` rows, each size prepared once and reused, with the
-  // values bound in list order, so pair and notification ids follow the
-  // lists. A statement per row cost several times SQLite's own work; one
-  // statement over a JSON array (`json_each`) made SQLite parse the JSON
-  // and sort the rows back into order; bound values cost neither.
+  // values bound in list order (``StatementRows``), so pair and notification
+  // ids follow the lists. A statement per row cost several times SQLite's
+  // own work; one statement over a JSON array (`json_each`) made SQLite
+  // parse the JSON and sort the rows back into order (twice the
+  // instructions of these inserts); bound values cost neither.
 
   /// Rows per INSERT statement: on this schema 32–200 rows took the same
   /// time, about a third less than `json_each`; far longer statements cost
@@ -114,7 +115,7 @@ extension StateStore {
   /// item (as many as `row` has placeholders) in order.
   static func insertRows<Item>(
     _ items: [Item], _ db: Database, head: String, row: String, tail: String = "",
-    bind: (Item, inout [(any DatabaseValueConvertible)?]) -> Void
+    bind: (Item, inout StatementRows) -> Void
   ) throws {
     guard !items.isEmpty else { return }
     let placeholders = row.utf8.count(where: { $0 == UInt8(ascii: "?") })
@@ -122,19 +123,17 @@ extension StateStore {
     func sql(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ", ") + tail }
     let full = items.count >= rowsPerStatement ? sql(rows: rowsPerStatement) : ""
     var start = items.startIndex
-    var values: [(any DatabaseValueConvertible)?] = []
-    values.reserveCapacity(rowsPerStatement * placeholders)
+    var rows = StatementRows()
+    rows.values.reserveCapacity(rowsPerStatement * placeholders)
     while start < items.endIndex {
       let end = min(items.endIndex, start + rowsPerStatement)
       let statement = try db.cachedStatement(sql: end - start == rowsPerStatement ? full : sql(rows: end - start))
-      values.removeAll(keepingCapacity: true)
-      for item in items[start..<end] { bind(item, &values) }
-      guard values.count == (end - start) * placeholders else {
-        throw StateError.database(path: "", message: "\(values.count) values for \(end - start) rows of \(placeholders)")
+      rows.values.removeAll(keepingCapacity: true)
+      for item in items[start..<end] { bind(item, &rows) }
+      guard rows.values.count == (end - start) * placeholders else {
+        throw StateError.database(path: "", message: "\(rows.values.count) values for \(end - start) rows of \(placeholders)")
       }
-      // Checked just above; GRDB's own check costs more than the insert.
-      statement.setUncheckedArguments(StatementArguments(values))
-      try statement.execute()
+      try rows.run(statement, db)
       start = end
     }
   }

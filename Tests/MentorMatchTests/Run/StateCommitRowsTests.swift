@@ -71,4 +71,28 @@ import Testing
     }
     #expect(try Self.rows(store.writer) == Self.rows(reference))
   }
+
+  @Test func textIsBoundWholeWhateverItHolds() throws {
+    let awkward = ["nul\u{0}inside", "Zoë ✓ 𝄞", "quote' \"and\" \\", "", String(repeating: "x", count: 300)]
+    let store = try StateStore.inMemory()
+    let people = awkward.enumerated().map { PersonSeen(id: $0.element, cohort: "c\($0.offset)", role: "mentee", email: nil) }
+    try store.commit(run: sampleRun(), people: people, newPairs: [], notifications: [])
+    let stored = try store.read { db in
+      try Row.fetchAll(db, sql: "SELECT hex(CAST(id AS BLOB)) AS bytes, typeof(id) AS t, length(CAST(id AS BLOB)) AS n FROM person ORDER BY rowid")
+    }
+    // Compared as bytes: a NUL inside the text is stored, though a C string would stop there.
+    #expect(stored.map { $0["bytes"] as String } == awkward.map { $0.utf8.map { String(format: "%02X", $0) }.joined() })
+    #expect(stored.map { $0["t"] as String } == Array(repeating: "text", count: awkward.count))
+    #expect(stored.map { $0["n"] as Int } == awkward.map(\.utf8.count))
+  }
+
+  @Test func aFailedStatementNamesSQLitesReason() throws {
+    let store = try StateStore.inMemory()
+    let error = #expect(throws: StateError.self) {
+      try store.commit(
+        run: sampleRun(), people: samplePeople,
+        newPairs: [NewPair(menteeID: "E1", mentorID: "GHOST", cohort: "spring", score: 1)], notifications: [])
+    }
+    #expect(error?.description.contains("FOREIGN KEY constraint failed") == true)
+  }
 }
