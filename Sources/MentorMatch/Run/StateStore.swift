@@ -83,6 +83,11 @@ public final class StateStore: Sendable {
         // it switches on WAL, after `prepareDatabase` ran; NORMAL would not
         // sync the WAL at commit, so FULL is set again here, where it lasts.
         try db.execute(sql: "PRAGMA synchronous = FULL")
+        // The commit's multi-row INSERTs each keep a statement journal of
+        // the pages they change that earlier ones changed already; past
+        // 64 KiB SQLite spills it to a temporary file (3,000 writes a
+        // night at 1,000 per side). In memory it is a copy per page.
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
         // Reads never wait in WAL mode and migrations write only when some are
         // pending, so without this the first wait would come at commit, after
         // the run folder is written.

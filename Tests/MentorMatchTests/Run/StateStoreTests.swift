@@ -56,8 +56,11 @@ import Testing
     // NORMAL when it turns on WAL, which would not sync the WAL at commit.
     for _ in 0..<2 {
       let store = try StateStore(path: path)
-      let synchronous = try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+      let (synchronous, tempStore) = try store.writer.writeWithoutTransaction { db in
+        (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
+      }
       #expect(synchronous == 2)  // FULL
+      #expect(tempStore == 2)  // MEMORY: the commit's statement journals stay off the disk
     }
   }
 
