@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension StateStore {
@@ -117,7 +118,14 @@ extension StateStore {
     _ items: [Item], _ db: Database, head: String, row: String, tail: String = "",
     bind: (Item, inout StatementRows) -> Void
   ) throws {
-    guard !items.isEmpty else { return }
+    guard !items.isEmpty else {
+      // An INSERT that adds no row still enters its AUTOINCREMENT table in
+      // `sqlite_sequence` (seq 0), as the json_each statements did for an
+      // empty list; kept, so that the state's contents stay as they were.
+      let select = "SELECT " + row.dropFirst().dropLast().replacingOccurrences(of: "?", with: "NULL") + " WHERE false"
+      try db.execute(sql: String(head.dropLast("VALUES ".count)) + select + tail)
+      return
+    }
     let placeholders = row.utf8.count(where: { $0 == UInt8(ascii: "?") })
     // One SQL text per statement size, so GRDB's statement cache finds it.
     func sql(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ", ") + tail }

@@ -95,4 +95,11 @@ import Testing
     }
     #expect(error?.description.contains("FOREIGN KEY constraint failed") == true)
   }
+
+  @Test func emptyListsStillEnterTheirTablesInSQLiteSequence() throws {
+    let store = try StateStore.inMemory()
+    try store.commit(run: sampleRun(), people: [], newPairs: [], notifications: [])
+    let sequence = try store.read { db in try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence ORDER BY name") }
+    #expect(sequence.map { "\($0["name"] as String)=\($0["seq"] as Int)" } == ["notification=0", "pair=0"])
+  }
 }
