@@ -6,4 +6,30 @@
 /// does not export it (it is a GNU extension); sync(2) elsewhere.
 int mentormatch_syncfs(int fd);
 
+/// On Linux with glibc: grows malloc's heap by `megabytes` at once
+/// (mallopt M_TOP_PAD, with M_TRIM_THRESHOLD and M_MMAP_THRESHOLD to match)
+/// and asks for transparent huge pages over it (madvise MADV_HUGEPAGE), so a
+/// short process takes one page fault per 2 MiB instead of one per 4 KiB.
+/// Returns 0, or -1 when malloc or madvise refused (nothing is undone; the
+/// process works as before). Does nothing elsewhere.
+int mentormatch_prepare_heap(unsigned int megabytes);
+
+/// SQLite's prepared statement (<https://sqlite.org/c3ref/stmt.html>), as
+/// GRDB prepares it; only its pointer passes through here.
+struct sqlite3_stmt;
+
+/// Binds `length` bytes of UTF-8 at `text` to parameter `index` (from 1),
+/// copied by SQLite (SQLITE_TRANSIENT). Returns SQLite's result code.
+int mentormatch_sqlite_bind_text(struct sqlite3_stmt *statement, int index, const char *text, int length);
+
+/// Binds a whole number to parameter `index`. Returns SQLite's result code.
+int mentormatch_sqlite_bind_int64(struct sqlite3_stmt *statement, int index, long long value);
+
+/// Binds NULL to parameter `index`. Returns SQLite's result code.
+int mentormatch_sqlite_bind_null(struct sqlite3_stmt *statement, int index);
+
+/// Steps a statement that returns no rows to its end and resets it:
+/// SQLITE_DONE (101) when it ran, otherwise SQLite's error code.
+int mentormatch_sqlite_run(struct sqlite3_stmt *statement);
+
 #endif

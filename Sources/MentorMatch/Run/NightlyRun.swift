@@ -66,10 +66,13 @@ public enum NightlyRun {
     try PrivateFiles.makeDirectory(config.state.stateDirectory)
     let lock = try RunLock(stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.asOf)
     defer { lock.release() }
-    let store = try StateStore(path: config.state.databasePath, crash: options.crash)
-    if !options.dryRun {
-      let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
-      if recovered > 0 { log("published \(recovered) emails owed by an interrupted run") }
+    // The state database is opened (and, the first night, created) on a
+    // thread of its own while the exports are read: that is mostly waiting
+    // for the disk. Its errors still come before an export's, as when it was
+    // opened first.
+    let (databasePath, crash) = (config.state.databasePath, options.crash)
+    let opening = BackgroundJob(ownThread: true) {
+      Result { () throws(StateError) in try StateStore(path: databasePath, crash: crash) }
     }
 
     // The taxonomy is loaded on another core while the exports are read; an
@@ -83,7 +86,13 @@ public enum NightlyRun {
       return (loaded, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, ProcessUsage.threadCPUSeconds - start.1)
     }
     var ingest: IngestResult!
-    try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) }
+    let ingestFailure = Result { try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) } }
+    let store = try opening.wait().get()
+    if !options.dryRun {
+      let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
+      if recovered > 0 { log("published \(recovered) emails owed by an interrupted run") }
+    }
+    try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
     let (loadedTaxonomy, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
     let taxonomy = try loadedTaxonomy.get()

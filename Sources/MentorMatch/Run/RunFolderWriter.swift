@@ -7,8 +7,10 @@ import Foundation
 
 /// Writes a run folder so that no reader ever sees it half-written: every
 /// file goes into `<runs_dir>/.tmp-<run-id>-<pid>/` (files 0600, folders
-/// 0700), each file and folder is fsynced, the folder is renamed to
-/// `<runs_dir>/<run-id>/` and `<runs_dir>` is fsynced.
+/// 0700), every file and folder is made durable (one syncfs(2) on Linux,
+/// which commits the new names with the data; elsewhere a sync and an fsync
+/// per folder), the folder is renamed to `<runs_dir>/<run-id>/` and
+/// `<runs_dir>` is fsynced.
 ///
 /// The caller holds ``RunLock``: temporary folders left by crashed runs are
 /// removed at the next write, which would be wrong if another writer were live.
@@ -106,11 +108,16 @@ public struct RunFolderWriter: Sendable {
     }
     try put(files)
     try put(try more(put))
-    // One sync for every file, then the folders: nothing is renamed into
-    // place before all of its bytes are durable.
+    // One sync for every file and folder: nothing is renamed into place
+    // before all of its bytes and names are durable.
     try DurableFile.syncFileSystem(containing: temporary)
-    // Deepest first, so that each folder's entries are durable before its parent's.
+    #if !os(Linux)
+    // Linux's syncfs(2) commits the file system's metadata (the new folders'
+    // entries) with the data, so there the folders need no fsync of their
+    // own; elsewhere sync(2) may return before the writes are done. Deepest
+    // first, so that each folder's entries are durable before its parent's.
     for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
+    #endif
     crash.hit("run-folder-files-written")
     try DurableFile.move(temporary, to: final)
     try DurableFile.syncFolder(runsDirectory)

@@ -50,12 +50,14 @@ public final class RunLock {
     }
     let text = "pid=\(pid)\nstarted=\(startedAt)\n"
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+    // Not fsynced: the holder's pid and time are for another process now
+    // (the page cache serves it), and the kernel drops the lock itself when
+    // the holder dies, so nothing after a power loss depends on these bytes.
     do {
       guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
         throw StateError.io(path: path, reason: String(cString: strerror(errno)))
       }
       try handle.write(contentsOf: Data(text.utf8))
-      try handle.synchronize()
     } catch {
       release()
       throw StateError.io(path: path, reason: "cannot record the holder: \(error)")

@@ -16,7 +16,7 @@ import GRDB
 /// each statement waits up to ``busyTimeout`` for the lock, then the store
 /// throws ``StateError/databaseBusy(path:)`` (exit 75). Opening the store takes
 /// the write lock once, so a held database fails the run within one timeout,
-/// before anything is read or written, rather than at commit.
+/// before anything is written, rather than at commit.
 public final class StateStore: Sendable {
   /// How long one statement waits for a lock another process holds.
   public static let busyTimeout: TimeInterval = 10
@@ -36,12 +36,22 @@ public final class StateStore: Sendable {
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
       try DurableFile.makeFolders(folder)
     }
-    // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the same mode.
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw StateError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
-    let modeSet = fchmod(fd, 0o600) == 0
-    close(fd)
-    guard modeSet else { throw StateError.io(path: path, reason: String(cString: strerror(errno))) }
+    var status = stat()
+    let exists = stat(path, &status) == 0
+    if !exists || status.st_size == 0 {
+      // A new database is built aside and linked into place (one fsync
+      // instead of six); an empty file, or a file system without links,
+      // takes the old way below.
+      let created = exists ? false : try Self.createMigrated(at: path)
+      if !created {
+        // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the same mode.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StateError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        let modeSet = fchmod(fd, 0o600) == 0
+        close(fd)
+        guard modeSet else { throw StateError.io(path: path, reason: String(cString: strerror(errno))) }
+      }
+    }
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: Self.configuration())
@@ -68,10 +78,21 @@ public final class StateStore: Sendable {
     self.crash = crash
     do {
       try StateSchema.migrator.migrate(writer)
-      // Reads never wait in WAL mode and migrations write only when some are
-      // pending, so without this the first wait would come at commit, after
-      // the run folder is written.
-      try writer.writeWithoutTransaction { db in try db.inTransaction(.immediate) { .rollback } }
+      try writer.writeWithoutTransaction { db in
+        // GRDB's DatabasePool sets the writer to `synchronous = NORMAL` when
+        // it switches on WAL, after `prepareDatabase` ran; NORMAL would not
+        // sync the WAL at commit, so FULL is set again here, where it lasts.
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+        // The commit's multi-row INSERTs each keep a statement journal of
+        // the pages they change that earlier ones changed already; past
+        // 64 KiB SQLite spills it to a temporary file (3,000 writes a
+        // night at 1,000 per side). In memory it is a copy per page.
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        // Reads never wait in WAL mode and migrations write only when some are
+        // pending, so without this the first wait would come at commit, after
+        // the run folder is written.
+        try db.inTransaction(.immediate) { .rollback }
+      }
       emailSalt = try writer.read { db in
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'email_salt'") ?? ""
       }
@@ -80,12 +101,14 @@ public final class StateStore: Sendable {
     }
   }
 
-  static func configuration() -> Configuration {
+  /// The connections' settings; `synchronous` is FULL but while a new
+  /// database is built aside (``createMigrated(at:)``).
+  static func configuration(synchronous: String = "FULL") -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
+      try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
       // A nightly commit touches every person's row; SQLite's default 2 MiB
       // page cache spills to the WAL mid-transaction at civil-service scale.
       try db.execute(sql: "PRAGMA cache_size = -65536")

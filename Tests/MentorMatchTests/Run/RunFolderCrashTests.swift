@@ -53,14 +53,17 @@ import Testing
 /// Kills a process in the middle of a commit transaction: the next open sees
 /// nothing of it, the database is sound and the commit can be redone.
 @Suite struct StateCommitCrashTests {
-  @Test func killedInsideTheTransactionLeavesNothing() throws {
-    let folder = makeTemporaryFolder()
+  /// `staged`: through ``StagedCommit``, whose transaction runs on another thread.
+  @Test(arguments: [false, true])
+  func killedInsideTheTransactionLeavesNothing(staged: Bool) throws {
+    let folder = makeTemporaryFolder("\(#function)-\(staged)")
     defer { removeFolder(folder) }
     let path = folder + "/state/mentormatch.sqlite"
     let bundle = try #require(CommandLine.arguments.first { $0.hasSuffix(".xctest") })
+    var environment = ["MENTORMATCH_TEST_CHILD_DB": path, CrashPoint.environmentKey: "state-commit-in-transaction"]
+    if staged { environment["MENTORMATCH_TEST_CHILD_STAGED"] = "1" }
     let child = try runProcess(
-      bundle, ["--testing-library", "swift-testing", "--filter", "StateCommitCrashChild"],
-      environment: ["MENTORMATCH_TEST_CHILD_DB": path, CrashPoint.environmentKey: "state-commit-in-transaction"])
+      bundle, ["--testing-library", "swift-testing", "--filter", "StateCommitCrashChild"], environment: environment)
     #expect(child.status == 137)
     let store = try StateStore(path: path)
     #expect(try store.integrityCheck() == ["ok"])
@@ -82,7 +85,14 @@ import Testing
   @Test func commitUntilTheCrashPoint() throws {
     let environment = ProcessInfo.processInfo.environment
     guard let path = environment["MENTORMATCH_TEST_CHILD_DB"] else { return }
-    _ = try Self.commit(StateStore(path: path, crash: .fromEnvironment(environment)))
+    let store = try StateStore(path: path, crash: .fromEnvironment(environment))
+    if environment["MENTORMATCH_TEST_CHILD_STAGED"] != nil {
+      let staged = StagedCommit(store: store, run: sampleRun(), people: samplePeople)
+      staged.matched([NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)])
+      _ = try staged.finish(notifications: [OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "e1.eml")])
+    } else {
+      _ = try Self.commit(store)
+    }
     Issue.record("the crash point did not fire")
   }
 }

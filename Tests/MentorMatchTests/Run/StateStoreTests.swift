@@ -48,6 +48,64 @@ import Testing
     #expect(mode(of: (path as NSString).deletingLastPathComponent) == 0o700)
   }
 
+  @Test func theWriterCommitsWithFullSync() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    // Both a new database and one opened again: GRDB sets its writer to
+    // NORMAL when it turns on WAL, which would not sync the WAL at commit.
+    for _ in 0..<2 {
+      let store = try StateStore(path: path)
+      let (synchronous, tempStore) = try store.writer.writeWithoutTransaction { db in
+        (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
+      }
+      #expect(synchronous == 2)  // FULL
+      #expect(tempStore == 2)  // MEMORY: the commit's statement journals stay off the disk
+    }
+  }
+
+  @Test func aNewDatabaseIsBuiltAsideAndEqualsOneMigratedInPlace() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let fresh = (folder as NSString).appendingPathComponent("fresh/mentormatch.sqlite")
+    let inPlace = (folder as NSString).appendingPathComponent("in-place.sqlite")
+    // An empty file takes the old way: opened where it is and migrated there.
+    #expect(FileManager.default.createFile(atPath: inPlace, contents: Data()))
+    func schema(_ store: StateStore) throws -> [String] {
+      try store.read { db in
+        try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+      }
+    }
+    do {
+      let made = try StateStore(path: fresh)
+      let migrated = try StateStore(path: inPlace)
+      #expect(try made.appliedMigrations() == ["v1-runs-people-pairs", "v2-notifications-salt"])
+      #expect(try schema(made) == schema(migrated))
+      #expect(try made.integrityCheck() == ["ok"])
+      #expect(made.emailSalt.count == 32)
+      try made.commit(run: sampleRun(), people: samplePeople, newPairs: [], notifications: [])
+      let journal = try made.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+      #expect(journal == "wal")
+    }
+    #expect(mode(of: fresh) == 0o600)
+    // Only the database is left in its folder: no file from building it aside.
+    let names = try FileManager.default.contentsOfDirectory(atPath: (fresh as NSString).deletingLastPathComponent)
+    #expect(names == ["mentormatch.sqlite"])
+    let reopened = try StateStore(path: fresh)
+    #expect(try reopened.runs().map(\.id) == ["run-1"])
+  }
+
+  @Test func aDatabaseAnotherProcessMadeFirstIsKept() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    let first = try StateStore(path: path)
+    try first.commit(run: sampleRun(), people: samplePeople, newPairs: [], notifications: [])
+    // Building aside again (as a second process racing the first would) links nothing over it.
+    #expect(try StateStore.createMigrated(at: path))
+    #expect(try StateStore(path: path).runs().map(\.id) == ["run-1"])
+  }
+
   @Test func commitStoresRunPeoplePairsAndOwedNotifications() throws {
     let store = try StateStore.inMemory()
     let outcome = try store.commit(
