@@ -20,4 +20,28 @@ import Testing
       #expect(top.sorted() == Array(expected))
     }
   }
+
+  /// ``TopK/sorted()`` sorts packed integer keys when scores, ranks and
+  /// positions fit one word, else falls back to heapsort: both give the list a
+  /// full sort gives, for narrow spreads, spreads at the packing's limit and
+  /// scores near the ends of `Int`.
+  @Test(arguments: [1, 9, 1 << 23, 1 << 24, 1 << 40, Int.max] as [Int])
+  func packedSortEqualsHeapsortAtEverySpread(_ spread: Int) {
+    var random = SplitMix64(seed: UInt64(truncatingIfNeeded: spread) &+ 7)
+    for round in 0..<100 {
+      let count = Int(random.next() % 200)
+      let k = 1 + Int(random.next() % 150)
+      let base = round % 3 == 0 ? Int.min : (round % 3 == 1 ? -spread / 2 : Int.max - spread)
+      var ranks = Array(0..<Int32(count)).map { $0 * (round % 2 == 0 ? 1 : 1_000_003) }
+      for index in ranks.indices.reversed() where index > 0 { ranks.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+      let entries = ranks.enumerated().map {
+        TopK.Entry(score: base + Int(random.next() % UInt64(spread)), rank: $0.element, mentor: Int32($0.offset))
+      }
+      var top = TopK(k: k)
+      for entry in entries { top.offer(entry) }
+      let expected = entries.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }.prefix(k)
+      #expect(top.sorted() == Array(expected))
+      #expect(top.heapSorted() == Array(expected))
+    }
+  }
 }
