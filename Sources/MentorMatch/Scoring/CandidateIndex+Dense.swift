@@ -207,7 +207,8 @@ extension CandidateIndex {
     // Everyone scoring at least `floor` is here; with K of them (or every
     // eligible mentor) the best K of these are the best K of the band.
     guard gathered.count >= Swift.min(k, eligible) else { return nil }
-    return Array(TopK.bestFirst(gathered).prefix(k))
+    // Gathered in band order: by rank within each grade block.
+    return Array(TopK.bestFirstByScore(gathered).prefix(k))
   }
 
   /// Scores exactly the band's mentors bound in `floor..<ceiling` that could

@@ -80,6 +80,43 @@ struct TopK {
     packedSorted(entries) ?? entries.sorted { worse($1, $0) }
   }
 
+  /// Any entries (unique ranks) best first, as ``bestFirst(_:)``, by a
+  /// counting sort on the score when scores span few values: stable, so
+  /// entries handed over by rank within each grade block come out in a few
+  /// rising runs per score, and only a score whose ranks do not already rise
+  /// is sorted again. Otherwise ``bestFirst(_:)``.
+  static func bestFirstByScore(_ entries: [Entry]) -> [Entry] {
+    guard entries.count > 1 else { return entries }
+    var best = Int.min, worst = Int.max
+    for entry in entries {
+      best = Swift.max(best, entry.score)
+      worst = Swift.min(worst, entry.score)
+    }
+    let (spread, overflow) = best.subtractingReportingOverflow(worst)
+    guard !overflow, spread < 4 * entries.count + 64 else { return bestFirst(entries) }
+    // starts[d]: where score best − d begins in the output.
+    var starts = [Int](repeating: 0, count: spread + 2)
+    for entry in entries { starts[best - entry.score + 1] += 1 }
+    for d in 1..<starts.count { starts[d] += starts[d - 1] }
+    var sorted = entries
+    var next = starts
+    for entry in entries {
+      let d = best - entry.score
+      sorted[next[d]] = entry
+      next[d] += 1
+    }
+    for d in 0...spread where starts[d + 1] - starts[d] > 1 {
+      let run = starts[d]..<starts[d + 1]
+      var rising = true
+      for n in run.dropFirst() where sorted[n - 1].rank > sorted[n].rank {
+        rising = false
+        break
+      }
+      if !rising { sorted.replaceSubrange(run, with: bestFirst(Array(sorted[run]))) }
+    }
+    return sorted
+  }
+
   /// Entries best first, each turned into one 64-bit key (best − score, rank,
   /// position) and the keys sorted as plain integers: no branchy comparisons
   /// of two fields. Nil when the scores' spread, the ranks and the positions

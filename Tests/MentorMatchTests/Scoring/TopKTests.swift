@@ -44,4 +44,27 @@ import Testing
       #expect(top.heapSorted() == Array(expected))
     }
   }
+
+  /// ``TopK/bestFirstByScore(_:)`` gives a full sort's order whether the
+  /// entries come in rising runs of ranks (as the dense search gathers them,
+  /// one run per grade block), shuffled, or with scores too spread to count.
+  @Test(arguments: [1, 3, 40, 1 << 20] as [Int])
+  func countingSortByScoreEqualsAFullSort(_ spread: Int) {
+    var random = SplitMix64(seed: UInt64(spread) &+ 99)
+    for round in 0..<200 {
+      let count = Int(random.next() % 300)
+      var ranks = Array(0..<Int32(count))
+      for index in ranks.indices.reversed() where index > 0 { ranks.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+      if round % 2 == 0 {
+        // Two or three blocks, each rising in rank, as a band is laid out.
+        let cut = count / 3, cut2 = 2 * count / 3
+        ranks = ranks[..<cut].sorted() + ranks[cut..<cut2].sorted() + ranks[cut2...].sorted()
+      }
+      let entries = ranks.enumerated().map {
+        TopK.Entry(score: Int(random.next() % UInt64(spread)) - spread / 2, rank: $0.element, mentor: Int32($0.offset))
+      }
+      let expected = entries.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
+      #expect(TopK.bestFirstByScore(entries) == expected)
+    }
+  }
 }
