@@ -48,10 +48,16 @@ struct CohortMatch: Sendable {
       }
     }
     let prior = Set(context.prior.pairs.map { PriorPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
-    let scoringCohort = ScoringCohort(
-      mentees: zip(mentees, menteeRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
-      mentors: zip(mentors, mentorRemaining).map { scoringPerson($0, capacity: $1, skills: skills) },
-      hierarchy: hierarchy, priorPairs: prior)
+    // The two sides on two threads: each person is a dictionary to build.
+    let (menteeList, mentorList) = (mentees, mentors)
+    let (menteeCapacity, mentorCapacity) = (menteeRemaining, mentorRemaining)
+    let sides = ParallelWork.map(2, concurrency: mentees.count + mentors.count >= 256 ? ParallelWork.cores : 1) {
+      side in
+      side == 0
+        ? zip(menteeList, menteeCapacity).map { scoringPerson($0, capacity: $1, skills: skills) }
+        : zip(mentorList, mentorCapacity).map { scoringPerson($0, capacity: $1, skills: skills) }
+    }
+    let scoringCohort = ScoringCohort(mentees: sides[0], mentors: sides[1], hierarchy: hierarchy, priorPairs: prior)
     let lists = try timed("candidates", measure) {
       try CandidateGenerator.generate(scoringCohort, rules: context.config.rules, settings: context.config.candidates)
     }
@@ -115,7 +121,9 @@ struct CohortMatch: Sendable {
   }
 
   private static func scoringPerson(_ signup: Signup, capacity: Int, skills: SkillsByPerson) -> ScoringPerson {
-    var fields = signup.extra
+    // Sized once: growing a copy of `extra` by six keys rehashes it.
+    var fields = [String: String](minimumCapacity: signup.extra.count + 6)
+    for (name, value) in signup.extra { fields[name] = value }
     fields["department"] = signup.department
     fields["profession"] = signup.profession
     fields["location"] = signup.location

@@ -161,6 +161,11 @@ extension CandidateIndex {
       }
     }
     guard eligible > 0 else { return [] }
+    if skills.points == 0, shift == 0,
+      let top = exactTop(band, k: k, eligible: eligible, high: high, counts.span, bounds.span, covered.span)
+    {
+      return top
+    }
     let cutoff = eligible > k ? Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
     offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &picked, &top)
@@ -169,6 +174,41 @@ extension CandidateIndex {
     offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &picked,
           &top)
     return top.sorted()
+  }
+
+  /// The top K when every bound is the exact score (no skill points to
+  /// divide) and the histogram has one bucket per score: the K-th best score
+  /// is read off the histogram, every mentor scoring at least that is
+  /// gathered in one pass and the few gathered are sorted, with no heap.
+  /// Nil when ties at the K-th score would gather too many (more than 4K + 64),
+  /// for the heap to handle.
+  private func exactTop(_ band: Range<Int>, k: Int, eligible: Int, high: Int, _ counts: Span<Int32>,
+                        _ bounds: Span<Int>, _ covered: Span<Int>) -> [TopK.Entry]? {
+    // Bucket d holds the score high − d: find the K-th best.
+    var floor = Int.min + 1, atLeast = eligible
+    if eligible > k {
+      var seen = 0
+      for d in 0..<counts.count {
+        seen += Int(counts[d])
+        if seen >= k {
+          floor = high - d
+          atLeast = seen
+          break
+        }
+      }
+    }
+    guard atLeast <= 4 * k + 64 else { return nil }
+    var gathered: [TopK.Entry] = []
+    gathered.reserveCapacity(atLeast)
+    for x in 0..<band.count where bounds[x] >= floor {
+      let pos = band.lowerBound + x
+      gathered.append(TopK.Entry(score: bounds[x], rank: rank[pos], mentor: order[pos], covered: covered[x]))
+    }
+    // Everyone scoring at least `floor` is here; with K of them (or every
+    // eligible mentor) the best K of these are the best K of the band.
+    guard gathered.count >= Swift.min(k, eligible) else { return nil }
+    // Gathered in band order: by rank within each grade block.
+    return Array(TopK.bestFirstByScore(gathered).prefix(k))
   }
 
   /// Scores exactly the band's mentors bound in `floor..<ceiling` that could

@@ -52,19 +52,16 @@ final class CohortTables: Sendable {
     self.mentees = mentees
     self.mentors = mentors
     self.hierarchy = hierarchy
-    let menteeIndex = try Self.indexByID(mentees, role: "mentee")
-    let mentorIndex = try Self.indexByID(mentors, role: "mentor")
-    var mentorRank = [Int32](repeating: 0, count: mentors.count)
-    for (rank, j) in mentors.indices.sorted(by: { cohort.mentors[$0].id < cohort.mentors[$1].id }).enumerated() {
-      mentorRank[j] = Int32(rank)
-    }
-    self.mentorRank = mentorRank
+    let (menteeSide, mentorSide) = try Self.columns(mentees: mentees, mentors: mentors, rules: rules.rules)
+    let menteeIndex = menteeSide.index, mentorIndex = mentorSide.index
+    self.mentorRank = mentorSide.rank
 
     // Concepts: everything people name plus everything the hierarchy names.
     var names = Set(hierarchy.broader.keys)
     for list in hierarchy.broader.values { names.formUnion(list) }
-    for person in mentees { names.formUnion(person.wanted) }
-    for person in mentors { names.formUnion(person.offered) }
+    // By index: a loop over the people would copy each whole person.
+    for i in mentees.indices { names.formUnion(mentees[i].wanted) }
+    for j in mentors.indices { names.formUnion(mentors[j].offered) }
     conceptIDs = names.sorted()
     var number: [String: Int32] = [:]
     number.reserveCapacity(conceptIDs.count)
@@ -100,52 +97,40 @@ final class CohortTables: Sendable {
     }
     var menteeValue: [[Int32]] = [], mentorValue: [[Int32]] = []
     var menteeItems: [[[Int32]]] = [], mentorItems: [[[Int32]]] = []
-    var applies: [[Bool]] = []
-    for rule in rules.rules {
-      switch rule.test {
-      case .same(let field), .different(let field):
-        menteeValue.append(mentees.map { intern($0.value(of: field)) })
-        mentorValue.append(mentors.map { intern($0.value(of: field)) })
-        menteeItems.append([]); mentorItems.append([])
-      case .contains(let menteeField, let mentorField):
-        menteeValue.append([]); mentorValue.append([])
-        menteeItems.append(mentees.map { $0.list(of: menteeField).map { intern($0) }.sorted() })
-        mentorItems.append(mentors.map { $0.list(of: mentorField).map { intern($0) }.sorted() })
-      default:
-        menteeValue.append([]); mentorValue.append([])
-        menteeItems.append([]); mentorItems.append([])
-      }
-      applies.append(rule.condition.map { condition in mentees.map { condition.holds(for: $0) } } ?? [])
+    for r in rules.rules.indices {
+      menteeValue.append(menteeSide.values[r].map(intern))
+      mentorValue.append(mentorSide.values[r].map(intern))
+      menteeItems.append(menteeSide.items[r].map { $0.map { intern($0) }.sorted() })
+      mentorItems.append(mentorSide.items[r].map { $0.map { intern($0) }.sorted() })
     }
     self.menteeValue = menteeValue
     self.mentorValue = mentorValue
     self.menteeItems = menteeItems
     self.mentorItems = mentorItems
     self.valueIDs = values
-    self.applies = applies
+    self.applies = menteeSide.applies
 
     // Emails and reporting lines, over everyone in the cohort.
     var emails: [String: Int32] = [:]
-    func email(_ raw: String?) -> Int32 {
-      guard let raw, !raw.isEmpty else { return -1 }
-      let key = raw.lowercased()
+    func email(_ key: String?) -> Int32 {
+      guard let key else { return -1 }
       if let id = emails[key] { return id }
       let id = Int32(emails.count)
       emails[key] = id
       return id
     }
-    let menteeEmail = mentees.map { email($0.email) }
-    let mentorEmail = mentors.map { email($0.email) }
+    let menteeEmail = menteeSide.email.map(email)
+    let mentorEmail = mentorSide.email.map(email)
     var manager: [Int32: Int32] = [:]
-    for (people, ids) in [(mentees, menteeEmail), (mentors, mentorEmail)] {
-      for (person, id) in zip(people, ids) where id >= 0 {
-        let boss = email(person.lineManagerEmail)
+    for (side, ids) in [(menteeSide, menteeEmail), (mentorSide, mentorEmail)] {
+      for (boss, id) in zip(side.manager, ids) where id >= 0 {
+        let boss = email(boss)
         if boss >= 0, manager[id] == nil { manager[id] = boss }
       }
     }
-    func chain(_ person: ScoringPerson) -> [Int32] {
+    func chain(_ boss: String?) -> [Int32] {
       var result: [Int32] = []
-      var next = email(person.lineManagerEmail)
+      var next = email(boss)
       while next >= 0, result.count < Self.chainLimit, !result.contains(next) {
         result.append(next)
         next = manager[next] ?? -1
@@ -154,8 +139,8 @@ final class CohortTables: Sendable {
     }
     self.menteeEmail = menteeEmail
     self.mentorEmail = mentorEmail
-    menteeChain = mentees.map(chain)
-    mentorChain = mentors.map(chain)
+    menteeChain = menteeSide.manager.map(chain)
+    mentorChain = mentorSide.manager.map(chain)
 
     var prior = [[Int32]](repeating: [], count: mentees.count)
     for pair in cohort.priorPairs {
@@ -164,20 +149,14 @@ final class CohortTables: Sendable {
     self.prior = prior.map { $0.sorted() }
     var mentorsByEmail: [Int32: [Int32]] = [:]
     for (j, id) in mentorEmail.enumerated() where id >= 0 { mentorsByEmail[id, default: []].append(Int32(j)) }
-    selves = mentees.enumerated().map { i, mentee in
-      var same = Set(mentorsByEmail[menteeEmail[i]] ?? [])
-      if let j = mentorIndex[mentee.id] { same.insert(Int32(j)) }
-      return same.sorted()
+    // Mentors sharing an email are listed in index order, so each list is sorted.
+    selves = mentees.indices.map { i in
+      var same = mentorsByEmail[menteeEmail[i]] ?? []
+      if let j = mentorIndex[mentees[i].id].map(Int32.init) {
+        let at = same.firstIndex { $0 >= j } ?? same.count
+        if at == same.count || same[at] != j { same.insert(j, at: at) }
+      }
+      return same
     }
-  }
-
-  private static func indexByID(_ people: [ScoringPerson], role: String) throws(ScoringError) -> [String: Int] {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(people.count)
-    for (position, person) in people.enumerated() {
-      guard person.grade >= 0 else { throw .badGrade(role: role, id: person.id, grade: person.grade) }
-      guard index.updateValue(position, forKey: person.id) == nil else { throw .duplicateID(role: role, id: person.id) }
-    }
-    return index
   }
 }

@@ -68,10 +68,90 @@ struct TopK {
     }
   }
 
-  /// The entries best first. Heapsort on the heap already built: the worst
-  /// goes last, then the worst of the rest before it, and so on. Ranks are
-  /// unique, so the order is total and matches any other sort's.
+  /// The entries best first: ``packedSorted(_:)``, or heapsort on the heap
+  /// already built when the keys do not fit. Ranks are unique, so the order is
+  /// total and both give the same list.
   func sorted() -> [Entry] {
+    Self.packedSorted(heap) ?? heapSorted()
+  }
+
+  /// Any entries (unique ranks) best first, as ``sorted()`` orders them.
+  static func bestFirst(_ entries: [Entry]) -> [Entry] {
+    packedSorted(entries) ?? entries.sorted { worse($1, $0) }
+  }
+
+  /// Any entries (unique ranks) best first, as ``bestFirst(_:)``, by a
+  /// counting sort on the score when scores span few values: stable, so
+  /// entries handed over by rank within each grade block come out in a few
+  /// rising runs per score, and only a score whose ranks do not already rise
+  /// is sorted again. Otherwise ``bestFirst(_:)``.
+  static func bestFirstByScore(_ entries: [Entry]) -> [Entry] {
+    guard entries.count > 1 else { return entries }
+    var best = Int.min, worst = Int.max
+    for entry in entries {
+      best = Swift.max(best, entry.score)
+      worst = Swift.min(worst, entry.score)
+    }
+    let (spread, overflow) = best.subtractingReportingOverflow(worst)
+    guard !overflow, spread < 4 * entries.count + 64 else { return bestFirst(entries) }
+    // starts[d]: where score best − d begins in the output.
+    var starts = [Int](repeating: 0, count: spread + 2)
+    for entry in entries { starts[best - entry.score + 1] += 1 }
+    for d in 1..<starts.count { starts[d] += starts[d - 1] }
+    var sorted = entries
+    var next = starts
+    for entry in entries {
+      let d = best - entry.score
+      sorted[next[d]] = entry
+      next[d] += 1
+    }
+    for d in 0...spread where starts[d + 1] - starts[d] > 1 {
+      let run = starts[d]..<starts[d + 1]
+      var rising = true
+      for n in run.dropFirst() where sorted[n - 1].rank > sorted[n].rank {
+        rising = false
+        break
+      }
+      if !rising { sorted.replaceSubrange(run, with: bestFirst(Array(sorted[run]))) }
+    }
+    return sorted
+  }
+
+  /// Entries best first, each turned into one 64-bit key (best − score, rank,
+  /// position) and the keys sorted as plain integers: no branchy comparisons
+  /// of two fields. Nil when the scores' spread, the ranks and the positions
+  /// do not fit one word together.
+  static func packedSorted(_ entries: [Entry]) -> [Entry]? {
+    guard entries.count > 1 else { return entries }
+    var best = Int.min, worst = Int.max
+    var maxRank: Int32 = 0, minRank: Int32 = 0
+    for entry in entries {
+      best = Swift.max(best, entry.score)
+      worst = Swift.min(worst, entry.score)
+      maxRank = Swift.max(maxRank, entry.rank)
+      minRank = Swift.min(minRank, entry.rank)
+    }
+    let positionBits = Int.bitWidth - (entries.count - 1).leadingZeroBitCount
+    let rankBits = Int.bitWidth - Int(maxRank).leadingZeroBitCount
+    let (spread, overflow) = best.subtractingReportingOverflow(worst)
+    guard !overflow, minRank >= 0, positionBits + rankBits + spreadBits <= 64, spread < 1 << spreadBits
+    else { return nil }
+    var keys = [UInt64](repeating: 0, count: entries.count)
+    for (position, entry) in entries.enumerated() {
+      keys[position] = UInt64(best - entry.score) << (positionBits + rankBits)
+        | UInt64(entry.rank) << positionBits | UInt64(position)
+    }
+    keys.sort()
+    let mask = UInt64(1) << positionBits - 1
+    return keys.map { entries[Int($0 & mask)] }
+  }
+
+  /// Bits kept for the spread of scores in ``sorted()``'s keys.
+  private static let spreadBits = 24
+
+  /// The entries best first by heapsort on the heap already built: the worst
+  /// goes last, then the worst of the rest before it, and so on.
+  func heapSorted() -> [Entry] {
     var entries = heap
     var end = entries.count - 1
     while end > 0 {

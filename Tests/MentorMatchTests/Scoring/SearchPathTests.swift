@@ -99,3 +99,69 @@ func eachPathSelectsExactlyOnWideAndTiedScores(ruleSet: Int, path: CandidateInde
     #expect(forced.candidates.contains { $0.count == k })
   }
 }
+
+/// Without skill points every bound is the exact score, so the dense path
+/// reads the K-th score off the histogram and sorts the few gathered
+/// (``CandidateIndex/searchDense(_:k:band:scratch:)``): checked against brute
+/// force where that applies (the LGBT+ rules, K = 7 and 50), where ties at the
+/// K-th score are too many and the heap takes over (one score for everyone),
+/// and where points are so wide that the histogram's buckets hold several scores.
+@Test(arguments: [1, 7, 50] as [Int], [
+  exactnessRuleSets[1],
+  """
+  [[rules]]
+  kind = "grade-gap"
+  required = true
+  min = 0
+  max = 3
+  [[rules]]
+  kind = "same"
+  field = "profession"
+  points = 1
+  [[rules]]
+  kind = "contains"
+  mentee_field = "identity_to_match"
+  mentor_field = "characteristics"
+  points = 1
+  """,
+  """
+  [[rules]]
+  kind = "grade-gap"
+  required = true
+  min = 0
+  max = 3
+  points = 1
+  """,
+  """
+  [[rules]]
+  kind = "grade-gap"
+  required = true
+  min = 0
+  max = 3
+  points_by_gap = { "0" = 1000000, "1" = 3, "2" = 999999, "3" = 7 }
+  [[rules]]
+  kind = "same"
+  field = "profession"
+  points = 1000000
+  [[rules]]
+  kind = "different"
+  field = "department"
+  points = 1
+  """,
+] as [String])
+func densePathWithoutSkillPointsEqualsBruteForce(k: Int, toml: String) throws {
+  var random = SplitMix64(seed: UInt64(k) &* 977)
+  for round in 0..<6 {
+    let cohort = tangledCohort(mentees: 60, mentors: 300 + Int(random.next() % 300), seed: random.next())
+    let tables = try CohortTables(cohort: cohort, rules: try parseRules(toml))
+    let dense = try runPath(cohort, toml, k: k, path: .dense)
+    for i in cohort.mentees.indices {
+      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
+        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
+      let expected = all.prefix(k).map { j, score in
+        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+      }
+      try #require(dense.candidates[i] == expected, "round \(round) mentee \(i)")
+    }
+  }
+}
