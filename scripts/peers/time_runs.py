@@ -11,8 +11,8 @@ several runs from identical fresh folders is the fair figure.
 
     time_runs.py SOURCE WORK N -- COMMAND ...
 
-Output: `wall_s cpu_s` on the first line, then one `run K: wall_s cpu_s` line
-per run. Exits non-zero if any run fails (its stderr is in WORK/run-K.err).
+Output: `wall_s cpu_s` on the first line, then one `run K: wall_s cpu_s FOLDER`
+line per run. Exits non-zero if any run fails (its stderr is in WORK/run-K.err).
 """
 import os
 import resource
@@ -30,9 +30,16 @@ def main() -> int:
     source, work, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     command = sys.argv[5:]
     walls, cpus = [], []
+    folders = []
     for k in range(1, count + 1):
+        # A new folder each time, never one deleted just before: ext4 looks
+        # past recently freed inodes when it makes files, which slows the
+        # runs' file creation for minutes after a deletion.
         folder = os.path.join(work, f"run-{k}")
-        shutil.rmtree(folder, ignore_errors=True)
+        suffix = 1
+        while os.path.exists(folder):
+            suffix += 1
+            folder = os.path.join(work, f"run-{k}.{suffix}")
         shutil.copytree(source, folder)
         argv = [part.replace("{dir}", folder) for part in command]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -44,11 +51,12 @@ def main() -> int:
         if done.returncode != 0:
             print(f"run {k} failed with status {done.returncode}: see {folder}.err", file=sys.stderr)
             return 1
+        folders.append(folder)
         walls.append(wall)
         cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     print(f"{statistics.median(walls):.3f} {statistics.median(cpus):.3f}")
-    for k, (wall, cpu) in enumerate(zip(walls, cpus), start=1):
-        print(f"run {k}: {wall:.3f} {cpu:.3f}")
+    for k, (wall, cpu, folder) in enumerate(zip(walls, cpus, folders), start=1):
+        print(f"run {k}: {wall:.3f} {cpu:.3f} {folder}")
     return 0
 
 

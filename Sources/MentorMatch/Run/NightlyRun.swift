@@ -183,11 +183,14 @@ public enum NightlyRun {
     let summary = RunSummary(
       runID: identity.runID, runFolder: folder, alreadyDone: false,
       lines: summaryLines(result, emails: emails, dryRun: options.dryRun))
-    // Freeing the run's data, value by value, takes milliseconds at the end
-    // of a short run; a thread of its own frees it while the command prints
-    // its summary and exits (and exit may cut it short: the memory goes back
-    // to the system either way).
-    let leftovers = (context, snapshot, result, files, emails)
+    // Freeing the run's data, value by value, and closing the database,
+    // which copies the write-ahead log into the database file (SQLite's
+    // checkpoint on close), take milliseconds at the end of a short run; a
+    // thread of its own does both while the command prints its summary and
+    // exits. Exit may cut either short: the memory goes back to the system,
+    // and a checkpoint cut short is finished by the next open (the commit
+    // is durable in the log already).
+    let leftovers = (context, snapshot, result, files, emails, store)
     Thread { withExtendedLifetime(leftovers) {} }.start()
     return summary
   }
