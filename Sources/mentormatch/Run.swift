@@ -32,8 +32,6 @@ struct Run: ParsableCommand {
   var cohort: String?
 
   func run() throws {
-    // Before the run allocates: see ProcessHeap for what it saves.
-    ProcessHeap.prepareForRun()
     try runReportingErrors {
       let logger = Logger.mentormatch
       let terminal = isatty(STDERR_FILENO) == 1

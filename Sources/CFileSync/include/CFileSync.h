@@ -6,14 +6,6 @@
 /// does not export it (it is a GNU extension); sync(2) elsewhere.
 int mentormatch_syncfs(int fd);
 
-/// On Linux with glibc: grows malloc's heap by `megabytes` at once
-/// (mallopt M_TOP_PAD, with M_TRIM_THRESHOLD and M_MMAP_THRESHOLD to match)
-/// and asks for transparent huge pages over it (madvise MADV_HUGEPAGE), so a
-/// short process takes one page fault per 2 MiB instead of one per 4 KiB.
-/// Returns 0, or -1 when malloc or madvise refused (nothing is undone; the
-/// process works as before). Does nothing elsewhere.
-int mentormatch_prepare_heap(unsigned int megabytes);
-
 /// SQLite's prepared statement (<https://sqlite.org/c3ref/stmt.html>), as
 /// GRDB prepares it; only its pointer passes through here.
 struct sqlite3_stmt;
