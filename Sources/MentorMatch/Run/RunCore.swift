@@ -42,7 +42,6 @@ public struct RunResult: Sendable {
   /// The emails to write under `emails/`.
   public var emails: RunEmailPlan
   public var newPairs: [NewPair]
-  public var people: [PersonSeen]
   public var cohorts: [CohortOutcome]
   /// Counts for the manifest; ``counts(with:)`` adds the emails'.
   public var counts: [String: Int]
@@ -136,7 +135,6 @@ public enum RunCore {
     if let composer = context.composer {
       emails = RunEmails.plan(matched, outcomes: outcomes, composer: composer, context: context)
     }
-    let people = PersonSeen.everyone(in: context.ingest)
     var counts: [String: Int] = [
       "records_read": context.ingest.recordsRead, "accepted": context.ingest.signups.count,
       "rejected": context.ingest.rejected.count, "superseded": context.ingest.superseded.count,
@@ -145,6 +143,6 @@ public enum RunCore {
     ]
     counts["unplaced_skill_terms"] = unplacedTerms
     return RunResult(
-      files: files, emails: emails, newPairs: newPairs, people: people, cohorts: outcomes, counts: counts)
+      files: files, emails: emails, newPairs: newPairs, cohorts: outcomes, counts: counts)
   }
 }
