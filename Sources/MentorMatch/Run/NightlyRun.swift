@@ -48,8 +48,7 @@ public enum NightlyRun {
     _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
   ) throws -> RunSummary {
     func logStage(_ stage: String, wall: Double, cpu: Double) {
-      let numbers = (String(format: "%.3f", wall), String(format: "%.3f", cpu))
-      log("stage \(stage) \(numbers.0)s cpu \(numbers.1)s peak \(ProcessUsage.peakMiB) MiB")
+      log("stage \(stage) \(milliseconds(wall))s cpu \(milliseconds(cpu))s peak \(ProcessUsage.peakMiB) MiB")
     }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = (seconds(), ProcessUsage.cpuSeconds)
@@ -85,6 +84,10 @@ public enum NightlyRun {
       let wall = ContinuousClock.now - start.0
       return (loaded, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, ProcessUsage.threadCPUSeconds - start.1)
     }
+    // The files the run folder keeps (config, exports, templates, taxonomy)
+    // are read and hashed on another core while the exports are ingested; a
+    // read error still comes after an export's, as when they were read after.
+    let inputsRead = BackgroundJob { Result { try RunInputsSnapshot.read(config: config, taxonomyDirectory: taxonomyDirectory) } }
     var ingest: IngestResult!
     let ingestFailure = Result { try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) } }
     let store = try opening.wait().get()
@@ -99,14 +102,12 @@ public enum NightlyRun {
     logStage("taxonomy", wall: taxonomyWall, cpu: taxonomyCPU)
     let prior = try store.loadPriorState()
     let toldWaiting = Set(try store.recipients(ofKind: EmailKind.waiting.rawValue))
-    var snapshot = try RunInputsSnapshot.capture(
-      config: config, taxonomyDirectory: taxonomyDirectory, prior: prior, toldWaiting: toldWaiting)
-    if let cohort = options.cohort { snapshot.inputs[RunInputsSnapshot.cohortPath] = Array(cohort.utf8) }
+    let (snapshot, digests) = try inputsRead.wait().get().finish(
+      prior: prior, toldWaiting: toldWaiting, cohort: options.cohort)
     // The run renders from the template bytes its folder keeps, as the audit will.
     let composer = try config.email.map { (settings) throws(NotifyError) in
       try snapshot.composer(settings: settings, folder: settings.templateDirectory ?? "templates")
     }
-    let digests = snapshot.digests()
     let inputsSHA256 = digests.inputsSHA256
     let identity = try RunIdentity(asOf: options.asOf, digests: digests.ordered)
     // The same night (as-of date) with the same config, exports and taxonomy
@@ -139,6 +140,9 @@ public enum NightlyRun {
     defer { if !stagedEnded { staged?.abandon() } }
     let result = try RunCore.compute(context, measure: measure, progress: progress, matched: { staged?.matched($0) })
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot)
+    // The outputs are hashed for the manifest on another core while they are written.
+    let outputFiles = result.files
+    let outputDigests = BackgroundJob { RunManifest.digests(outputFiles) }
 
     let runsDirectory = options.dryRun
       ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
@@ -162,7 +166,8 @@ public enum NightlyRun {
         batchStart = (seconds(), ProcessUsage.cpuSeconds)
       }
       addComposing()
-      let manifest = RunFolderFiles.manifest(result: result, emails: emails, digests: digests, context: context)
+      let manifest = RunFolderFiles.manifest(
+        result: result, outputs: outputDigests.wait(), emails: emails, digests: digests, context: context)
       return [RunManifest.fileName: manifest.encoded()]
     }
     logStage("emails", wall: composing.0, cpu: composing.1)
@@ -177,7 +182,8 @@ public enum NightlyRun {
         let names = emails.notifications.map(\.fileName)
         try publish(fileNames: names, from: folder)
         options.crash.hit("after-publish")
-        _ = try store.markPublished(runID: identity.runID, fileNames: names)
+        // With no emails there is nothing to mark: no write transaction.
+        if !names.isEmpty { _ = try store.markPublished(runID: identity.runID, fileNames: names) }
       }
     }
     let summary = RunSummary(
@@ -193,6 +199,16 @@ public enum NightlyRun {
     let leftovers = (context, snapshot, result, files, emails, store)
     Thread { withExtendedLifetime(leftovers) {} }.start()
     return summary
+  }
+
+  /// Seconds to three decimals ("0.042"), for the stage lines. Plain integer
+  /// arithmetic: `String(format:)`'s first use scans the binary's protocol
+  /// conformances, a cost on every run's critical path.
+  static func milliseconds(_ seconds: Double) -> String {
+    let thousandths = Int((abs(seconds) * 1000).rounded())
+    let fraction = String(thousandths % 1000)
+    return (seconds < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
+      + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   /// Publishes emails a crashed run committed but did not publish, from that

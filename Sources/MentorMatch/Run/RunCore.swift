@@ -45,6 +45,11 @@ public struct RunResult: Sendable {
   public var cohorts: [CohortOutcome]
   /// Counts for the manifest; ``counts(with:)`` adds the emails'.
   public var counts: [String: Int]
+  /// The solved cohorts, read by nothing after the core: kept so that the
+  /// shell frees their many small values (every person's fields, the scoring
+  /// tables) with the rest of the result, on a thread of its own, instead of
+  /// on the way out of ``RunCore/compute(_:measure:progress:matched:)``.
+  var solved: [CohortMatch] = []
 
   /// The manifest's counts once the emails are tallied.
   public func counts(with emails: RunEmailTally) -> [String: Int] {
@@ -143,6 +148,6 @@ public enum RunCore {
     ]
     counts["unplaced_skill_terms"] = unplacedTerms
     return RunResult(
-      files: files, emails: emails, newPairs: newPairs, cohorts: outcomes, counts: counts)
+      files: files, emails: emails, newPairs: newPairs, cohorts: outcomes, counts: counts, solved: matched)
   }
 }

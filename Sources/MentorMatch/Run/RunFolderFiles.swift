@@ -12,8 +12,11 @@ enum RunFolderFiles {
   }
 
   /// The manifest that hashes every input and output, emails included.
+  /// - Parameter outputs: ``RunManifest/digests(_:)`` of the result's files,
+  ///   which the shell works out on another core while it writes them.
   static func manifest(
-    result: RunResult, emails: RunEmailTally, digests: RunInputsSnapshot.Digests, context: RunContext
+    result: RunResult, outputs: [String: String], emails: RunEmailTally, digests: RunInputsSnapshot.Digests,
+    context: RunContext
   ) -> RunManifest {
     RunManifest(
       runID: context.identity.runID, asOf: context.identity.asOf, algorithm: context.config.matching.algorithm.rawValue,
@@ -21,6 +24,6 @@ enum RunFolderFiles {
       configSHA256: digests.inputs[RunInputsSnapshot.configPath] ?? SHA256Hex.of([]),
       inputs: digests.inputs, taxonomy: digests.taxonomy,
       priorStateSHA256: digests.prior, counts: result.counts(with: emails),
-      outputs: RunManifest.digests(result.files).merging(emails.digests) { first, _ in first })
+      outputs: outputs.merging(emails.digests) { first, _ in first })
   }
 }

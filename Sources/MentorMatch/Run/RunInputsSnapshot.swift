@@ -80,18 +80,19 @@ struct RunInputsSnapshot {
       prior: SHA256Hex.of(priorSnapshot), waiting: SHA256Hex.of(priorWaiting))
   }
 
-  /// Reads the live files named by the config.
-  static func capture(
-    config: MentorMatchConfig, taxonomyDirectory: String?, prior: PriorState, toldWaiting: Set<String>
-  ) throws -> RunInputsSnapshot {
-    var snapshot = RunInputsSnapshot()
-    snapshot.inputs[configPath] = config.bytes
+  /// Reads the live files named by the config: the config, exports, custom
+  /// templates and taxonomy, each hashed as it is read. The shell does this
+  /// on another core while the exports are ingested; the prior state comes
+  /// later, from the database, through ``Read/finish(prior:toldWaiting:cohort:)``.
+  static func read(config: MentorMatchConfig, taxonomyDirectory: String?) throws -> Read {
+    var files = Read()
+    files.addInput(configPath, config.bytes)
     for (index, file) in config.input.files.enumerated() {
-      snapshot.inputs[exportPath(index, file)] = try read(file.path, name: file.name)
+      files.addInput(exportPath(index, file), try contents(file.path, name: file.name))
     }
     if let email = config.email {
       for (name, path) in try EmailTemplateSet.customFiles(settings: email).sorted(by: { $0.key < $1.key }) {
-        snapshot.inputs["\(templatesFolder)/\(name.fileName)"] = try read(path, name: path)
+        files.addInput("\(templatesFolder)/\(name.fileName)", try contents(path, name: path))
       }
     }
     let names = try taxonomyDirectory.map { try FileManager.default.contentsOfDirectory(atPath: $0).sorted() } ?? []
@@ -100,11 +101,41 @@ struct RunInputsSnapshot {
       let path = (taxonomyDirectory as NSString).appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-      snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = try read(path, name: path)
+      files.addTaxonomy("\(taxonomyFolder)/\(name)", try contents(path, name: path))
     }
-    snapshot.priorSnapshot = prior.snapshotCSV()
-    snapshot.priorWaiting = waitingCSV(toldWaiting)
-    return snapshot
+    return files
+  }
+
+  /// The files ``read(config:taxonomyDirectory:)`` found, with their digests
+  /// worked out once, as each was added.
+  struct Read: Sendable {
+    private(set) var snapshot = RunInputsSnapshot()
+    private var inputDigests: [String: String] = [:]
+    private var taxonomyDigests: [String: String] = [:]
+
+    mutating func addInput(_ path: String, _ bytes: [UInt8]) {
+      snapshot.inputs[path] = bytes
+      inputDigests[path] = SHA256Hex.of(bytes)
+    }
+
+    mutating func addTaxonomy(_ path: String, _ bytes: [UInt8]) {
+      snapshot.taxonomy[path] = bytes
+      taxonomyDigests[path] = SHA256Hex.of(bytes)
+    }
+
+    /// The whole snapshot and its digests, once the prior state is loaded.
+    /// - Parameter cohort: the one cohort a `--cohort` run matches, kept as an input.
+    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?) -> (RunInputsSnapshot, Digests) {
+      var read = self
+      if let cohort { read.addInput(RunInputsSnapshot.cohortPath, Array(cohort.utf8)) }
+      var snapshot = read.snapshot
+      snapshot.priorSnapshot = prior.snapshotCSV()
+      snapshot.priorWaiting = RunInputsSnapshot.waitingCSV(toldWaiting)
+      let digests = Digests(
+        inputs: read.inputDigests, taxonomy: read.taxonomyDigests, prior: SHA256Hex.of(snapshot.priorSnapshot),
+        waiting: SHA256Hex.of(snapshot.priorWaiting))
+      return (snapshot, digests)
+    }
   }
 
   /// The composer for the run: the settings with the templates this
@@ -120,7 +151,7 @@ struct RunInputsSnapshot {
     return composer
   }
 
-  private static func read(_ path: String, name: String) throws(CSVError) -> [UInt8] {
+  private static func contents(_ path: String, name: String) throws(CSVError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CSVError(file: name, kind: .cannotOpen(reason: "cannot be read"))
     }
