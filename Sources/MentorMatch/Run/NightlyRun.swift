@@ -135,7 +135,7 @@ public enum NightlyRun {
       : StagedCommit(
         store: store,
         run: RunRecord(id: identity.runID, asOf: identity.asOf, configSHA256: configSHA256, inputsSHA256: inputsSHA256),
-        people: PersonSeen.everyone(in: ingest))
+        people: PersonSeen.everyone(in: context.ingest))
     var stagedEnded = false
     defer { if !stagedEnded { staged?.abandon() } }
     let result = try RunCore.compute(context, measure: measure, progress: progress, matched: { staged?.matched($0) })

@@ -14,11 +14,13 @@ final class StagedCommit: Sendable {
   private let notifications = Handoff<[OwedNotification]>()
   private let job: BackgroundJob<Result<CommitOutcome, StateError>>
 
-  init(store: StateStore, run: RunRecord, people: [PersonSeen]) {
+  /// - Parameter people: everyone the run read, worked out on the commit's
+  ///   own thread (a value per sign-up, off the run's critical path).
+  init(store: StateStore, run: RunRecord, people: @autoclosure @escaping @Sendable () -> [PersonSeen]) {
     let (pairs, notifications) = (pairs, notifications)
     job = BackgroundJob(ownThread: true) {
       Result { () throws(StateError) in
-        try store.commit(run: run, people: people, newPairs: pairs.take, notifications: notifications.take)
+        try store.commit(run: run, people: people(), newPairs: pairs.take, notifications: notifications.take)
       }
     }
   }
