@@ -198,6 +198,25 @@ private struct DemoCopy {
     #expect(FileManager.default.fileExists(atPath: dryFolder.path))
   }
 
+  @Test func aConfigWithoutEmailGetsNoEmailsAndNoOutbox() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    // `[email]` and `[email.leads]` are the demo config's last sections.
+    let toml = try String(contentsOfFile: demo.config, encoding: .utf8)
+    let cut = try #require(toml.range(of: "[email]\n"))
+    try Data(toml[..<cut.lowerBound].utf8).write(to: URL(fileURLWithPath: demo.config))
+    let result = try demo.run("2026-11-27T02:00:00Z")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("emails: 0 written"))
+    let folder = try demo.runFolder("20261127T020000Z-")
+    let written = try files(under: folder)
+    #expect(written["matches.csv"] != nil)
+    #expect(!written.keys.contains { $0.hasPrefix("emails/") || $0.hasPrefix("outbox/") })
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("outbox").path))
+    let audit = try CommandRunner.run(["audit", folder.path])
+    #expect(audit.exitCode == 0, "\(audit.stdout)")
+  }
+
   @Test func aOneCohortRunIsAuditedAsSuch() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -180,7 +180,10 @@ public enum NightlyRun {
       options.crash.hit("after-commit")
       try measure("publish") {
         let names = emails.notifications.map(\.fileName)
-        try publish(fileNames: names, from: folder)
+        // A config without `[email]` sends nothing, so its runs get no outbox;
+        // with `[email]` the outbox is made even on a night with no emails,
+        // for the relay that reads it.
+        if config.email != nil { try publish(fileNames: names, from: folder) }
         options.crash.hit("after-publish")
         // With no emails there is nothing to mark: no write transaction.
         if !names.isEmpty { _ = try store.markPublished(runID: identity.runID, fileNames: names) }
