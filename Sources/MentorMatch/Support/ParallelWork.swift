@@ -5,8 +5,9 @@ import Foundation
 /// kept in the pieces' order: what comes out never depends on how many
 /// threads ran or which finished first.
 enum ParallelWork {
-  /// The cores this process may use.
-  static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+  /// The cores this process may use, asked once: Foundation reads the
+  /// process's CPU affinity and cgroup quota files each time it is asked.
+  static let cores = ProcessInfo.processInfo.activeProcessorCount
 
   /// Runs `job(0) … job(count - 1)`, up to `concurrency` at a time, and
   /// returns their results in index order. With one job, or a concurrency of
