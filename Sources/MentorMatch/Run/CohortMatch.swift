@@ -24,7 +24,10 @@ struct CohortMatch: Sendable {
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
     measure: (String, () throws -> Void) throws -> Void
   ) throws -> CohortMatch {
-    let people = context.ingest.signups.filter { $0.cohort == cohort }
+    let signups = context.ingest.signups
+    // A run with one cohort (the common case) shares the ingest's array
+    // instead of copying every sign-up into a new one.
+    let people = signups.allSatisfy { $0.cohort == cohort } ? signups : signups.filter { $0.cohort == cohort }
     var activeAsMentee: [String: Int] = [:]
     var activeAsMentor: [String: Int] = [:]
     for pair in context.prior.activePairs(cohort: cohort) {
