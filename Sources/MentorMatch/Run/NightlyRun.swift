@@ -87,7 +87,10 @@ public enum NightlyRun {
     // The files the run folder keeps (config, exports, templates, taxonomy)
     // are read and hashed on another core while the exports are ingested; a
     // read error still comes after an export's, as when they were read after.
-    let inputsRead = BackgroundJob { Result { try RunInputsSnapshot.read(config: config, taxonomyDirectory: taxonomyDirectory) } }
+    // A thread of its own: the shared pool's threads read the exports.
+    let inputsRead = BackgroundJob(ownThread: true) {
+      Result { try RunInputsSnapshot.read(config: config, taxonomyDirectory: taxonomyDirectory) }
+    }
     var ingest: IngestResult!
     let ingestFailure = Result { try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) } }
     let store = try opening.wait().get()
