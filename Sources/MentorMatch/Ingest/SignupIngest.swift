@@ -22,15 +22,26 @@ public enum SignupIngest {
     open: (@Sendable (InputFile) throws(CSVError) -> CSVReader)?
   ) throws(IngestError) -> IngestResult {
     let files = settings.files
-    let parts = ParallelWork.map(files.count, concurrency: concurrency) { index in
+    if files.isEmpty {
+      var empty = SignupValidator(settings: settings)
+      return try empty.finish()
+    }
+    var parts = ParallelWork.map(files.count, concurrency: concurrency) { index in
       Result { () throws(IngestError) in
         var validator = SignupValidator(settings: settings, firstFile: index)
         try read(files[index], into: &validator, settings: settings, open: open)
         return validator
       }
     }
-    var validator = SignupValidator(settings: settings)
-    for part in parts { validator.append(try part.get()) }
+    var later: [SignupValidator] = []
+    for index in parts.indices { later.append(try parts[index].get()) }
+    parts = []
+    // The first file's validator is the join (its sign-ups are not copied),
+    // with room made once for the later files' sign-ups.
+    var validator = later.removeFirst()
+    validator.reserve(moreSignups: later.reduce(0) { $0 + $1.acceptedCount })
+    // Taken out of the array, so that each is the only holder of its sign-ups and they move.
+    while !later.isEmpty { validator.append(later.removeFirst()) }
     return try validator.finish()
   }
 
