@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads every export named in the settings through ``CSVReader`` and
 /// validates it. The only part of ingest that touches files.
 public enum SignupIngest {
@@ -18,11 +20,12 @@ public enum SignupIngest {
 
   /// ``read(settings:open:)`` on at most `concurrency` threads (1: one file after the other).
   ///
-  /// Thread `t` of `n` reads files `t`, `t + n`, …: the caller's thread is
-  /// thread 0, the others are threads of their own, started here. Not the
-  /// global queue's: during a run the taxonomy loads on one of those, and
-  /// the second export then waited for it, often to be read after the first
-  /// on the caller's thread (measured 1.2–2.8 ms late in a 5 ms stage).
+  /// The caller's thread and up to `concurrency - 1` threads of their own,
+  /// started here, take the files one at a time from an ``ExportQueue``.
+  /// Not the global queue's threads: during a run the taxonomy loads on one
+  /// of those, and the second export then waited for it, often to be read
+  /// after the first on the caller's thread (measured 1.2–2.8 ms late in a
+  /// 5 ms stage).
   static func read(
     settings: InputSettings, concurrency: Int,
     open: (@Sendable (InputFile) throws(CSVError) -> CSVReader)?
@@ -32,23 +35,23 @@ public enum SignupIngest {
       var empty = SignupValidator(settings: settings)
       return try empty.finish()
     }
-    let threads = max(1, min(concurrency, files.count))
-    @Sendable func readStripe(_ thread: Int) -> [Result<SignupValidator, IngestError>] {
-      stride(from: thread, to: files.count, by: threads).map { index in
-        Result { () throws(IngestError) in
-          var validator = SignupValidator(settings: settings, firstFile: index)
-          try read(files[index], into: &validator, settings: settings, open: open)
-          return validator
-        }
+    let queue = ExportQueue(count: files.count)
+    @Sendable func readClaimed() {
+      while let index = queue.claim() {
+        queue.store(
+          index,
+          Result { () throws(IngestError) in
+            var validator = SignupValidator(settings: settings, firstFile: index)
+            try read(files[index], into: &validator, settings: settings, open: open)
+            return validator
+          })
       }
     }
-    let others = (1..<threads).map { thread in BackgroundJob(ownThread: true) { readStripe(thread) } }
-    var stripes = [readStripe(0)]
-    for job in others { stripes.append(job.wait()) }
+    for _ in 1..<max(1, min(concurrency, files.count)) { Thread(block: readClaimed).start() }
+    readClaimed()
     // In file order, so the first file's error is the one thrown.
     var later: [SignupValidator] = []
-    for index in files.indices { later.append(try stripes[index % threads][index / threads].get()) }
-    stripes = []
+    for result in queue.waitForAll() { later.append(try result.get()) }
     // The first file's validator is the join (its sign-ups are not copied),
     // with room made once for the later files' sign-ups.
     var validator = later.removeFirst()

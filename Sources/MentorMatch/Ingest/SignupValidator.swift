@@ -99,8 +99,13 @@ public struct SignupValidator: Sendable {
     readPerFile[fileIndex] += 1
     if case .record(let record) = row, let estimate = sizing?.sample(record) {
       sizing = nil
-      accepted.reserveCapacity(accepted.count + estimate)
-      keys?.reserveCapacity(accepted.count + estimate)
+      // The first file's validator becomes the join of every file
+      // (``SignupIngest``): room for the later files too, taken to be as
+      // large, spares moving all its sign-ups into a larger array there.
+      let files = fileIndex == 0 ? settings.files.count : 1
+      let room = accepted.count + min(estimate * files, FileSizing.largestReservation)
+      accepted.reserveCapacity(room)
+      keys?.reserveCapacity(room)
     }
     switch row {
     case .malformed(let bad):

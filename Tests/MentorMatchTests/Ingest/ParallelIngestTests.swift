@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import MentorMatch
@@ -87,6 +88,21 @@ import Testing
       #expect(joined.recordsPerFile == plain.recordsPerFile && joined.files == plain.files)
     }
     #expect(!plain.superseded.isEmpty && !plain.rejected.isEmpty)
+  }
+
+  /// Threads taking files from the queue take each exactly once, and the
+  /// results come back in file order whoever read them.
+  @Test func exportQueueHandsOutEachFileOnce() {
+    let queue = ExportQueue(count: 50)
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      while let index = queue.claim() { queue.store(index, .failure(.emptyFile(file: "part-\(index).csv"))) }
+    }
+    #expect(queue.claim() == nil)
+    let names = queue.waitForAll().map { result -> String in
+      guard case .failure(.emptyFile(let file)) = result else { return "?" }
+      return file
+    }
+    #expect(names == (0..<50).map { "part-\($0).csv" })
   }
 
   /// With faults in two files, the first file's fault is the one reported.
