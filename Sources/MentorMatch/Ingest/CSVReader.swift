@@ -427,6 +427,7 @@ extension CSVRecordBatch {
   /// chunked path (`countingLineEnds`), the line ends it holds are passed.
   @inline(never)
   mutating func addCheckedField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int, countingLineEnds: Bool) {
+    if addTrimmedPlainField(start, length) { return }
     if countingLineEnds, let start {
       passFieldLineEnds(UnsafeBufferPointer(start: start, count: length).reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) })
     }
@@ -463,6 +464,33 @@ extension CSVRecordBatch {
       }
     }
     bounds.append(bytes.count)
+  }
+}
+
+extension CSVRecordBatch {
+  /// Adds the field when, trimmed, it holds only bytes from 0x0E to 0x7F
+  /// (``RawBuffer/appendIfPlain(_:count:)``): the quoted or space-padded
+  /// ASCII fields ``addPlainField(_:_:)`` leaves, such as a free-text
+  /// column ending in a space. Such a field holds no line end (what is
+  /// trimmed is spaces and tabs), so no line end is passed, and ASCII needs
+  /// no UTF-8 validation. Returns false, having added nothing, otherwise.
+  @inline(__always)
+  private mutating func addTrimmedPlainField(_ start: UnsafeMutablePointer<UInt8>?, _ length: Int) -> Bool {
+    guard problem == nil, encoding == .utf8, let start, length > 0 else { return false }
+    var lower = 0
+    var upper = length
+    while lower < upper, start[lower] == 0x20 || (tabIsSpace && start[lower] == 0x09) { lower &+= 1 }
+    while upper > lower, start[upper &- 1] == 0x20 || (tabIsSpace && start[upper &- 1] == 0x09) { upper &-= 1 }
+    bounds.reserve(2)
+    bytes.reserve(upper &- lower)
+    let fieldStart = bytes.count
+    guard bytes.appendIfPlain(start + lower, count: upper &- lower) else { return false }
+    if rowFirstBound == nil {
+      rowFirstBound = bounds.count
+      bounds.appendInRoom(fieldStart)
+    }
+    bounds.appendInRoom(bytes.count)
+    return true
   }
 }
 

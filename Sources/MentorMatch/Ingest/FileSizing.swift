@@ -6,8 +6,10 @@
 /// Only capacity follows from it, never a result: a wrong estimate costs
 /// memory that is never touched (too high) or one more doubling (too low).
 struct FileSizing: Sendable {
-  /// Records sampled before estimating.
-  static let sampleSize = 1024
+  /// Records sampled before estimating: few enough that an export of a
+  /// thousand rows is reserved for too (its array otherwise doubled, and
+  /// copied, some ten times while it was read).
+  static let sampleSize = 128
   /// The most records reserved for; past it the array grows as usual.
   static let largestReservation = 4_000_000
 

@@ -16,6 +16,23 @@ struct PlainRow {
   let columns: ColumnMap
   let file: InputFile
   let settings: InputSettings
+  /// Every extra column's name with an empty value. A row's `extra` starts
+  /// as a copy of it (which keeps its layout) and has its values set in
+  /// place at ``extraSlots``, so no row hashes a name or grows a dictionary.
+  private let extraTemplate: [String: String]
+  private let extraSlots: [(index: Dictionary<String, String>.Index, column: Int)]
+
+  init(columns: ColumnMap, file: InputFile, settings: InputSettings) {
+    self.columns = columns
+    self.file = file
+    self.settings = settings
+    var template = [String: String](minimumCapacity: columns.extraColumns.count)
+    for name in columns.extraColumns.keys { template[name] = "" }
+    extraSlots = columns.extraColumns.compactMap { name, column in
+      template.index(forKey: name).map { (index: $0, column: column) }
+    }
+    extraTemplate = template
+  }
 
   /// The record's sign-up and its ``DuplicateKey`` (nil when it has none),
   /// or nil when the record needs the full check.
@@ -28,7 +45,9 @@ struct PlainRow {
     let email = String(decoding: emailBytes, as: UTF8.self)
     guard let idBytes = clean(.id, record) else { return nil }
     let id =
-      idBytes.isEmpty ? SignupValidator.derivedID(email: email) : String(decoding: idBytes, as: UTF8.self)
+      idBytes.isEmpty
+      ? SignupValidator.derivedID(asciiEmail: emailBytes) ?? SignupValidator.derivedID(email: email)
+      : String(decoding: idBytes, as: UTF8.self)
     guard let givenBytes = bytes(.givenName, record), !givenBytes.isEmpty,
       let givenName = pool.clean(givenBytes, field: .givenName),
       let familyName = pooled(.familyName, record, &pool),
@@ -45,10 +64,10 @@ struct PlainRow {
       consented(record),
       let (signedUpAt, timeBytes) = signedUpAt(record, pool: &pool)
     else { return nil }
-    var extra: [String: String] = [:]
-    for (name, column) in columns.extraColumns {
+    var extra = extraTemplate
+    for (index, column) in extraSlots {
       guard let value = pool.clean(record.utf8(at: column), field: nil) else { return nil }
-      extra[name] = value
+      extra.values[index] = value
     }
     let key =
       idBytes.isEmpty

@@ -95,8 +95,12 @@ extension SignupValidator {
   }
 
   /// Reorders `signups` in place so that it holds `indices`' elements in
-  /// that order and nothing else: one swap per move, no second array of
-  /// sign-ups. `indices` must be distinct positions of `signups`.
+  /// that order and nothing else: no second array of sign-ups.
+  /// `indices` must be distinct positions of `signups`.
+  ///
+  /// Each sign-up is moved, not copied: `swap(_:_:)` with a
+  /// ``Signup/placeholder`` held aside. (`Array.swapAt` copies both
+  /// elements, a retain and a release for every text a sign-up holds.)
   static func keep(_ indices: [Int], of signups: inout [Signup]) {
     // Complete `indices` to a permutation, then follow its cycles.
     var order = indices
@@ -104,17 +108,43 @@ extension SignupValidator {
     for index in indices { used[index] = true }
     for index in signups.indices where !used[index] { order.append(index) }
     var placed = [Bool](repeating: false, count: signups.count)
+    var held = Signup.placeholder
+    var moving = Signup.placeholder
     for start in order.indices where !placed[start] {
+      guard order[start] != start else {
+        placed[start] = true
+        continue
+      }
+      // The cycle's first sign-up is held aside; each place then takes its
+      // source's sign-up, and the last place the one held.
+      swap(&held, &signups[start])
       var current = start
       while true {
         placed[current] = true
         let source = order[current]
-        if source == start { break }
-        signups.swapAt(current, source)
+        if source == start {
+          swap(&signups[current], &held)
+          break
+        }
+        swap(&moving, &signups[source])
+        swap(&signups[current], &moving)
         current = source
       }
     }
     signups.removeLast(signups.count - indices.count)
+  }
+}
+
+extension Signup {
+  /// A sign-up holding nothing, left in an array's place while the sign-up
+  /// there is moved elsewhere: its empty texts and extras take no memory,
+  /// so making and dropping one costs nothing.
+  static var placeholder: Signup {
+    Signup(
+      id: "", givenName: "", familyName: "", email: "", role: .mentee, gradeIndex: 0, grade: "", department: "",
+      profession: "", location: "", skillsOfferedText: "", skillsWantedText: "", mentorCapacity: 0, menteeCapacity: 0,
+      cohort: "", lineManagerEmail: "", signedUpAt: "", extra: [:],
+      source: RecordLocation(file: "", fileIndex: 0, line: 0, record: 0))
   }
 }
 

@@ -34,14 +34,27 @@ public struct SignupValidator: Sendable {
     readPerFile = Array(repeating: 0, count: index)
   }
 
+  /// How many sign-ups have been accepted so far.
+  var acceptedCount: Int { accepted.count }
+
+  /// Makes room for `count` more accepted sign-ups (and their keys), which
+  /// ``append(_:)`` is about to add: one move instead of a growth per join.
+  mutating func reserve(moreSignups count: Int) {
+    accepted.reserveCapacity(accepted.count + count)
+    keys?.reserveCapacity(accepted.count + count)
+  }
+
   /// Takes over what `later` read, as if this validator had read its files
   /// too, after its own: `later` started at the file after this one's last
   /// (``init(settings:firstFile:)``) and has ended its files.
   mutating func append(_ later: consuming SignupValidator) {
     precondition(later.readPerFile.count > readPerFile.count, "joined out of file order")
-    accepted.append(contentsOf: later.accepted)
+    // Moved, not copied (``SignupValidator/keep(_:of:)`` says why).
+    let start = accepted.count
+    accepted.append(contentsOf: repeatElement(Signup.placeholder, count: later.accepted.count))
+    for index in later.accepted.indices { swap(&accepted[start + index], &later.accepted[index]) }
     // Its rows come after every row here, so its keys follow these as they would have.
-    if let mine = keys, let theirs = later.keys { keys = mine + theirs } else { keys = nil }
+    if let theirs = later.keys { keys?.append(contentsOf: theirs) } else { keys = nil }
     lastAccepted = later.lastAccepted ?? lastAccepted
     rejected.append(contentsOf: later.rejected)
     readPerFile.append(contentsOf: later.readPerFile[readPerFile.count...])
@@ -86,8 +99,13 @@ public struct SignupValidator: Sendable {
     readPerFile[fileIndex] += 1
     if case .record(let record) = row, let estimate = sizing?.sample(record) {
       sizing = nil
-      accepted.reserveCapacity(accepted.count + estimate)
-      keys?.reserveCapacity(accepted.count + estimate)
+      // The first file's validator becomes the join of every file
+      // (``SignupIngest``): room for the later files too, taken to be as
+      // large, spares moving all its sign-ups into a larger array there.
+      let files = fileIndex == 0 ? settings.files.count : 1
+      let room = accepted.count + min(estimate * files, FileSizing.largestReservation)
+      accepted.reserveCapacity(room)
+      keys?.reserveCapacity(room)
     }
     switch row {
     case .malformed(let bad):
@@ -165,12 +183,5 @@ public struct SignupValidator: Sendable {
 
   private func location(line: Int, record: Int) -> RecordLocation {
     RecordLocation(file: file?.name ?? "", fileIndex: fileIndex, line: line, record: record)
-  }
-
-  /// The id used when the export has no id column: `e-` and the first 16 hex
-  /// digits of the SHA-256 of the lowercased address. Stable across runs, and
-  /// it does not reveal the address.
-  public static func derivedID(email: String) -> String {
-    "e-" + SHA256Hex.of(Array(email.lowercased().utf8)).prefix(16)
   }
 }

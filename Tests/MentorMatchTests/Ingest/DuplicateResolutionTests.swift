@@ -162,7 +162,8 @@ private func ingest(_ rows: [String]) throws -> IngestResult {
     var sizing = FileSizing(fileBytes: 13 * 10_000)
     var estimate: Int?
     for _ in 0..<FileSizing.sampleSize { estimate = sizing.sample(record) }
-    #expect(estimate == (10_000 - 1024) + (10_000 - 1024) / 8)
+    let remaining = 10_000 - FileSizing.sampleSize
+    #expect(estimate == remaining + remaining / 8)
     var huge = FileSizing(fileBytes: 1 << 40)
     for _ in 0..<FileSizing.sampleSize { estimate = huge.sample(record) }
     #expect(estimate == FileSizing.largestReservation)

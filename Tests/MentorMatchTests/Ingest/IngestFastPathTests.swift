@@ -78,22 +78,47 @@ private func plainAddress(_ rng: inout SeededGenerator) -> String {
     #expect(!SignupTimestamp.isNormal(Array("2026-11-02T09:30:00z".utf8)[...]))
   }
 
-  /// Reordering in place keeps exactly the named sign-ups, in the named order.
+  /// Reordering in place keeps exactly the named sign-ups, in the named
+  /// order: sign-ups whose texts and extras live on the heap, moved (not
+  /// copied) through a placeholder.
   @Test(arguments: 0..<30)
   func keepingInPlaceMatchesCopying(_ seed: Int) {
     var rng = SeededGenerator(seed: UInt64(seed) &* 977)
     let count = Int.random(in: 0...40, using: &rng)
     let signups = (0..<count).map { index in
       Signup(
-        id: "P\(index)", givenName: "G", familyName: "", email: "p\(index)@x.gov.uk", role: .mentee,
-        gradeIndex: 0, grade: "AA", department: "", profession: "", location: "", skillsOfferedText: "",
-        skillsWantedText: "", mentorCapacity: 0, menteeCapacity: 1, cohort: "c", lineManagerEmail: "",
-        signedUpAt: "", extra: [:], source: RecordLocation(file: "a.csv", fileIndex: 0, line: index + 2, record: index + 1))
+        id: "P\(index)", givenName: "G", familyName: String(repeating: "long-family-name-", count: index % 3),
+        email: "person.number.\(index)@x.gov.uk", role: .mentee,
+        gradeIndex: 0, grade: "AA", department: "Department for Work and Pensions \(index % 4)", profession: "",
+        location: "", skillsOfferedText: "", skillsWantedText: "", mentorCapacity: 0, menteeCapacity: 1, cohort: "c",
+        lineManagerEmail: "", signedUpAt: "", extra: index % 2 == 0 ? [:] : ["team": "Payments squad \(index)"],
+        source: RecordLocation(file: "a.csv", fileIndex: 0, line: index + 2, record: index + 1))
     }
     let indices = Array(signups.indices.shuffled(using: &rng).prefix(Int.random(in: 0...count, using: &rng)))
     var reordered = signups
     SignupValidator.keep(indices, of: &reordered)
     #expect(reordered == indices.map { signups[$0] }, "seed \(seed)")
+  }
+
+  /// The derived id worked out on an ASCII address's bytes is the one the
+  /// `String` definition gives (capitals and all); a non-ASCII address has
+  /// none on bytes, and `derivedID(email:)` still gives the definition's.
+  @Test(arguments: 0..<10)
+  func derivedIDOnBytesMatchesTheStringDefinition(_ seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 1717)
+    for _ in 0..<300 {
+      let email = Bool.random(using: &rng) ? plainAddress(&rng) : addressLike(&rng)
+      let definition = "e-" + SHA256Hex.of(Array(email.lowercased().utf8)).prefix(16)
+      let onBytes = SignupValidator.derivedID(asciiEmail: ArraySlice(email.utf8))
+      if email.utf8.allSatisfy({ $0 < 0x80 }) {
+        #expect(onBytes == definition, "seed \(seed): '\(email)'")
+      } else {
+        #expect(onBytes == nil, "seed \(seed): '\(email)'")
+      }
+      #expect(SignupValidator.derivedID(email: email) == definition, "seed \(seed): '\(email)'")
+    }
+    #expect(SignupValidator.derivedID(email: "Ann@Example.GOV.uk") == SignupValidator.derivedID(email: "ann@example.gov.uk"))
+    #expect(SignupValidator.derivedID(email: "ZOË@x.uk") == "e-" + SHA256Hex.of(Array("zoë@x.uk".utf8)).prefix(16))
   }
 
   /// Column lookups and field order use `position`, which must follow the template.

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import MentorMatch
@@ -62,6 +63,46 @@ import Testing
     #expect(!serial.superseded.isEmpty)
     #expect(!serial.rejected.isEmpty)
     #expect(serial.recordsPerFile.count == count)
+  }
+
+  /// The join (the first file's validator taking the later ones' sign-ups
+  /// by moving them) equals the plain definition: one validator that reads
+  /// every file in turn.
+  @Test(arguments: [1, 2, 3], [4, 5] as [UInt64])
+  func joinEqualsOneValidatorReadingEveryFile(files count: Int, seed: UInt64) throws {
+    let settings = try Self.settings(files: count)
+    let files = Self.files(count, seed: seed)
+    var validator = SignupValidator(settings: settings)
+    for file in settings.files {
+      validator.begin(file: file)
+      try CSVReader(bytes: files[file.name] ?? [], name: file.name, options: settings.csv).forEachRowView { row in
+        try validator.consume(row)
+      }
+      try validator.end()
+    }
+    let plain = try validator.finish()
+    for concurrency in [1, 2] {
+      let joined = try Self.read(files, settings, concurrency: concurrency)
+      #expect(joined.signups == plain.signups, "seed \(seed), \(count) files, concurrency \(concurrency)")
+      #expect(joined.rejected == plain.rejected && joined.superseded == plain.superseded)
+      #expect(joined.recordsPerFile == plain.recordsPerFile && joined.files == plain.files)
+    }
+    #expect(!plain.superseded.isEmpty && !plain.rejected.isEmpty)
+  }
+
+  /// Threads taking files from the queue take each exactly once, and the
+  /// results come back in file order whoever read them.
+  @Test func exportQueueHandsOutEachFileOnce() {
+    let queue = ExportQueue(count: 50)
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      while let index = queue.claim() { queue.store(index, .failure(.emptyFile(file: "part-\(index).csv"))) }
+    }
+    #expect(queue.claim() == nil)
+    let names = queue.waitForAll().map { result -> String in
+      guard case .failure(.emptyFile(let file)) = result else { return "?" }
+      return file
+    }
+    #expect(names == (0..<50).map { "part-\($0).csv" })
   }
 
   /// With faults in two files, the first file's fault is the one reported.

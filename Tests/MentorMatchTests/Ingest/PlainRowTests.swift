@@ -57,10 +57,26 @@ private func layouts() throws -> [(InputSettings, InputFile, [String])] {
     [capacity]
     mentor_max = 4
     """)
+  // Three extra columns, as the LGBT+ network's files have: each row's
+  // extras are set in a copy of one template dictionary.
+  let extras = try settings(
+    """
+    [input]
+    [[input.files]]
+    path = "mentees.csv"
+    role = "mentee"
+    [input.columns]
+    id = ""
+    [input.extra]
+    team = "Team"
+    identity_to_match = "Identity"
+    match_with_similar_identity = "Similar"
+    """)
   let all = SignupField.allCases.map(\.rawValue)
   return [
     (template, template.files[0], all + ["Team"]),
     (split, split.files[0], all.filter { !["id", "role", "consent"].contains($0) }),
+    (extras, extras.files[0], ["Similar"] + all.filter { !["id", "role"].contains($0) } + ["Identity", "Team"]),
   ]
 }
 
