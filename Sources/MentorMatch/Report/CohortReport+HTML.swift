@@ -141,15 +141,24 @@ extension CohortReport {
     html.raw("</tbody>\n</table>\n</section>\n")
   }
 
+  // Piece by piece rather than through joined Strings: escaping works byte by
+  // byte, so escaping the pieces gives the bytes of escaping the whole, and a
+  // page of a thousand pairs builds no String per person.
   private func personCell(_ person: ReportPerson, into html: inout HTMLText) {
     html.raw("<div class=\"person\"><strong>")
-    html.text(person.fullName)
+    html.text(person.givenName)
+    if !person.givenName.isEmpty, !person.familyName.isEmpty { html.raw(" ") }
+    if !person.familyName.isEmpty { html.text(person.familyName) }
     html.raw("</strong><span class=\"muted\">")
     html.text(person.email)
     html.raw("<br>")
-    var details = [person.id, person.grade, person.department, person.profession, person.location].filter { !$0.isEmpty }
-    if details.isEmpty { details = ["–"] }
-    html.text(details.joined(separator: " · "))
+    var any = false
+    for detail in [person.id, person.grade, person.department, person.profession, person.location] where !detail.isEmpty {
+      if any { html.raw(" · ") }
+      html.text(detail)
+      any = true
+    }
+    if !any { html.raw("–") }
     html.raw("</span></div>")
   }
 

@@ -1,25 +1,34 @@
 /// Turning a solved cohort into the report's view model.
 extension CohortMatch {
   func report(context: RunContext, skills: SkillsByPerson) -> CohortReport {
-    let matchedMentees = Set(pairs.map(\.mentee))
-    let matchedMentors = Set(pairs.map(\.mentor))
+    // Each person's row once: built per pair, a Signup's copy retains dozens of Strings.
+    let menteeRows = mentees.indices.map { Self.person(mentees[$0]) }
+    let mentorRows = mentors.indices.map { Self.person(mentors[$0]) }
+    var matchedMentees = [Bool](repeating: false, count: mentees.count)
+    var matchedMentors = [Bool](repeating: false, count: mentors.count)
+    for pair in pairs {
+      matchedMentees[pair.mentee] = true
+      matchedMentors[pair.mentor] = true
+    }
+    let lines = explanations.count == pairs.count ? explanations.map(\.forMentee) : menteeLines()
     var reportPairs: [ReportPair] = []
+    reportPairs.reserveCapacity(pairs.count)
     for (index, pair) in pairs.enumerated() {
       reportPairs.append(
         ReportPair(
-          mentee: Self.person(mentees[pair.mentee]), mentor: Self.person(mentors[pair.mentor]),
-          score: pair.candidate.total, explanation: explanation(at: index).forMentee))
+          mentee: menteeRows[pair.mentee], mentor: mentorRows[pair.mentor], score: pair.candidate.total,
+          explanation: lines[index]))
     }
     var waiting: [WaitingPerson] = []
     let reasonsByMentee = Dictionary(lists.unmatched.map { ($0.mentee, $0) }, uniquingKeysWith: { first, _ in first })
-    for (index, mentee) in mentees.enumerated() where !matchedMentees.contains(index) {
+    for index in mentees.indices where !matchedMentees[index] {
       let (code, words) = waitingReason(mentee: index, reasons: reasonsByMentee[index])
-      waiting.append(WaitingPerson(person: Self.person(mentee), role: .mentee, reasonCode: code, reason: words))
+      waiting.append(WaitingPerson(person: menteeRows[index], role: .mentee, reasonCode: code, reason: words))
     }
-    for (index, mentor) in mentors.enumerated() where !matchedMentors.contains(index) && (activeAsMentor[mentor.id] ?? 0) == 0 {
+    for index in mentors.indices where !matchedMentors[index] && (activeAsMentor[mentors[index].id] ?? 0) == 0 {
       waiting.append(
         WaitingPerson(
-          person: Self.person(mentor), role: .mentor, reasonCode: "no-suitable-mentee",
+          person: mentorRows[index], role: .mentor, reasonCode: "no-suitable-mentee",
           reason: "no mentee in this cohort was a better match for them this time"))
     }
     let ids = Set(people.map(\.id))
@@ -46,24 +55,40 @@ extension CohortMatch {
           message: $0.message)
       }
     }
-    let menteesAlready = people.filter { $0.role.isMentee && ($0.menteeCapacity - (activeAsMentee[$0.id] ?? 0)) <= 0 && (activeAsMentee[$0.id] ?? 0) > 0 }
-    let mentorsAlready = people.filter { $0.role.isMentor && ($0.mentorCapacity - (activeAsMentor[$0.id] ?? 0)) <= 0 && (activeAsMentor[$0.id] ?? 0) > 0 }
+    let menteesAlready = people.count { $0.role.isMentee && ($0.menteeCapacity - (activeAsMentee[$0.id] ?? 0)) <= 0 && (activeAsMentee[$0.id] ?? 0) > 0 }
+    let mentorsAlready = people.count { $0.role.isMentor && ($0.mentorCapacity - (activeAsMentor[$0.id] ?? 0)) <= 0 && (activeAsMentor[$0.id] ?? 0) > 0 }
     let counts = CohortReport.Counts(
       signupsRead: people.count + rejected.count + superseded.count, accepted: people.count, rejected: rejected.count,
-      superseded: superseded.count, menteesNewlyMatched: matchedMentees.count, mentorsNewlyMatched: matchedMentors.count,
-      menteesAlreadyMatched: menteesAlready.count, mentorsAlreadyMatched: mentorsAlready.count,
+      superseded: superseded.count, menteesNewlyMatched: matchedMentees.count { $0 },
+      mentorsNewlyMatched: matchedMentors.count { $0 },
+      menteesAlreadyMatched: menteesAlready, mentorsAlreadyMatched: mentorsAlready,
       menteesWaiting: waiting.filter { $0.role == .mentee && $0.reasonCode != "not-in-export" }.count,
       mentorsWaiting: waiting.filter { $0.role == .mentor && $0.reasonCode != "not-in-export" }.count)
     return CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
       checkerResult: checker, checkerPassed: checkerPassed, counts: counts,
-      // Sorted once here (by index, which moves no pair), so the page and
-      // matches.csv find them in order.
-      pairs: reportPairs.indices.sorted { ReportPair.precedes(reportPairs[$0], reportPairs[$1]) }.map { reportPairs[$0] },
+      // In order here (the solve sorts pairs by ids, so this is one pass of
+      // comparisons), so the page and matches.csv find them in order.
+      pairs: reportPairs.ordered(by: ReportPair.precedes),
       waiting: waiting,
       rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
       skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
+  }
+
+  /// The mentee's side of each pair's explanation, in `pairs` order, as
+  /// ``explanation(of:)`` words it, on all cores. Without ``explained()``
+  /// (no emails to write) only this side is worded, as only it is shown.
+  func menteeLines() -> [[String]] {
+    let chunks = pairs.count >= 1024 ? ParallelWork.cores : 1
+    let size = (pairs.count + chunks - 1) / max(1, chunks)
+    return ParallelWork.map(chunks) { chunk in
+      let range = min(pairs.count, chunk * size)..<min(pairs.count, (chunk + 1) * size)
+      let breakdowns = lists.tables.breakdowns(pairs[range].map { ($0.candidate.mentee, $0.candidate.mentor) })
+      return zip(range, breakdowns).map { index, breakdown in
+        Explanation.menteeLines(breakdown, mentorName: mentors[pairs[index].mentor].givenName)
+      }
+    }.flatMap { $0 }
   }
 
   /// Why a mentee with room for a mentor got none, as a code and in words.

@@ -32,6 +32,75 @@ extension CohortTables {
     return PairBreakdown(rules: scores, coveredSkills: covered)
   }
 
+  /// The breakdowns of `pairs` (mentee, mentor), in order. Each mentee's own
+  /// field text is read once per run of pairs with that mentee (pairs sorted
+  /// by mentee share it), not once per pair.
+  func breakdowns(_ pairs: [(mentee: Int, mentor: Int)]) -> [PairBreakdown] {
+    var words = MenteeWords()
+    return pairs.map { breakdown($0.mentee, $0.mentor, words: &words) }
+  }
+
+  /// ``breakdown(_:_:)`` with the mentee's field text from `words`, worked
+  /// out again only when `words` belongs to another mentee.
+  private func breakdown(_ i: Int, _ j: Int, words: inout MenteeWords) -> PairBreakdown {
+    if words.mentee != i { words = menteeWords(i) }
+    var scores: [RuleScore] = []
+    scores.reserveCapacity(rules.count)
+    var covered: [CoveredSkill] = []
+    for r in rules.indices {
+      guard let points = outcome(r, i, j), points != 0 else { continue }
+      let detail: RuleScore.Detail
+      switch rules[r].test {
+      case .gradeGap:
+        detail = .gradeGap(mentors[j].grade - mentees[i].grade)
+      case .same(let field):
+        detail = .shared(field: field, value: words.shared[r])
+      case .different(let field):
+        detail = .differs(field: field)
+      case .contains(let menteeField, let mentorField):
+        // The mentee's first item, as they typed it, that the mentor's list has.
+        let theirs = mentorItems[r][j]
+        let value = words.items[r].first { item in item.id.map { sortedContains(theirs, $0) } ?? false }?.display ?? ""
+        detail = .contained(menteeField: menteeField, mentorField: mentorField, value: value)
+      case .skills(let partial):
+        detail = .skills
+        covered = coveredSkills(i, j, partial: partial)
+      case .notLineManager, .noRepeat:
+        continue
+      }
+      scores.append(RuleScore(rule: r, kind: rules[r].kind, side: rules[r].side, points: points, detail: detail))
+    }
+    return PairBreakdown(rules: scores, coveredSkills: covered)
+  }
+
+  /// What a breakdown quotes from one mentee's own fields, per rule: the
+  /// trimmed value a `same` rule shows, and a `contains` rule's items as the
+  /// mentee typed them, each with its value id (nil when no one else has it).
+  struct MenteeWords {
+    var mentee = -1
+    var shared: [String] = []
+    var items: [[(display: String, id: Int32?)]] = []
+  }
+
+  private func menteeWords(_ i: Int) -> MenteeWords {
+    var words = MenteeWords(mentee: i, shared: Array(repeating: "", count: rules.count), items: Array(repeating: [], count: rules.count))
+    for r in rules.indices {
+      switch rules[r].test {
+      case .same(let field):
+        words.shared[r] = FieldText.display(mentees[i].fields[field])
+      case .contains(let menteeField, _):
+        let raw = (mentees[i].fields[menteeField] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+        words.items[r] = raw.map { piece in
+          let display = FieldText.display(String(piece))
+          return (display, valueIDs[FieldText.fold(display)])
+        }
+      default:
+        continue
+      }
+    }
+    return words
+  }
+
   /// The wanted skills the mentor covers, by preferred label.
   func coveredSkills(_ i: Int, _ j: Int, partial: Int) -> [CoveredSkill] {
     let theirs = offered[j]

@@ -44,4 +44,56 @@ import Testing
       #expect(records.first.flatMap { if case .record(let r) = $0 { r.fields } else { nil } } == header)
     }
   }
+
+  /// The row-by-row writer against the plain definition (an array of cleaned
+  /// cells per row, written whole) on seeded reports whose people and
+  /// explanations hold quotes, delimiters, formula starts and control characters.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func matchesEqualsThePlainDefinitionOnSeededReports(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let alphabet = Array("ab ,;\"\r\n\t=+-@'é\u{0}\u{1B}\u{7F}".unicodeScalars)
+    func text() -> String {
+      String(String.UnicodeScalarView((0..<Int(random.next() % 8)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+    }
+    func scramble(_ person: inout ReportPerson) {
+      switch random.next() % 4 {
+      case 0: person.givenName = text()
+      case 1: person.department = text()
+      case 2: person.email = text()
+      default: break
+      }
+    }
+    var reports = [
+      CohortReport.sample(cohort: "B", mentees: 300, seed: seed, hostile: true),
+      CohortReport.sample(cohort: "A", mentees: 120, seed: seed &+ 7),
+    ]
+    reports[1].cohort = "=A\u{1}"
+    for r in reports.indices {
+      for p in reports[r].pairs.indices {
+        scramble(&reports[r].pairs[p].mentee)
+        scramble(&reports[r].pairs[p].mentor)
+        if random.next() % 3 == 0 { reports[r].pairs[p].explanation = (0..<Int(random.next() % 4)).map { _ in text() } }
+        if random.next() % 5 == 0 { reports[r].pairs[p].score = -Int(random.next() % 50) }
+      }
+    }
+    #expect(ReportCSV.matches(reports) == Self.plainMatches(reports))
+  }
+
+  /// `matches.csv` as first written: one array of cleaned Strings per row.
+  static func plainMatches(_ reports: [CohortReport]) -> [UInt8] {
+    var writer = CSVWriter(mode: .formulaSafe)
+    writer.write(ReportCSV.matchesHeader)
+    for report in reports.sorted(by: { $0.cohort != $1.cohort ? $0.cohort < $1.cohort : $0.runID < $1.runID }) {
+      for pair in report.pairs.sorted(by: ReportPair.precedes) {
+        let (mentee, mentor) = (pair.mentee, pair.mentor)
+        writer.write(ReportCSV.cleaned([
+          report.cohort,
+          mentee.id, mentee.givenName, mentee.familyName, mentee.email, mentee.grade, mentee.department, mentee.profession,
+          mentor.id, mentor.givenName, mentor.familyName, mentor.email, mentor.grade, mentor.department, mentor.profession,
+          String(pair.score), pair.explanation.joined(separator: "; "),
+        ]))
+      }
+    }
+    return writer.bytes
+  }
 }
