@@ -97,13 +97,16 @@ extension CohortReport {
     let shown = pairs.count > settings.listLimit ? sortedPrefix(pairs, settings.listLimit, by: ReportPair.precedes) : pairs.ordered(by: ReportPair.precedes)
     pagingNotice(shown: shown.count, total: pairs.count, noun: "pairs", file: links.matchesCSV, into: &html)
     html.raw("<table class=\"pairs\">\n<caption>New pairs, by mentee id</caption>\n<colgroup><col class=\"who\"><col class=\"who\"><col class=\"score\"><col></colgroup>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
-    for pair in shown {
+    // By index: `for pair in shown` copies each pair's nineteen references.
+    for index in shown.indices {
       html.raw("<tr><td>")
-      personCell(pair.mentee, into: &html)
+      personCell(shown[index].mentee, into: &html)
       html.raw("</td><td>")
-      personCell(pair.mentor, into: &html)
-      html.raw("</td><td class=\"num\">\(ReportFormat.count(pair.score))</td><td><ul>")
-      for line in pair.explanation {
+      personCell(shown[index].mentor, into: &html)
+      html.raw("</td><td class=\"num\">")
+      html.raw(ReportFormat.count(shown[index].score))
+      html.raw("</td><td><ul>")
+      for line in shown[index].explanation {
         html.raw("<li>")
         html.text(line)
         html.raw("</li>")

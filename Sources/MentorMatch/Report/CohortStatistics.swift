@@ -129,9 +129,16 @@ public struct CohortStatistics: Sendable, Equatable {
     let (pairs, waiting) = (report.pairs, report.waiting)
     var firstPair: [String: Int] = [:]
     firstPair.reserveCapacity(pairs.count)
-    for index in pairs.indices {
-      if let kept = firstPair[pairs[index].mentee.id], !ReportPair.precedes(pairs[index], pairs[kept]) { continue }
-      firstPair[pairs[index].mentee.id] = index
+    if pairs.indices.dropFirst().allSatisfy({ !ReportPair.precedes(pairs[$0], pairs[$0 - 1]) }) {
+      // In order already (as the run hands them over): each id's first pair starts its run.
+      for index in pairs.indices where index == 0 || pairs[index].mentee.id != pairs[index - 1].mentee.id {
+        firstPair[pairs[index].mentee.id] = index
+      }
+    } else {
+      for index in pairs.indices {
+        if let kept = firstPair[pairs[index].mentee.id], !ReportPair.precedes(pairs[index], pairs[kept]) { continue }
+        firstPair[pairs[index].mentee.id] = index
+      }
     }
     var firstWait: [String: Int] = [:]
     for index in waiting.indices where waiting[index].role == .mentee && firstPair[waiting[index].person.id] == nil {
@@ -142,12 +149,9 @@ public struct CohortStatistics: Sendable, Equatable {
     for dimension in Dimension.allCases {
       var groups: [String: (rank: Int, mentees: Int, matched: Int)] = [:]
       func count(_ person: ReportPerson, matched: Bool) {
-        let label = Self.label(person, dimension)
-        var group = groups[label] ?? (rank: person.gradeRank, mentees: 0, matched: 0)
-        group.rank = min(group.rank, person.gradeRank)
-        group.mentees += 1
-        if matched { group.matched += 1 }
-        groups[label] = group
+        // One hash of the label per person, updated in place.
+        let rank = person.gradeRank
+        Self.tally(&groups[Self.label(person, dimension), default: (rank: rank, mentees: 0, matched: 0)], rank: rank, matched: matched)
       }
       for index in firstPair.values { count(pairs[index].mentee, matched: true) }
       for index in firstWait.values { count(waiting[index].person, matched: false) }
@@ -158,6 +162,12 @@ public struct CohortStatistics: Sendable, Equatable {
       }.map { GroupRate(group: $0.key, mentees: $0.value.mentees, matched: $0.value.matched) }
     }
     return result
+  }
+
+  private static func tally(_ group: inout (rank: Int, mentees: Int, matched: Int), rank: Int, matched: Bool) {
+    group.rank = min(group.rank, rank)
+    group.mentees += 1
+    if matched { group.matched += 1 }
   }
 
   private static func label(_ person: ReportPerson, _ dimension: Dimension) -> String {
