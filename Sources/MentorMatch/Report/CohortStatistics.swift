@@ -147,14 +147,16 @@ public struct CohortStatistics: Sendable, Equatable {
     }
     var result: [Dimension: [GroupRate]] = [:]
     for dimension in Dimension.allCases {
-      var groups: [String: (rank: Int, mentees: Int, matched: Int)] = [:]
-      func count(_ person: ReportPerson, matched: Bool) {
+      var groups: [String: Group] = [:]
+      for index in firstPair.values {
+        let rank = pairs[index].mentee.gradeRank
         // One hash of the label per person, updated in place.
-        let rank = person.gradeRank
-        Self.tally(&groups[Self.label(person, dimension), default: (rank: rank, mentees: 0, matched: 0)], rank: rank, matched: matched)
+        groups[Self.label(pairs[index].mentee, dimension), default: Group(rank: rank)].count(rank: rank, matched: true)
       }
-      for index in firstPair.values { count(pairs[index].mentee, matched: true) }
-      for index in firstWait.values { count(waiting[index].person, matched: false) }
+      for index in firstWait.values {
+        let rank = waiting[index].person.gradeRank
+        groups[Self.label(waiting[index].person, dimension), default: Group(rank: rank)].count(rank: rank, matched: false)
+      }
       result[dimension] = groups.sorted { a, b in
         if dimension == .grade, a.value.rank != b.value.rank { return a.value.rank < b.value.rank }
         if dimension != .grade, a.value.mentees != b.value.mentees { return a.value.mentees > b.value.mentees }
@@ -164,10 +166,17 @@ public struct CohortStatistics: Sendable, Equatable {
     return result
   }
 
-  private static func tally(_ group: inout (rank: Int, mentees: Int, matched: Int), rank: Int, matched: Bool) {
-    group.rank = min(group.rank, rank)
-    group.mentees += 1
-    if matched { group.matched += 1 }
+  /// One group's tally while the match rates are counted.
+  private struct Group {
+    var rank: Int
+    var mentees = 0
+    var matched = 0
+
+    mutating func count(rank: Int, matched isMatched: Bool) {
+      self.rank = min(self.rank, rank)
+      mentees += 1
+      if isMatched { matched += 1 }
+    }
   }
 
   private static func label(_ person: ReportPerson, _ dimension: Dimension) -> String {

@@ -118,8 +118,9 @@ extension CohortMatch {
     let size = (pairs.count + chunks - 1) / max(1, chunks)
     let range = min(pairs.count, chunk * size)..<min(pairs.count, (chunk + 1) * size)
     let breakdowns = lists.tables.breakdowns(pairs[range].map { ($0.candidate.mentee, $0.candidate.mentor) })
+    var last = Explanation.SharedSentence()
     return zip(range, breakdowns).map { index, breakdown in
-      Explanation.menteeLines(breakdown, mentorName: mentors[pairs[index].mentor].givenName)
+      Explanation.menteeLines(breakdown, mentorName: mentors[pairs[index].mentor].givenName, last: &last)
     }
   }
 

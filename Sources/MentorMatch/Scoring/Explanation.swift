@@ -15,23 +15,33 @@ public struct Explanation: Sendable, Equatable {
   public init(breakdown: PairBreakdown, menteeName: String, mentorName: String) {
     var mentee: [String] = []
     var mentor: [String]? = []
-    Self.word(breakdown, menteeName: menteeName, mentorName: mentorName, mentee: &mentee, mentor: &mentor)
+    var last = SharedSentence()
+    Self.word(breakdown, menteeName: menteeName, mentorName: mentorName, mentee: &mentee, mentor: &mentor, last: &last)
     forMentee = mentee
     forMentor = mentor ?? []
   }
 
   /// ``forMentee`` alone, for a report that shows only the mentee's side:
-  /// the mentor's sentences are not worded.
-  static func menteeLines(_ breakdown: PairBreakdown, mentorName: String) -> [String] {
+  /// the mentor's sentences are not worded. `last` keeps the last shared-value
+  /// sentence, which the next pair of the same mentee repeats.
+  static func menteeLines(_ breakdown: PairBreakdown, mentorName: String, last: inout SharedSentence) -> [String] {
     var mentee: [String] = []
     var none: [String]?
-    Self.word(breakdown, menteeName: "", mentorName: mentorName, mentee: &mentee, mentor: &none)
+    Self.word(breakdown, menteeName: "", mentorName: mentorName, mentee: &mentee, mentor: &none, last: &last)
     return mentee
+  }
+
+  /// A `same` rule's sentence with the field and value it words.
+  struct SharedSentence {
+    var field = ""
+    var value = ""
+    var sentence = ""
   }
 
   /// The sentences for each side, in rule order; `mentor` nil leaves the mentor's side out.
   private static func word(
-    _ breakdown: PairBreakdown, menteeName: String, mentorName: String, mentee: inout [String], mentor: inout [String]?
+    _ breakdown: PairBreakdown, menteeName: String, mentorName: String, mentee: inout [String], mentor: inout [String]?,
+    last: inout SharedSentence
   ) {
     mentee.reserveCapacity(breakdown.rules.count + 1)
     mentor?.reserveCapacity(breakdown.rules.count + 1)
@@ -41,9 +51,11 @@ public struct Explanation: Sendable, Equatable {
         mentee.append(grade(mentorName, gap: gap))
         mentor?.append(grade(menteeName, gap: -gap))
       case .shared(let field, let value):
-        let sentence = shared(field: field, value: value)
-        mentee.append(sentence)
-        mentor?.append(sentence)
+        if last.field != field || last.value != value || last.sentence.isEmpty {
+          last = SharedSentence(field: field, value: value, sentence: shared(field: field, value: value))
+        }
+        mentee.append(last.sentence)
+        mentor?.append(last.sentence)
       case .differs(let field):
         mentee.append("\(mentorName)’s \(label(field)) is different from yours")
         mentor?.append("\(menteeName)’s \(label(field)) is different from yours")

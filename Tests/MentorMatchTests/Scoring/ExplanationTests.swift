@@ -121,11 +121,12 @@ func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws 
   #expect(sorted.count > 100)
   for pairs in [sorted, shuffled] {
     let batch = lists.tables.breakdowns(pairs)
+    var last = Explanation.SharedSentence()
     #expect(batch.count == pairs.count)
     for (pair, breakdown) in zip(pairs, batch) {
       #expect(breakdown == lists.tables.breakdown(pair.mentee, pair.mentor), "\(pair)")
       let plain = Explanation(breakdown: breakdown, menteeName: "Alex", mentorName: "Sam")
-      #expect(Explanation.menteeLines(breakdown, mentorName: "Sam") == plain.forMentee)
+      #expect(Explanation.menteeLines(breakdown, mentorName: "Sam", last: &last) == plain.forMentee)
     }
   }
 }
