@@ -22,19 +22,29 @@ public enum ReportCSV {
     writer.reserveCapacity(reports.reduce(1024) { $0 + $1.pairs.count * 320 })
     writer.write(matchesHeader)
     var explanation: [UInt8] = []
+    var mentee: [UInt8] = []
     for report in sortedByCohort(reports) {
       let pairs = report.pairs.ordered(by: ReportPair.precedes)
+      var cohort = CSVWriter(mode: .formulaSafe)
+      writeCleaned(report.cohort, first: true, into: &cohort)
       for index in pairs.indices {
         // Cell by cell, with no array of Strings per row.
-        writeCleaned(report.cohort, first: true, into: &writer)
-        // Field by field: passing a whole person copies its nine Strings.
-        writeCleaned(pairs[index].mentee.id, into: &writer)
-        writeCleaned(pairs[index].mentee.givenName, into: &writer)
-        writeCleaned(pairs[index].mentee.familyName, into: &writer)
-        writeCleaned(pairs[index].mentee.email, into: &writer)
-        writeCleaned(pairs[index].mentee.grade, into: &writer)
-        writeCleaned(pairs[index].mentee.department, into: &writer)
-        writeCleaned(pairs[index].mentee.profession, into: &writer)
+        writer.writeRendered(cohort.bytes)
+        // Pairs come in runs of one mentee (by mentee id): their cells are
+        // rendered once per run and repeated. Field by field, as passing a
+        // whole person copies its nine Strings.
+        if index == pairs.startIndex || pairs[index].mentee != pairs[index - 1].mentee {
+          var cells = CSVWriter(mode: .formulaSafe)
+          writeCleaned(pairs[index].mentee.id, into: &cells)
+          writeCleaned(pairs[index].mentee.givenName, into: &cells)
+          writeCleaned(pairs[index].mentee.familyName, into: &cells)
+          writeCleaned(pairs[index].mentee.email, into: &cells)
+          writeCleaned(pairs[index].mentee.grade, into: &cells)
+          writeCleaned(pairs[index].mentee.department, into: &cells)
+          writeCleaned(pairs[index].mentee.profession, into: &cells)
+          mentee = cells.bytes
+        }
+        writer.writeRendered(mentee)
         writeCleaned(pairs[index].mentor.id, into: &writer)
         writeCleaned(pairs[index].mentor.givenName, into: &writer)
         writeCleaned(pairs[index].mentor.familyName, into: &writer)
