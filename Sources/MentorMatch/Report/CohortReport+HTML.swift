@@ -94,7 +94,7 @@ extension CohortReport {
       html.raw("<p>No new pairs were made in this run.</p>\n</section>\n")
       return
     }
-    let shown = shownPrefix(pairs, settings.listLimit, by: ReportPair.precedes)
+    let shown = ReportPair.inOrder(pairs) ? pairs.prefix(max(0, settings.listLimit)) : shownPrefix(pairs, settings.listLimit, by: ReportPair.precedes)
     pagingNotice(shown: shown.count, total: pairs.count, noun: "pairs", file: links.matchesCSV, into: &html)
     html.raw("<table class=\"pairs\">\n<caption>New pairs, by mentee id</caption>\n<colgroup><col class=\"who\"><col class=\"who\"><col class=\"score\"><col></colgroup>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
     // By index: `for pair in shown` copies each pair's nineteen references.

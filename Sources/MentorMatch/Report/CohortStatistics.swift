@@ -129,7 +129,7 @@ public struct CohortStatistics: Sendable, Equatable {
     let (pairs, waiting) = (report.pairs, report.waiting)
     var firstPair: [String: Int] = [:]
     firstPair.reserveCapacity(pairs.count)
-    if pairs.indices.dropFirst().allSatisfy({ !ReportPair.precedes(pairs[$0], pairs[$0 - 1]) }) {
+    if ReportPair.inOrder(pairs) {
       // In order already (as the run hands them over): each id's first pair starts its run.
       for index in pairs.indices where index == 0 || pairs[index].mentee.id != pairs[index - 1].mentee.id {
         firstPair[pairs[index].mentee.id] = index

@@ -24,7 +24,7 @@ public enum ReportCSV {
     var explanation: [UInt8] = []
     var mentee: [UInt8] = []
     for report in sortedByCohort(reports) {
-      let pairs = report.pairs.ordered(by: ReportPair.precedes)
+      let pairs = ReportPair.ordered(report.pairs)
       var cohort = CSVWriter(mode: .formulaSafe)
       writeCleaned(report.cohort, first: true, into: &cohort)
       for index in pairs.indices {

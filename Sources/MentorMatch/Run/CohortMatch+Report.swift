@@ -31,7 +31,7 @@ extension CohortMatch {
     }
     // In order here (the solve sorts pairs by ids, so this is one pass of
     // comparisons), so the page and matches.csv find them in order.
-    model.report.pairs = reportPairs.ordered(by: ReportPair.precedes)
+    model.report.pairs = ReportPair.ordered(reportPairs)
     return model.report
   }
 

@@ -98,4 +98,25 @@ import Testing
     }
     return writer.bytes
   }
+
+  /// The in-place order check against `precedes` on every neighbour, on
+  /// seeded lists full of ties (sorted ones included, as the run hands over).
+  @Test func pairOrderCheckEqualsThePlainDefinition() {
+    var random = SplitMix64(seed: 42)
+    let ids = ["E1", "E2", "E10", "e1", "É"]
+    func person(_ id: String) -> ReportPerson {
+      ReportPerson(id: id, givenName: "", familyName: "", email: "", grade: "", gradeRank: 0, department: "", profession: "", location: "")
+    }
+    for round in 0..<600 {
+      var pairs = (0..<Int(random.next() % 7)).map { _ in
+        ReportPair(
+          mentee: person(ids[Int(random.next() % 5)]), mentor: person(ids[Int(random.next() % 5)]), score: Int(random.next() % 3),
+          explanation: (0..<Int(random.next() % 3)).map { _ in ["a", "b"][Int(random.next() % 2)] })
+      }
+      if round % 2 == 0 { pairs.sort(by: ReportPair.precedes) }
+      let plain = pairs.indices.dropFirst().allSatisfy { !ReportPair.precedes(pairs[$0], pairs[$0 - 1]) }
+      #expect(ReportPair.inOrder(pairs) == plain, "\(pairs.map { ($0.mentee.id, $0.mentor.id, $0.score, $0.explanation) })")
+      #expect(ReportPair.ordered(pairs) == pairs.sorted(by: ReportPair.precedes))
+    }
+  }
 }
