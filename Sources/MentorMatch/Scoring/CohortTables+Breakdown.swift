@@ -43,7 +43,7 @@ extension CohortTables {
   /// ``breakdown(_:_:)`` with the mentee's field text from `words`, worked
   /// out again only when `words` belongs to another mentee.
   private func breakdown(_ i: Int, _ j: Int, words: inout MenteeWords) -> PairBreakdown {
-    if words.mentee != i { words = menteeWords(i) }
+    if words.mentee != i { load(i, into: &words) }
     var scores: [RuleScore] = []
     scores.reserveCapacity(rules.count)
     var covered: [CoveredSkill] = []
@@ -76,29 +76,51 @@ extension CohortTables {
   /// What a breakdown quotes from one mentee's own fields, per rule: the
   /// trimmed value a `same` rule shows, and a `contains` rule's items as the
   /// mentee typed them, each with its value id (nil when no one else has it).
+  /// Both are kept by raw text too, as mentees share a department or a list.
   struct MenteeWords {
     var mentee = -1
     var shared: [String] = []
     var items: [[(display: String, id: Int32?)]] = []
+    var displays: [String: String] = [:]
+    var lists: [String: [(display: String, id: Int32?)]] = [:]
   }
 
-  private func menteeWords(_ i: Int) -> MenteeWords {
-    var words = MenteeWords(mentee: i, shared: Array(repeating: "", count: rules.count), items: Array(repeating: [], count: rules.count))
+  private func load(_ i: Int, into words: inout MenteeWords) {
+    words.mentee = i
+    if words.shared.count != rules.count {
+      words.shared = Array(repeating: "", count: rules.count)
+      words.items = Array(repeating: [], count: rules.count)
+    }
     for r in rules.indices {
       switch rules[r].test {
       case .same(let field):
-        words.shared[r] = FieldText.display(mentees[i].fields[field])
+        guard let raw = mentees[i].fields[field] else {
+          words.shared[r] = ""
+          continue
+        }
+        if let known = words.displays[raw] {
+          words.shared[r] = known
+        } else {
+          let display = FieldText.display(raw)
+          words.displays[raw] = display
+          words.shared[r] = display
+        }
       case .contains(let menteeField, _):
-        let raw = (mentees[i].fields[menteeField] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-        words.items[r] = raw.map { piece in
-          let display = FieldText.display(String(piece))
-          return (display, valueIDs[FieldText.fold(display)])
+        let raw = mentees[i].fields[menteeField] ?? ""
+        if let known = words.lists[raw] {
+          words.items[r] = known
+        } else {
+          let items = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map { piece in
+            let display = FieldText.display(String(piece))
+            return (display: display, id: valueIDs[FieldText.fold(display)])
+          }
+          words.lists[raw] = items
+          words.items[r] = items
         }
       default:
         continue
       }
     }
-    return words
   }
 
   /// The wanted skills the mentor covers, by preferred label.
