@@ -93,6 +93,35 @@ private struct DemoCopy {
     #expect(rows.count > 118)
   }
 
+  /// Without an `[email]` section the run words only the mentee's side of
+  /// each explanation, for the report; the report files must not change.
+  @Test func reportsAreTheSameWithAndWithoutEmails() throws {
+    let withEmails = try DemoCopy()
+    let without = try DemoCopy()
+    defer {
+      withEmails.remove()
+      without.remove()
+    }
+    let config = try String(contentsOfFile: without.config, encoding: .utf8)
+    let cut = try #require(config.range(of: "\n[email]\n"))
+    try Data(config[..<cut.lowerBound].utf8).write(to: URL(fileURLWithPath: without.config))
+    for demo in [withEmails, without] {
+      let result = try demo.run("2026-11-27T02:00:00Z")
+      #expect(result.exitCode == 0, "\(result.stderr)")
+    }
+    let (first, second) = (try withEmails.runFolder("20261127T020000Z-"), try without.runFolder("20261127T020000Z-"))
+    let (a, b) = (try files(under: first), try files(under: second))
+    #expect(a.keys.contains { $0.hasPrefix("emails/") } && !b.keys.contains { $0.hasPrefix("emails/") })
+    let reports = a.keys.filter { $0 == "matches.csv" || $0 == "unmatched.csv" || $0.hasSuffix("/report.html") }.sorted()
+    #expect(reports.count >= 4)
+    for name in reports {
+      // The run id names the config's digest; nothing else may differ.
+      let page = String(decoding: b[name] ?? Data(), as: UTF8.self)
+        .replacingOccurrences(of: second.lastPathComponent, with: first.lastPathComponent)
+      #expect(String(decoding: a[name] ?? Data(), as: UTF8.self) == page, "\(name)")
+    }
+  }
+
   @Test func someoneWhoLeavesTheExportKeepsTheirPairsAndIsListed() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -33,9 +33,34 @@ public struct CSVWriter: Sendable {
   /// Appends one record.
   public mutating func write(_ fields: [String]) {
     for (index, field) in fields.enumerated() {
-      if index > 0 { bytes.append(delimiter) }
-      append(field)
+      writeCell(field, first: index == 0)
     }
+    endRecord()
+  }
+
+  /// Appends one cell of the record being built, after a delimiter unless it
+  /// is the record's first; ``endRecord()`` ends the record. For writers that
+  /// build rows without an array of cells per row.
+  public mutating func writeCell(_ field: String, first: Bool = false) {
+    if !first { bytes.append(delimiter) }
+    append(field)
+  }
+
+  /// ``writeCell(_:first:)`` for a cell given as its UTF-8 bytes (valid UTF-8).
+  public mutating func writeCell(utf8 field: [UInt8], first: Bool = false) {
+    if !first { bytes.append(delimiter) }
+    append(field)
+  }
+
+  /// Appends cells another writer of the same mode and delimiter rendered
+  /// (its ``bytes``, delimiters included, no record end), so a row's repeated
+  /// cells are quoted and neutralised once, not once per row.
+  public mutating func writeRendered(_ cells: [UInt8]) {
+    bytes.append(contentsOf: cells)
+  }
+
+  /// Ends the record being built with CRLF.
+  public mutating func endRecord() {
     bytes.append(0x0D)
     bytes.append(0x0A)
   }
@@ -51,21 +76,43 @@ public struct CSVWriter: Sendable {
   /// Whether a cell would be read as a formula by a spreadsheet.
   public static func isFormulaLike(_ value: String) -> Bool {
     guard let first = value.utf8.first else { return false }
-    switch first {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return true
-    default: return false
-    }
+    return startsFormula(first)
   }
 
-  // One pass over the field's bytes and no copy of them: report CSVs have
-  // tens of thousands of cells.
+  // One pass over the field's bytes to shape it and one bulk copy of them:
+  // report CSVs have tens of thousands of cells.
   private mutating func append(_ field: String) {
-    let utf8 = field.utf8
-    let prefixed = mode == .formulaSafe && Self.isFormulaLike(field)
+    let span = field.utf8.span
+    let (prefixed, quoted) = shape(span)
+    if quoted { bytes.append(0x22) }
+    if prefixed { bytes.append(UInt8(ascii: "'")) }
+    if quoted && Self.containsQuote(span) {
+      appendDoublingQuotes(span)
+    } else {
+      bytes.append(contentsOf: field.utf8)
+    }
+    if quoted { bytes.append(0x22) }
+  }
+
+  private mutating func append(_ field: [UInt8]) {
+    let span = field.span
+    let (prefixed, quoted) = shape(span)
+    if quoted { bytes.append(0x22) }
+    if prefixed { bytes.append(UInt8(ascii: "'")) }
+    if quoted && Self.containsQuote(span) {
+      appendDoublingQuotes(span)
+    } else {
+      bytes.append(contentsOf: field)
+    }
+    if quoted { bytes.append(0x22) }
+  }
+
+  /// Whether a cell gets the formula prefix, and whether it needs quotes.
+  private func shape(_ span: Span<UInt8>) -> (prefixed: Bool, quoted: Bool) {
+    let prefixed = mode == .formulaSafe && !span.isEmpty && Self.startsFormula(span[0])
     let delimiter = self.delimiter
     // A leading space needs quotes unless the formula prefix comes first;
     // a trailing one always does.
-    let span = utf8.span
     var needsQuotes = !span.isEmpty && ((!prefixed && span[0] == 0x20) || span[span.count - 1] == 0x20)
     var index = 0
     while !needsQuotes, index < span.count {
@@ -73,16 +120,26 @@ public struct CSVWriter: Sendable {
       needsQuotes = byte == delimiter || byte == 0x22 || byte == 0x0D || byte == 0x0A
       index += 1
     }
-    if needsQuotes { bytes.append(0x22) }
-    if prefixed { bytes.append(UInt8(ascii: "'")) }
-    if needsQuotes {
-      for byte in utf8 {
-        if byte == 0x22 { bytes.append(0x22) }
-        bytes.append(byte)
-      }
-      bytes.append(0x22)
-    } else {
-      bytes.append(contentsOf: utf8)
+    return (prefixed, needsQuotes)
+  }
+
+  private static func containsQuote(_ span: Span<UInt8>) -> Bool {
+    for index in span.indices where span[index] == 0x22 { return true }
+    return false
+  }
+
+  private mutating func appendDoublingQuotes(_ span: Span<UInt8>) {
+    for index in span.indices {
+      let byte = span[index]
+      if byte == 0x22 { bytes.append(0x22) }
+      bytes.append(byte)
+    }
+  }
+
+  private static func startsFormula(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return true
+    default: return false
     }
   }
 }

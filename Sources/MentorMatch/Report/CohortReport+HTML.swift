@@ -94,16 +94,28 @@ extension CohortReport {
       html.raw("<p>No new pairs were made in this run.</p>\n</section>\n")
       return
     }
-    let shown = pairs.count > settings.listLimit ? sortedPrefix(pairs, settings.listLimit, by: ReportPair.precedes) : pairs.ordered(by: ReportPair.precedes)
+    let shown = ReportPair.inOrder(pairs) ? pairs.prefix(max(0, settings.listLimit)) : shownPrefix(pairs, settings.listLimit, by: ReportPair.precedes)
     pagingNotice(shown: shown.count, total: pairs.count, noun: "pairs", file: links.matchesCSV, into: &html)
     html.raw("<table class=\"pairs\">\n<caption>New pairs, by mentee id</caption>\n<colgroup><col class=\"who\"><col class=\"who\"><col class=\"score\"><col></colgroup>\n<thead><tr><th scope=\"col\">Mentee</th><th scope=\"col\">Mentor</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Why they were paired</th></tr></thead>\n<tbody>\n")
-    for pair in shown {
+    // By index: `for pair in shown` copies each pair's nineteen references.
+    // Pairs come in runs of one mentee: their cell is written once per run
+    // and its bytes repeated.
+    var menteeCell = 0..<0
+    for index in shown.indices {
       html.raw("<tr><td>")
-      personCell(pair.mentee, into: &html)
+      if index > shown.startIndex, !menteeCell.isEmpty, shown[index].mentee == shown[index - 1].mentee {
+        menteeCell = html.repeatBytes(menteeCell)
+      } else {
+        let start = html.bytes.count
+        personCell(shown[index].mentee, into: &html)
+        menteeCell = start..<html.bytes.count
+      }
       html.raw("</td><td>")
-      personCell(pair.mentor, into: &html)
-      html.raw("</td><td class=\"num\">\(ReportFormat.count(pair.score))</td><td><ul>")
-      for line in pair.explanation {
+      personCell(shown[index].mentor, into: &html)
+      html.raw("</td><td class=\"num\">")
+      html.raw(ReportFormat.count(shown[index].score))
+      html.raw("</td><td><ul>")
+      for line in shown[index].explanation {
         html.raw("<li>")
         html.text(line)
         html.raw("</li>")
@@ -126,7 +138,7 @@ extension CohortReport {
       html.raw("</span></th><td class=\"num\">\(ReportFormat.count(reason.mentees))</td><td class=\"num\">\(ReportFormat.count(reason.mentors))</td></tr>\n")
     }
     html.raw("</tbody>\n</table>\n")
-    let shown = waiting.count > settings.listLimit ? sortedPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes) : waiting.ordered(by: WaitingPerson.precedes)
+    let shown = shownPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes)
     pagingNotice(shown: shown.count, total: waiting.count, noun: "people", file: links.unmatchedCSV, into: &html)
     html.raw("<table class=\"waiting\">\n<caption>People still waiting, mentees first, by reason</caption>\n<colgroup><col class=\"who\"><col class=\"role\"><col></colgroup>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
     for entry in shown {
@@ -141,15 +153,24 @@ extension CohortReport {
     html.raw("</tbody>\n</table>\n</section>\n")
   }
 
+  // Piece by piece rather than through joined Strings: escaping works byte by
+  // byte, so escaping the pieces gives the bytes of escaping the whole, and a
+  // page of a thousand pairs builds no String per person.
   private func personCell(_ person: ReportPerson, into html: inout HTMLText) {
     html.raw("<div class=\"person\"><strong>")
-    html.text(person.fullName)
+    html.text(person.givenName)
+    if !person.givenName.isEmpty, !person.familyName.isEmpty { html.raw(" ") }
+    if !person.familyName.isEmpty { html.text(person.familyName) }
     html.raw("</strong><span class=\"muted\">")
     html.text(person.email)
     html.raw("<br>")
-    var details = [person.id, person.grade, person.department, person.profession, person.location].filter { !$0.isEmpty }
-    if details.isEmpty { details = ["–"] }
-    html.text(details.joined(separator: " · "))
+    var any = false
+    for detail in [person.id, person.grade, person.department, person.profession, person.location] where !detail.isEmpty {
+      if any { html.raw(" · ") }
+      html.text(detail)
+      any = true
+    }
+    if !any { html.raw("–") }
     html.raw("</span></div>")
   }
 
@@ -161,6 +182,15 @@ extension CohortReport {
     html.text(file)
     html.raw("</a>.</p>\n")
   }
+}
+
+/// The first `count` elements of `items` in `order`, as ``sortedPrefix(_:_:by:)``
+/// gives them; a slice of `items` itself when they are in order already, so
+/// no element is copied.
+func shownPrefix<T>(_ items: [T], _ count: Int, by order: (T, T) -> Bool) -> ArraySlice<T> {
+  guard count > 0 else { return [] }
+  guard items.count > count * 4 else { return items.ordered(by: order).prefix(count) }
+  return ArraySlice(sortedPrefix(items, count, by: order))
 }
 
 /// The first `count` elements of `items` in `order`, without sorting them all

@@ -125,28 +125,37 @@ public struct CohortStatistics: Sendable, Equatable {
     // One entry per mentee id. When an id comes more than once, the entry
     // first in report order fixes the person's fields, so duplicates cannot
     // make the result depend on input order (found without sorting everything).
-    var firstPair: [String: ReportPair] = [:]
-    for pair in report.pairs {
-      if let kept = firstPair[pair.mentee.id], !ReportPair.precedes(pair, kept) { continue }
-      firstPair[pair.mentee.id] = pair
+    // Indices, not copies: a pair holds eighteen Strings and an array.
+    let (pairs, waiting) = (report.pairs, report.waiting)
+    var firstPair: [String: Int] = [:]
+    firstPair.reserveCapacity(pairs.count)
+    if ReportPair.inOrder(pairs) {
+      // In order already (as the run hands them over): each id's first pair starts its run.
+      for index in pairs.indices where index == 0 || pairs[index].mentee.id != pairs[index - 1].mentee.id {
+        firstPair[pairs[index].mentee.id] = index
+      }
+    } else {
+      for index in pairs.indices {
+        if let kept = firstPair[pairs[index].mentee.id], !ReportPair.precedes(pairs[index], pairs[kept]) { continue }
+        firstPair[pairs[index].mentee.id] = index
+      }
     }
-    var firstWait: [String: WaitingPerson] = [:]
-    for entry in report.waiting where entry.role == .mentee && firstPair[entry.person.id] == nil {
-      if let kept = firstWait[entry.person.id], !WaitingPerson.precedes(entry, kept) { continue }
-      firstWait[entry.person.id] = entry
+    var firstWait: [String: Int] = [:]
+    for index in waiting.indices where waiting[index].role == .mentee && firstPair[waiting[index].person.id] == nil {
+      if let kept = firstWait[waiting[index].person.id], !WaitingPerson.precedes(waiting[index], waiting[kept]) { continue }
+      firstWait[waiting[index].person.id] = index
     }
-    var mentees: [String: (person: ReportPerson, matched: Bool)] = firstPair.mapValues { ($0.mentee, true) }
-    for (id, entry) in firstWait { mentees[id] = (entry.person, false) }
     var result: [Dimension: [GroupRate]] = [:]
     for dimension in Dimension.allCases {
-      var groups: [String: (rank: Int, mentees: Int, matched: Int)] = [:]
-      for (_, entry) in mentees {
-        let label = Self.label(entry.person, dimension)
-        var group = groups[label] ?? (rank: entry.person.gradeRank, mentees: 0, matched: 0)
-        group.rank = min(group.rank, entry.person.gradeRank)
-        group.mentees += 1
-        if entry.matched { group.matched += 1 }
-        groups[label] = group
+      var groups: [String: Group] = [:]
+      for index in firstPair.values {
+        let rank = pairs[index].mentee.gradeRank
+        // One hash of the label per person, updated in place.
+        groups[Self.label(pairs[index].mentee, dimension), default: Group(rank: rank)].count(rank: rank, matched: true)
+      }
+      for index in firstWait.values {
+        let rank = waiting[index].person.gradeRank
+        groups[Self.label(waiting[index].person, dimension), default: Group(rank: rank)].count(rank: rank, matched: false)
       }
       result[dimension] = groups.sorted { a, b in
         if dimension == .grade, a.value.rank != b.value.rank { return a.value.rank < b.value.rank }
@@ -155,6 +164,19 @@ public struct CohortStatistics: Sendable, Equatable {
       }.map { GroupRate(group: $0.key, mentees: $0.value.mentees, matched: $0.value.matched) }
     }
     return result
+  }
+
+  /// One group's tally while the match rates are counted.
+  private struct Group {
+    var rank: Int
+    var mentees = 0
+    var matched = 0
+
+    mutating func count(rank: Int, matched isMatched: Bool) {
+      self.rank = min(self.rank, rank)
+      mentees += 1
+      if isMatched { matched += 1 }
+    }
   }
 
   private static func label(_ person: ReportPerson, _ dimension: Dimension) -> String {

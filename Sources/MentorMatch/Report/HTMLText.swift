@@ -21,6 +21,13 @@ struct HTMLText {
     Self.escape(value, into: &bytes)
   }
 
+  /// Appends a copy of bytes already written, and returns where the copy is.
+  mutating func repeatBytes(_ range: Range<Int>) -> Range<Int> {
+    let start = bytes.count
+    bytes.append(contentsOf: Array(bytes[range]))
+    return start..<bytes.count
+  }
+
   /// Appends an integer with thousands separators (`12,345`).
   mutating func count(_ value: Int) {
     raw(ReportFormat.count(value))

@@ -63,6 +63,31 @@ public struct ReportPair: Sendable, Equatable {
     if a.score != b.score { return a.score > b.score }
     return a.explanation.lexicographicallyPrecedes(b.explanation)
   }
+
+  /// `pairs` in ``precedes(_:_:)`` order: `pairs` itself when they are in
+  /// order already (as the run hands them over), after one pass that compares
+  /// fields in place; a pair passed whole to `precedes` is copied, eighteen
+  /// Strings and an array each.
+  static func ordered(_ pairs: [ReportPair]) -> [ReportPair] {
+    inOrder(pairs) ? pairs : pairs.sorted(by: precedes)
+  }
+
+  /// Whether no pair of `pairs` ``precedes(_:_:)`` the one before it.
+  static func inOrder(_ pairs: [ReportPair]) -> Bool {
+    for b in pairs.indices.dropFirst() {
+      let a = b - 1
+      if pairs[b].mentee.id != pairs[a].mentee.id {
+        if pairs[b].mentee.id < pairs[a].mentee.id { return false }
+      } else if pairs[b].mentor.id != pairs[a].mentor.id {
+        if pairs[b].mentor.id < pairs[a].mentor.id { return false }
+      } else if pairs[b].score != pairs[a].score {
+        if pairs[b].score > pairs[a].score { return false }
+      } else if pairs[b].explanation.lexicographicallyPrecedes(pairs[a].explanation) {
+        return false
+      }
+    }
+    return true
+  }
 }
 
 /// Which side of the programme a waiting person is on.

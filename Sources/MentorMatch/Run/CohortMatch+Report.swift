@@ -1,25 +1,73 @@
 /// Turning a solved cohort into the report's view model.
 extension CohortMatch {
   func report(context: RunContext, skills: SkillsByPerson) -> CohortReport {
-    let matchedMentees = Set(pairs.map(\.mentee))
-    let matchedMentors = Set(pairs.map(\.mentor))
+    // The explanations are most of the work: without ``explained()`` (no
+    // emails to write) only their mentee's side is worded, as only it is
+    // shown, in chunks on all cores, beside the rest of the model, which
+    // needs none of them and goes first as the longest single job.
+    let worded = explanations.count == pairs.count
+    let chunks = worded ? 0 : pairs.count >= 1024 ? 2 * ParallelWork.cores : 1
+    let pieces = ParallelWork.map(chunks + 1, concurrency: chunks > 1 ? ParallelWork.cores : 1) { job -> Piece in
+      job == 0 ? .model(model(context: context, skills: skills)) : .lines(menteeLines(chunk: job - 1, of: chunks))
+    }
+    var parts: Model?
+    var lines: [[String]] = []
+    lines.reserveCapacity(pairs.count)
+    for piece in pieces {
+      switch piece {
+      case .model(let built): parts = built
+      case .lines(let chunk): lines.append(contentsOf: chunk)
+      }
+    }
+    if worded { lines = explanations.map(\.forMentee) }
+    guard var model = parts else { preconditionFailure("job 0 builds the model") }
     var reportPairs: [ReportPair] = []
+    reportPairs.reserveCapacity(pairs.count)
     for (index, pair) in pairs.enumerated() {
       reportPairs.append(
         ReportPair(
-          mentee: Self.person(mentees[pair.mentee]), mentor: Self.person(mentors[pair.mentor]),
-          score: pair.candidate.total, explanation: explanation(at: index).forMentee))
+          mentee: model.menteeRows[pair.mentee], mentor: model.mentorRows[pair.mentor], score: pair.candidate.total,
+          explanation: lines[index]))
+    }
+    // In order here (the solve sorts pairs by ids, so this is one pass of
+    // comparisons), so the page and matches.csv find them in order.
+    model.report.pairs = ReportPair.ordered(reportPairs)
+    return model.report
+  }
+
+  /// What one job of ``report(context:skills:)`` built.
+  private enum Piece: Sendable {
+    case model(Model)
+    case lines([[String]])
+  }
+
+  /// The report without its pairs, and each person's row for them.
+  private struct Model: Sendable {
+    var report: CohortReport
+    var menteeRows: [ReportPerson]
+    var mentorRows: [ReportPerson]
+  }
+
+  private func model(context: RunContext, skills: SkillsByPerson) -> Model {
+    // Each person's row once: built per pair, a Signup's copy retains dozens of Strings.
+    let menteeRows = mentees.indices.map { Self.person(mentees[$0]) }
+    let mentorRows = mentors.indices.map { Self.person(mentors[$0]) }
+    var matchedMentees = [Bool](repeating: false, count: mentees.count)
+    var matchedMentors = [Bool](repeating: false, count: mentors.count)
+    for pair in pairs {
+      matchedMentees[pair.mentee] = true
+      matchedMentors[pair.mentor] = true
     }
     var waiting: [WaitingPerson] = []
     let reasonsByMentee = Dictionary(lists.unmatched.map { ($0.mentee, $0) }, uniquingKeysWith: { first, _ in first })
-    for (index, mentee) in mentees.enumerated() where !matchedMentees.contains(index) {
+    for index in mentees.indices where !matchedMentees[index] {
       let (code, words) = waitingReason(mentee: index, reasons: reasonsByMentee[index])
-      waiting.append(WaitingPerson(person: Self.person(mentee), role: .mentee, reasonCode: code, reason: words))
+      waiting.append(WaitingPerson(person: menteeRows[index], role: .mentee, reasonCode: code, reason: words))
     }
-    for (index, mentor) in mentors.enumerated() where !matchedMentors.contains(index) && (activeAsMentor[mentor.id] ?? 0) == 0 {
+    for index in mentors.indices where !matchedMentors[index] && (activeAsMentor[mentors[index].id] ?? 0) == 0 {
       waiting.append(
         WaitingPerson(
-          person: Self.person(mentor), role: .mentor, reasonCode: "no-suitable-mentee",
+          person: mentorRows[index], role: .mentor, reasonCode: "no-suitable-mentee",
           reason: "no mentee in this cohort was a better match for them this time"))
     }
     let ids = Set(people.map(\.id))
@@ -46,24 +94,34 @@ extension CohortMatch {
           message: $0.message)
       }
     }
-    let menteesAlready = people.filter { $0.role.isMentee && ($0.menteeCapacity - (activeAsMentee[$0.id] ?? 0)) <= 0 && (activeAsMentee[$0.id] ?? 0) > 0 }
-    let mentorsAlready = people.filter { $0.role.isMentor && ($0.mentorCapacity - (activeAsMentor[$0.id] ?? 0)) <= 0 && (activeAsMentor[$0.id] ?? 0) > 0 }
+    let menteesAlready = people.count { $0.role.isMentee && ($0.menteeCapacity - (activeAsMentee[$0.id] ?? 0)) <= 0 && (activeAsMentee[$0.id] ?? 0) > 0 }
+    let mentorsAlready = people.count { $0.role.isMentor && ($0.mentorCapacity - (activeAsMentor[$0.id] ?? 0)) <= 0 && (activeAsMentor[$0.id] ?? 0) > 0 }
     let counts = CohortReport.Counts(
       signupsRead: people.count + rejected.count + superseded.count, accepted: people.count, rejected: rejected.count,
-      superseded: superseded.count, menteesNewlyMatched: matchedMentees.count, mentorsNewlyMatched: matchedMentors.count,
-      menteesAlreadyMatched: menteesAlready.count, mentorsAlreadyMatched: mentorsAlready.count,
+      superseded: superseded.count, menteesNewlyMatched: matchedMentees.count { $0 },
+      mentorsNewlyMatched: matchedMentors.count { $0 },
+      menteesAlreadyMatched: menteesAlready, mentorsAlreadyMatched: mentorsAlready,
       menteesWaiting: waiting.filter { $0.role == .mentee && $0.reasonCode != "not-in-export" }.count,
       mentorsWaiting: waiting.filter { $0.role == .mentor && $0.reasonCode != "not-in-export" }.count)
-    return CohortReport(
+    let report = CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
-      checkerResult: checker, checkerPassed: checkerPassed, counts: counts,
-      // Sorted once here (by index, which moves no pair), so the page and
-      // matches.csv find them in order.
-      pairs: reportPairs.indices.sorted { ReportPair.precedes(reportPairs[$0], reportPairs[$1]) }.map { reportPairs[$0] },
-      waiting: waiting,
+      checkerResult: checker, checkerPassed: checkerPassed, counts: counts, pairs: [], waiting: waiting,
       rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
       skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
+    return Model(report: report, menteeRows: menteeRows, mentorRows: mentorRows)
+  }
+
+  /// The mentee's side of the explanations of chunk `chunk` of `chunks`
+  /// of the pairs, as ``explanation(of:)`` words it.
+  private func menteeLines(chunk: Int, of chunks: Int) -> [[String]] {
+    let size = (pairs.count + chunks - 1) / max(1, chunks)
+    let range = min(pairs.count, chunk * size)..<min(pairs.count, (chunk + 1) * size)
+    let breakdowns = lists.tables.breakdowns(pairs[range].map { ($0.candidate.mentee, $0.candidate.mentor) })
+    var last = Explanation.SharedSentence()
+    return zip(range, breakdowns).map { index, breakdown in
+      Explanation.menteeLines(breakdown, mentorName: mentors[pairs[index].mentor].givenName, last: &last)
+    }
   }
 
   /// Why a mentee with room for a mentor got none, as a code and in words.
@@ -111,9 +169,10 @@ extension CohortMatch {
   private static func supply(people: [Signup], skills: SkillsByPerson, labels: [String: String]) -> [SkillSupply] {
     var wanting: [String: Int] = [:]
     var offering: [String: Int] = [:]
-    for person in people {
-      if person.role.isMentee { for concept in skills.wanted[person.id] ?? [] { wanting[concept, default: 0] += 1 } }
-      if person.role.isMentor { for concept in skills.offered[person.id] ?? [] { offering[concept, default: 0] += 1 } }
+    // By index: `for person in people` copies each Signup.
+    for index in people.indices {
+      if people[index].role.isMentee { for concept in skills.wanted[people[index].id] ?? [] { wanting[concept, default: 0] += 1 } }
+      if people[index].role.isMentor { for concept in skills.offered[people[index].id] ?? [] { offering[concept, default: 0] += 1 } }
     }
     return wanting.keys.sorted().map {
       SkillSupply(skill: labels[$0] ?? $0, menteesWanting: wanting[$0]!, mentorsOffering: offering[$0] ?? 0)

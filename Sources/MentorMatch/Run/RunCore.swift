@@ -112,7 +112,9 @@ public enum RunCore {
     var emails = RunEmailPlan.none
     var unplacedTerms = 0
     try measure("reports") {
-      matched = matched.map { $0.explained() }
+      // Both sides of every explanation only when emails are written; the
+      // report words the mentee's side itself.
+      if context.composer != nil { matched = matched.map { $0.explained() } }
       let solved = matched
       let reports = ParallelWork.map(solved.count) { solved[$0].report(context: context, skills: skills) }
       for (match, report) in zip(matched, reports) {

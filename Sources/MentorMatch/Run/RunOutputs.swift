@@ -41,13 +41,16 @@ enum RunOutputs {
   /// A job that builds some of a run's files; jobs do not depend on each other.
   typealias Job = @Sendable () -> Part
 
-  /// The report files as independent jobs, to run side by side: one page per
-  /// cohort, the index, `matches.csv` and `unmatched.csv`.
+  /// The report files as independent jobs, to run side by side, longest
+  /// first: `matches.csv`, one page per cohort, the index and `unmatched.csv`.
   static func reportFileJobs(_ reports: [CohortReport], context: RunContext) -> [Job] {
     let folders = folders(reports.map(\.cohort))
     let links = ReportLinks(matchesCSV: "../../matches.csv", unmatchedCSV: "../../unmatched.csv", index: "../../index.html")
     let sorted = reports.sorted(by: { $0.cohort < $1.cohort })
-    var jobs: [Job] = sorted.map { report in
+    // The longest first, so the last to start is short: matches.csv, then
+    // the cohort pages, then the small files.
+    var jobs: [Job] = [{ Part(files: ["matches.csv": ReportCSV.matches(reports)]) }]
+    jobs += sorted.map { report in
       { Part(files: ["\(folders[report.cohort]!)/report.html": report.html(settings: context.config.report, links: links)]) }
     }
     jobs.append {
@@ -58,7 +61,6 @@ enum RunOutputs {
         downloads: ["matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "checks.csv"]
       ).html()])
     }
-    jobs.append { Part(files: ["matches.csv": ReportCSV.matches(reports)]) }
     jobs.append { Part(files: ["unmatched.csv": ReportCSV.unmatched(reports)]) }
     return jobs
   }

@@ -13,38 +13,69 @@ public struct Explanation: Sendable, Equatable {
   ///   - menteeName: how to name the mentee to the mentor (e.g. given name).
   ///   - mentorName: how to name the mentor to the mentee.
   public init(breakdown: PairBreakdown, menteeName: String, mentorName: String) {
-    var mentee: [String] = [], mentor: [String] = []
+    var mentee: [String] = []
+    var mentor: [String]? = []
+    var last = SharedSentence()
+    Self.word(breakdown, menteeName: menteeName, mentorName: mentorName, mentee: &mentee, mentor: &mentor, last: &last)
+    forMentee = mentee
+    forMentor = mentor ?? []
+  }
+
+  /// ``forMentee`` alone, for a report that shows only the mentee's side:
+  /// the mentor's sentences are not worded. `last` keeps the last shared-value
+  /// sentence, which the next pair of the same mentee repeats.
+  static func menteeLines(_ breakdown: PairBreakdown, mentorName: String, last: inout SharedSentence) -> [String] {
+    var mentee: [String] = []
+    var none: [String]?
+    Self.word(breakdown, menteeName: "", mentorName: mentorName, mentee: &mentee, mentor: &none, last: &last)
+    return mentee
+  }
+
+  /// A `same` rule's sentence with the field and value it words.
+  struct SharedSentence {
+    var field = ""
+    var value = ""
+    var sentence = ""
+  }
+
+  /// The sentences for each side, in rule order; `mentor` nil leaves the mentor's side out.
+  private static func word(
+    _ breakdown: PairBreakdown, menteeName: String, mentorName: String, mentee: inout [String], mentor: inout [String]?,
+    last: inout SharedSentence
+  ) {
+    mentee.reserveCapacity(breakdown.rules.count + 1)
+    mentor?.reserveCapacity(breakdown.rules.count + 1)
     for score in breakdown.rules {
       switch score.detail {
       case .gradeGap(let gap):
-        mentee.append(Self.grade(mentorName, gap: gap))
-        mentor.append(Self.grade(menteeName, gap: -gap))
+        mentee.append(grade(mentorName, gap: gap))
+        mentor?.append(grade(menteeName, gap: -gap))
       case .shared(let field, let value):
-        let sentence = Self.shared(field: field, value: value)
-        mentee.append(sentence)
-        mentor.append(sentence)
+        if last.field != field || last.value != value || last.sentence.isEmpty {
+          last = SharedSentence(field: field, value: value, sentence: shared(field: field, value: value))
+        }
+        mentee.append(last.sentence)
+        mentor?.append(last.sentence)
       case .differs(let field):
-        mentee.append("\(mentorName)’s \(Self.label(field)) is different from yours")
-        mentor.append("\(menteeName)’s \(Self.label(field)) is different from yours")
+        mentee.append("\(mentorName)’s \(label(field)) is different from yours")
+        mentor?.append("\(menteeName)’s \(label(field)) is different from yours")
       case .contained(_, let mentorField, let value):
-        mentee.append("\(mentorName)’s \(Self.label(mentorField)) include \(value), as you asked")
-        mentor.append("\(menteeName) asked for a mentor whose \(Self.label(mentorField)) include \(value), as yours do")
+        mentee.append("\(mentorName)’s \(label(mentorField)) include \(value), as you asked")
+        mentor?.append("\(menteeName) asked for a mentor whose \(label(mentorField)) include \(value), as yours do")
       case .skills:
         let exact = breakdown.coveredSkills.filter(\.exact)
         let close = breakdown.coveredSkills.filter { !$0.exact }
         if !exact.isEmpty {
-          let labels = Self.list(exact.map(\.wanted))
+          let labels = list(exact.map(\.wanted))
           mentee.append("\(mentorName) offers \(labels), which you asked for")
-          mentor.append("\(menteeName) asked for \(labels), which you offer")
+          mentor?.append("\(menteeName) asked for \(labels), which you offer")
         }
         if !close.isEmpty {
-          mentee.append("\(mentorName) offers \(Self.list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what you asked for")
-          mentor.append("\(menteeName) asked for \(Self.list(close.map { "\($0.wanted) (close to your \($0.offered))" }))")
+          mentee.append("\(mentorName) offers \(list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what you asked for")
+          mentor?.append("\(menteeName) asked for \(list(close.map { "\($0.wanted) (close to your \($0.offered))" }))")
         }
       }
     }
-    forMentee = mentee
-    forMentor = mentor
   }
 
   static func grade(_ name: String, gap: Int) -> String {
@@ -64,7 +95,9 @@ public struct Explanation: Sendable, Equatable {
 
   /// A field name as words: `identity_to_match` → `identity to match`.
   static func label(_ field: String) -> String {
-    // Field names are ASCII in practice; bytes spare a Character walk per sentence.
+    // Field names are ASCII in practice; bytes spare a Character walk per
+    // sentence, and a name already in lowercase words is its own label.
+    if field.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "_") && !(0x41...0x5A).contains($0) }) { return field }
     if field.utf8.allSatisfy({ $0 < 0x80 }) {
       return String(decoding: field.utf8.map { $0 == UInt8(ascii: "_") ? 0x20 : (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }

@@ -70,4 +70,32 @@ import Testing
       #expect(writer.bytes == expected, "cells \(cells.map { Array($0.utf8) })")
     }
   }
+
+  /// Rows built a cell at a time (as Strings, as UTF-8 bytes, or as cells
+  /// another writer rendered) against the same rows written whole.
+  @Test(arguments: [CSVWriter.Mode.plain, .formulaSafe], [UInt8(ascii: ","), UInt8(ascii: ";")])
+  func cellByCellMatchesWholeRows(mode: CSVWriter.Mode, delimiter: UInt8) {
+    var generator = SplitMix64(seed: 20261130)
+    let alphabet: [UInt8] = Array(" ,;\"\r\n\t=+-@'aZ9".utf8) + [0xC3, 0xA9]
+    var whole = CSVWriter(mode: mode, delimiter: delimiter)
+    var pieces = CSVWriter(mode: mode, delimiter: delimiter)
+    for _ in 0..<2_000 {
+      let cells = (0..<Int(1 + generator.next() % 6)).map { _ in
+        String(decoding: (0..<Int(generator.next() % 9)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+      }
+      whole.write(cells)
+      for (index, cell) in cells.enumerated() {
+        switch generator.next() % 3 {
+        case 0: pieces.writeCell(cell, first: index == 0)
+        case 1: pieces.writeCell(utf8: Array(cell.utf8), first: index == 0)
+        default:
+          var other = CSVWriter(mode: mode, delimiter: delimiter)
+          other.writeCell(cell, first: index == 0)
+          pieces.writeRendered(other.bytes)
+        }
+      }
+      pieces.endRecord()
+    }
+    #expect(pieces.bytes == whole.bytes)
+  }
 }

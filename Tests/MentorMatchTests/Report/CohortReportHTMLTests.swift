@@ -125,4 +125,40 @@ import Testing
     #expect(page.contains("No pairs, so no scores to show."))
     #expect(page.hasSuffix("</html>\n"))
   }
+
+  /// Person cells written piece by piece against the plain definition (the
+  /// full name and the joined details, each escaped whole), for people with
+  /// missing names and details and with text that needs escaping.
+  @Test func personCellsEqualThePlainDefinition() {
+    var random = SampleRandom(seed: 29)
+    let words = ["", "", "Ann", "O'Neil", "<b>&", "Zoë", "a\u{0}b", "x \" y"]
+    var report = CohortReport.sample(mentees: 60, seed: 5)
+    func scramble(_ person: inout ReportPerson) {
+      person.givenName = words[random.next(words.count)]
+      person.familyName = words[random.next(words.count)]
+      person.email = words[random.next(words.count)]
+      person.grade = words[random.next(words.count)]
+      person.department = words[random.next(words.count)]
+      person.profession = words[random.next(words.count)]
+      person.location = words[random.next(words.count)]
+      if random.next(4) == 0 { person.id = "" }
+    }
+    for index in report.pairs.indices {
+      scramble(&report.pairs[index].mentee)
+      scramble(&report.pairs[index].mentor)
+    }
+    // Runs of pairs with one mentee, whose cell the page writes once and repeats.
+    for index in report.pairs.indices where index % 3 != 0 { report.pairs[index].mentee = report.pairs[index - 1].mentee }
+    for index in report.waiting.indices { scramble(&report.waiting[index].person) }
+    let page = String(decoding: report.html(), as: UTF8.self)
+    let people = report.pairs.flatMap { [$0.mentee, $0.mentor] } + report.waiting.map(\.person)
+    for person in people {
+      var details = [person.id, person.grade, person.department, person.profession, person.location].filter { !$0.isEmpty }
+      if details.isEmpty { details = ["–"] }
+      let cell = "<div class=\"person\"><strong>\(HTMLEscaping.escape(person.fullName))</strong><span class=\"muted\">"
+        + "\(HTMLEscaping.escape(person.email))<br>\(HTMLEscaping.escape(details.joined(separator: " · ")))</span></div>"
+      #expect(page.contains(cell), "\(person)")
+    }
+    #expect(page.components(separatedBy: "<div class=\"person\">").count - 1 == people.count)
+  }
 }

@@ -108,4 +108,68 @@ import Testing
   func countsHaveThousandsSeparators(value: Int, expected: String) {
     #expect(ReportFormat.count(value) == expected)
   }
+
+  /// Match rates by index against the plain definition (a dictionary of
+  /// copied people per mentee id) on seeded reports full of duplicate ids.
+  @Test(arguments: [11, 12, 13] as [UInt64])
+  func matchRatesEqualThePlainDefinitionOnSeededReports(seed: UInt64) {
+    var random = SampleRandom(seed: seed)
+    var report = CohortReport.sample(mentees: 400, seed: seed)
+    let departments = ["", "HMRC", "DWP"]
+    for _ in 0..<120 {
+      // Another pair or waiting entry for an id already listed, with other fields.
+      var person = report.pairs[random.next(report.pairs.count)].mentee
+      person.department = departments[random.next(departments.count)]
+      person.gradeRank = random.next(8)
+      if random.next(2) == 0 {
+        let mentor = report.pairs[random.next(report.pairs.count)].mentor
+        report.pairs.append(ReportPair(mentee: person, mentor: mentor, score: random.next(90), explanation: []))
+      } else {
+        report.waiting.append(WaitingPerson(person: person, role: random.next(3) == 0 ? .mentor : .mentee, reasonCode: "all-mentors-full", reason: "\(random.next(5))"))
+      }
+    }
+    for index in report.pairs.indices.reversed() { report.pairs.swapAt(index, random.next(index + 1)) }
+    for index in report.waiting.indices.reversed() { report.waiting.swapAt(index, random.next(index + 1)) }
+    let statistics = CohortStatistics(report)
+    for dimension in CohortStatistics.Dimension.allCases {
+      #expect(statistics.rates(by: dimension) == Self.plainRates(report, dimension), "\(dimension)")
+    }
+  }
+
+  /// The match rates as first written, copying each mentee's pair or entry.
+  static func plainRates(_ report: CohortReport, _ dimension: CohortStatistics.Dimension) -> [Rate] {
+    var firstPair: [String: ReportPair] = [:]
+    for pair in report.pairs {
+      if let kept = firstPair[pair.mentee.id], !ReportPair.precedes(pair, kept) { continue }
+      firstPair[pair.mentee.id] = pair
+    }
+    var firstWait: [String: WaitingPerson] = [:]
+    for entry in report.waiting where entry.role == .mentee && firstPair[entry.person.id] == nil {
+      if let kept = firstWait[entry.person.id], !WaitingPerson.precedes(entry, kept) { continue }
+      firstWait[entry.person.id] = entry
+    }
+    var mentees: [String: (person: ReportPerson, matched: Bool)] = firstPair.mapValues { ($0.mentee, true) }
+    for (id, entry) in firstWait { mentees[id] = (entry.person, false) }
+    var groups: [String: (rank: Int, mentees: Int, matched: Int)] = [:]
+    for (_, entry) in mentees {
+      let value: String
+      switch dimension {
+      case .grade: value = entry.person.grade
+      case .department: value = entry.person.department
+      case .profession: value = entry.person.profession
+      case .location: value = entry.person.location
+      }
+      let label = value.isEmpty ? "(not given)" : value
+      var group = groups[label] ?? (rank: entry.person.gradeRank, mentees: 0, matched: 0)
+      group.rank = min(group.rank, entry.person.gradeRank)
+      group.mentees += 1
+      if entry.matched { group.matched += 1 }
+      groups[label] = group
+    }
+    return groups.sorted { a, b in
+      if dimension == .grade, a.value.rank != b.value.rank { return a.value.rank < b.value.rank }
+      if dimension != .grade, a.value.mentees != b.value.mentees { return a.value.mentees > b.value.mentees }
+      return a.key < b.key
+    }.map { Rate(group: $0.key, mentees: $0.value.mentees, matched: $0.value.matched) }
+  }
 }

@@ -67,3 +67,66 @@ func wordsGradeGaps(gap: Int, sentence: String) {
 func labelsLowercaseAndSpaceFieldNames(_ field: String) {
   #expect(Explanation.label(field) == String(field.lowercased().map { $0 == "_" ? " " : $0 }))
 }
+
+/// Breakdowns that read each mentee's field text once per run of pairs, and
+/// the mentee-only sentences, against the one-pair definitions, on a seeded
+/// cohort with every kind of quoted rule; pairs sorted by mentee (the report's
+/// order) and shuffled (no run to share).
+@Test(arguments: [5, 6] as [UInt64])
+func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws {
+  let toml = """
+    [[rules]]
+    kind = "same"
+    field = "department"
+    points = 3
+    [[rules]]
+    kind = "skills"
+    points = 60
+    partial_credit = 0.5
+    [[rules]]
+    kind = "grade-gap"
+    min = 0
+    max = 3
+    points_by_gap = { "0" = 1, "1" = 9, "2" = 12, "3" = 2 }
+    [[rules]]
+    kind = "contains"
+    mentee_field = "identity_to_match"
+    mentor_field = "characteristics"
+    points = 6
+    [[rules]]
+    kind = "different"
+    field = "location"
+    points = 2
+    """
+  var random = SplitMix64(seed: seed)
+  let departments = ["Policy", " policy ", "HMRC", ""]
+  let identities = ["Gay", "trans", " Bi ", "Lesbian"]
+  func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
+  func list() -> String { (0..<Int(random.next() % 4)).map { _ in pick(identities) }.joined(separator: pick([",", ";", " | "])) }
+  let skills = ["a", "b", "c", "d", "P1", "P2"]
+  let mentees = (0..<40).map { index in
+    ScoringPerson(id: "e\(index)", grade: Int(random.next() % 4),
+                  fields: ["department": pick(departments), "identity_to_match": list(), "location": pick(["Leeds", "York"])],
+                  wanted: (0..<Int(random.next() % 3)).map { _ in pick(skills) })
+  }
+  let mentors = (0..<30).map { index in
+    ScoringPerson(id: "m\(index)", grade: 2 + Int(random.next() % 4),
+                  fields: ["department": pick(departments), "characteristics": list(), "location": pick(["Leeds", "York"])],
+                  offered: (0..<Int(random.next() % 3)).map { _ in pick(skills) })
+  }
+  let lists = try candidates(toml, mentees: mentees, mentors: mentors, k: 10)
+  let sorted = lists.candidates.flatMap { $0 }.map { (mentee: $0.mentee, mentor: $0.mentor) }
+  var shuffled = sorted
+  for index in shuffled.indices.reversed() { shuffled.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+  #expect(sorted.count > 100)
+  for pairs in [sorted, shuffled] {
+    let batch = lists.tables.breakdowns(pairs)
+    var last = Explanation.SharedSentence()
+    #expect(batch.count == pairs.count)
+    for (pair, breakdown) in zip(pairs, batch) {
+      #expect(breakdown == lists.tables.breakdown(pair.mentee, pair.mentor), "\(pair)")
+      let plain = Explanation(breakdown: breakdown, menteeName: "Alex", mentorName: "Sam")
+      #expect(Explanation.menteeLines(breakdown, mentorName: "Sam", last: &last) == plain.forMentee)
+    }
+  }
+}
