@@ -25,7 +25,8 @@ let package = Package(
       name: "CLibCSV",
       providers: [.apt(["libcsv-dev"])]
     ),
-    // syncfs(2), a GNU extension Swift's Glibc module leaves out.
+    // C that Swift's Glibc module leaves out (syncfs(2), mallopt(3)) and
+    // SQLite's value binding without GRDB's checked path.
     .target(name: "CFileSync"),
     .target(
       name: "MentorMatch",

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 
 #include <sqlite3.h>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "CFileSync.h"
 
@@ -15,6 +18,15 @@ int mentormatch_syncfs(int fd) {
 #else
   (void)fd;
   sync();
+  return 0;
+#endif
+}
+
+int mentormatch_heap_top_pad(unsigned int megabytes) {
+#if defined(__linux__) && defined(__GLIBC__)
+  return mallopt(M_TOP_PAD, (int)(megabytes << 20)) == 1 ? 0 : -1;
+#else
+  (void)megabytes;
   return 0;
 #endif
 }

@@ -32,6 +32,8 @@ struct Run: ParsableCommand {
   var cohort: String?
 
   func run() throws {
+    // Before the run's threads start (see ProcessHeap for what it saves).
+    ProcessHeap.growInLargeSteps()
     try runReportingErrors {
       let logger = Logger.mentormatch
       let terminal = isatty(STDERR_FILENO) == 1

@@ -6,6 +6,11 @@
 /// does not export it (it is a GNU extension); sync(2) elsewhere.
 int mentormatch_syncfs(int fd);
 
+/// Sets glibc's M_TOP_PAD (mallopt(3)): how much more than asked each heap
+/// grows by, and how much a trim leaves at its top. Returns 0, or -1 when the
+/// C library refused; does nothing (0) on other C libraries.
+int mentormatch_heap_top_pad(unsigned int megabytes);
+
 /// SQLite's prepared statement (<https://sqlite.org/c3ref/stmt.html>), as
 /// GRDB prepares it; only its pointer passes through here.
 struct sqlite3_stmt;
