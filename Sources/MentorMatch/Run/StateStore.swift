@@ -124,6 +124,21 @@ public final class StateStore: Sendable {
   /// The salted SHA-256 (hex) of an email, trimmed and lowercased: what
   /// `person.email_sha256` holds and what `forget --email` looks up.
   public func emailDigest(_ email: String) -> String {
+    // ASCII (nearly every address) is trimmed and lowercased byte by byte:
+    // the same bytes as the Unicode path below, without its per-scalar
+    // property lookups (a run hashes every sign-up's address).
+    let bytes = Array(email.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+      var low = 0
+      var high = bytes.count
+      while low < high, isSpace(bytes[low]) { low += 1 }
+      while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+      var message = Array("\(emailSalt):".utf8)
+      message.reserveCapacity(message.count + high - low)
+      for byte in bytes[low..<high] { message.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+      return SHA256Hex.of(message)
+    }
     var scalars = Substring(email).unicodeScalars
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

@@ -300,3 +300,29 @@ import Testing
     #expect(report != ["ok"])
   }
 }
+
+/// The ASCII path of ``StateStore/emailDigest(_:)`` gives the digest the
+/// Unicode definition gives, on every ASCII byte and on seeded addresses.
+@Suite struct EmailDigestTests {
+  /// The definition: trim Unicode whitespace, lowercase, salt, hash.
+  func reference(_ email: String, salt: String) -> String {
+    var scalars = Substring(email).unicodeScalars
+    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    return SHA256Hex.of(Array("\(salt):\(String(scalars).lowercased())".utf8))
+  }
+
+  @Test func asciiPathEqualsTheUnicodeDefinition() throws {
+    let store = try StateStore.inMemory()
+    for byte in UInt8(0)..<0x80 {
+      let text = String(decoding: [byte, 0x41, byte, 0x7A, byte], as: UTF8.self)
+      #expect(store.emailDigest(text) == reference(text, salt: store.emailSalt), "byte \(byte)")
+    }
+    var random = SplitMix64(seed: 31)
+    let pieces = [" ", "\t", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", "A", "z", "Q.", "@", "-", "_", "+", "0", "É", "\u{00A0}", "\u{2003}", "ß"]
+    for _ in 0..<2_000 {
+      let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      #expect(store.emailDigest(text) == reference(text, salt: store.emailSalt), "\(Array(text.utf8))")
+    }
+  }
+}
