@@ -22,7 +22,7 @@ struct CohortMatch: Sendable {
 
   static func solve(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
-    measure: (String, () throws -> Void) throws -> Void
+    measure: (String, () throws -> Void) throws -> Void, solving: () -> Void = {}
   ) throws -> CohortMatch {
     let signups = context.ingest.signups
     // A run with one cohort (the common case) shares the ingest's array
@@ -77,6 +77,7 @@ struct CohortMatch: Sendable {
     }
     let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
     let settings = context.config.matching
+    solving()
     let (solution, verdict) = try timed("solve", measure) {
       let solution = try MatchingSolver.solve(
         problem, algorithm: settings.algorithm, objective: settings.objective, method: settings.method)

@@ -141,7 +141,8 @@ public enum NightlyRun {
         people: PersonSeen.everyone(in: context.ingest))
     var stagedEnded = false
     defer { if !stagedEnded { staged?.abandon() } }
-    let result = try RunCore.compute(context, measure: measure, progress: progress, matched: { staged?.matched($0) })
+    let result = try RunCore.compute(
+      context, measure: measure, progress: progress, solving: { staged?.solving() }, matched: { staged?.matched($0) })
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot)
     // The outputs are hashed for the manifest on another core while they are written.
     let outputFiles = result.files

@@ -79,13 +79,16 @@ public struct CohortOutcome: Sendable {
 /// to output bytes, with no clock, file or database.
 public enum RunCore {
   /// Runs every stage after ingest. `measure` times a stage; the shell passes
-  /// a clock, the audit passes a plain call. `matched` gets the new pairs as
-  /// soon as every cohort is solved, before the reports, so the shell can
-  /// start storing them; they are the result's ``RunResult/newPairs``.
+  /// a clock, the audit passes a plain call. `solving` is called as each
+  /// cohort's solver starts, which runs on one core and leaves the other
+  /// free. `matched` gets the new pairs as soon as every cohort is solved,
+  /// before the reports, so the shell can start storing them; they are the
+  /// result's ``RunResult/newPairs``.
   public static func compute(
     _ context: RunContext,
     measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
     progress: (RunProgress) -> Void = { _ in },
+    solving: () -> Void = {},
     matched onMatched: ([NewPair]) -> Void = { _ in }
   ) throws -> RunResult {
     var normalised = SkillsByPerson()
@@ -103,7 +106,9 @@ public enum RunCore {
     let selected = cohortNames.filter { context.cohort == nil || context.cohort == $0 }
     for (index, name) in selected.enumerated() {
       progress(RunProgress(step: "matching cohorts", done: index, total: selected.count, item: name))
-      matched.append(try CohortMatch.solve(cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure))
+      matched.append(
+        try CohortMatch.solve(
+          cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure, solving: solving))
     }
     progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     let newPairs = matched.flatMap(\.newPairs)

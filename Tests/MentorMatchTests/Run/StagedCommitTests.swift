@@ -27,6 +27,24 @@ import Testing
     #expect(try staged.notifications(runID: "run-1") == direct.notifications(runID: "run-1"))
   }
 
+  /// The transaction (and SQLite's write lock) begins only once a solver
+  /// starts: until then another connection can still write.
+  @Test func theTransactionBeginsWhenASolverStarts() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    let store = try StateStore(path: path)
+    let commit = StagedCommit(store: store, run: sampleRun(), people: samplePeople)
+    let other = try StateStore(path: path)
+    #expect(try other.commit(run: sampleRun("run-0"), people: [], newPairs: [], notifications: []) == .committed)
+    commit.solving()
+    commit.solving()  // a second cohort's solver: nothing more
+    commit.matched(Self.pairs)
+    #expect(try commit.finish(notifications: Self.owed) == .committed)
+    #expect(try other.runs().map(\.id).sorted() == ["run-0", "run-1"])
+    #expect(try other.activePairs().count == 1)
+  }
+
   /// Another connection sees nothing of the run until the emails owed are
   /// handed over, which the nightly run does only once its folder is durable.
   @Test func nothingIsVisibleBeforeTheFinish() throws {
