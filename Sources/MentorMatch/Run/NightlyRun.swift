@@ -37,7 +37,7 @@ public struct RunSummary: Sendable {
 /// transaction, then the emails are published into the run's maildir outbox
 /// and marked published. A crash at any point is finished by the next run.
 /// The transaction is filled while the run works (``StagedCommit``): the
-/// people once the exports are read, the pairs once the cohorts are solved,
+/// people once a solver starts, the pairs once the cohorts are solved,
 /// but it commits only after the run folder is durable.
 public enum NightlyRun {
   /// - Parameters:
