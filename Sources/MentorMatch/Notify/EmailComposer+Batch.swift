@@ -38,9 +38,9 @@ extension EmailComposer {
     guard count > 0 else { return }
     let composer = self
     func batch(at start: Int) -> BatchInFlight {
-      BatchInFlight { composer.composeAll(requests(start..<min(count, start + size))) }
+      BatchInFlight { composer.composeAll(requests(start..<min(count, start + size)), concurrency: ParallelWork.cores) }
     }
-    var current = composeAll(requests(0..<min(count, size)))
+    var current = composeAll(requests(0..<min(count, size)), concurrency: ParallelWork.cores)
     var next = size
     while true {
       let ahead = next < count ? batch(at: next) : nil

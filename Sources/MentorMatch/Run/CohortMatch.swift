@@ -88,14 +88,8 @@ struct CohortMatch: Sendable {
       guard let candidate = lists.candidates[mentee].first(where: { $0.mentor == mentor }) else { continue }
       pairs.append((mentee, mentor, candidate))
     }
-    // The sides are in id order (the ingest sorts sign-ups by id), so index
-    // order is id order; the ids are compared only if that ever stops holding.
-    if isStrictlyIncreasing(mentees.lazy.map(\.id)) && isStrictlyIncreasing(mentors.lazy.map(\.id)) {
-      pairs.sort { a, b in (a.mentee, a.mentor) < (b.mentee, b.mentor) }
-    } else {
-      pairs.sort { a, b in
-        (mentees[a.mentee].id, mentors[a.mentor].id) < (mentees[b.mentee].id, mentors[b.mentor].id)
-      }
+    pairs.sort { a, b in
+      (mentees[a.mentee].id, mentors[a.mentor].id) < (mentees[b.mentee].id, mentors[b.mentor].id)
     }
     return CohortMatch(
       cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
@@ -145,16 +139,6 @@ struct CohortMatch: Sendable {
       lineManagerEmail: signup.lineManagerEmail.isEmpty ? nil : signup.lineManagerEmail,
       offered: skills.offered[signup.id] ?? [], wanted: skills.wanted[signup.id] ?? [], capacity: capacity)
   }
-}
-
-/// Whether each id is greater than the one before it.
-func isStrictlyIncreasing(_ ids: some Sequence<String>) -> Bool {
-  var previous: String?
-  for id in ids {
-    if let previous, !(previous < id) { return false }
-    previous = id
-  }
-  return true
 }
 
 /// Runs `work` as a timed stage and returns its value.

@@ -48,7 +48,7 @@ public enum NightlyRun {
     _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
   ) throws -> RunSummary {
     func logStage(_ stage: String, wall: Double, cpu: Double) {
-      log("stage \(stage) \(milliseconds(wall))s cpu \(milliseconds(cpu))s peak \(ProcessUsage.peakMiB) MiB")
+      log("stage \(stage) \(stageSeconds(wall))s cpu \(stageSeconds(cpu))s peak \(ProcessUsage.peakMiB) MiB")
     }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = (seconds(), ProcessUsage.cpuSeconds)
@@ -115,7 +115,7 @@ public enum NightlyRun {
     let identity = try RunIdentity(asOf: options.asOf, digests: digests.ordered)
     // The same night (as-of date) with the same config, exports and taxonomy
     // is done already: a re-run makes no pairs and sends nothing again.
-    let configSHA256 = SHA256Hex.of(config.bytes)
+    let configSHA256 = digests.config
     if !options.dryRun,
       let done = try store.runs().first(where: {
         $0.asOf.prefix(10) == identity.date && $0.configSHA256 == configSHA256 && $0.inputsSHA256 == inputsSHA256
@@ -211,7 +211,7 @@ public enum NightlyRun {
   /// Seconds to three decimals ("0.042"), for the stage lines. Plain integer
   /// arithmetic: `String(format:)`'s first use scans the binary's protocol
   /// conformances, a cost on every run's critical path.
-  static func milliseconds(_ seconds: Double) -> String {
+  static func stageSeconds(_ seconds: Double) -> String {
     let thousandths = Int((abs(seconds) * 1000).rounded())
     let fraction = String(thousandths % 1000)
     return (seconds < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."

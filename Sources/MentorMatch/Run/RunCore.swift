@@ -48,7 +48,7 @@ public struct RunResult: Sendable {
   /// The solved cohorts, read by nothing after the core: kept so that the
   /// shell frees their many small values (every person's fields, the scoring
   /// tables) with the rest of the result, on a thread of its own, instead of
-  /// on the way out of ``RunCore/compute(_:measure:progress:matched:)``.
+  /// on the way out of ``RunCore/compute(_:measure:progress:solving:matched:)``.
   var solved: [CohortMatch] = []
 
   /// The manifest's counts once the emails are tallied.

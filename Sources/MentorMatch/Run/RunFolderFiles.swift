@@ -21,7 +21,7 @@ enum RunFolderFiles {
     RunManifest(
       runID: context.identity.runID, asOf: context.identity.asOf, algorithm: context.config.matching.algorithm.rawValue,
       objective: context.config.matching.objective.description,
-      configSHA256: digests.inputs[RunInputsSnapshot.configPath] ?? SHA256Hex.of([]),
+      configSHA256: digests.config,
       inputs: digests.inputs, taxonomy: digests.taxonomy,
       priorStateSHA256: digests.prior, counts: result.counts(with: emails),
       outputs: outputs.merging(emails.digests) { first, _ in first })

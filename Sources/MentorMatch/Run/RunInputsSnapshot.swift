@@ -63,6 +63,9 @@ struct RunInputsSnapshot {
     /// ``inputLines`` and then the prior state's, in a fixed order, for the run id.
     var ordered: [String] { inputLines + ["prior=\(prior)", "waiting=\(waiting)"] }
 
+    /// The config's digest (`inputs/config.toml`), as the run record and the manifest keep it.
+    var config: String { inputs[RunInputsSnapshot.configPath] ?? SHA256Hex.of([]) }
+
     /// One digest over ``inputLines``: two runs with the same value read the same files.
     var inputsSHA256: String { SHA256Hex.of(Array(inputLines.joined(separator: "\n").utf8)) }
 

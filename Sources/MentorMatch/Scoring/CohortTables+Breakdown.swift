@@ -1,35 +1,8 @@
 extension CohortTables {
   /// Each rule that paid the pair points, with what it found, and the covered skills.
   func breakdown(_ i: Int, _ j: Int) -> PairBreakdown {
-    var scores: [RuleScore] = []
-    var covered: [CoveredSkill] = []
-    for (r, rule) in rules.enumerated() {
-      guard let points = outcome(r, i, j), points != 0 else { continue }
-      let detail: RuleScore.Detail
-      switch rule.test {
-      case .gradeGap:
-        detail = .gradeGap(mentors[j].grade - mentees[i].grade)
-      case .same(let field):
-        detail = .shared(field: field, value: FieldText.display(mentees[i].fields[field]))
-      case .different(let field):
-        detail = .differs(field: field)
-      case .contains(let menteeField, let mentorField):
-        // The mentee's first item, as they typed it, that the mentor's list has.
-        let theirs = mentorItems[r][j]
-        let raw = (mentees[i].fields[menteeField] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-        let value = raw.lazy.map { FieldText.display(String($0)) }.first { item in
-          valueIDs[FieldText.fold(item)].map { sortedContains(theirs, $0) } ?? false
-        } ?? ""
-        detail = .contained(menteeField: menteeField, mentorField: mentorField, value: value)
-      case .skills(let partial):
-        detail = .skills
-        covered = coveredSkills(i, j, partial: partial)
-      case .notLineManager, .noRepeat:
-        continue
-      }
-      scores.append(RuleScore(rule: r, kind: rule.kind, side: rule.side, points: points, detail: detail))
-    }
-    return PairBreakdown(rules: scores, coveredSkills: covered)
+    var words = MenteeWords()
+    return breakdown(i, j, words: &words)
   }
 
   /// The breakdowns of `pairs` (mentee, mentor), in order. Each mentee's own
@@ -40,7 +13,7 @@ extension CohortTables {
     return pairs.map { breakdown($0.mentee, $0.mentor, words: &words) }
   }
 
-  /// ``breakdown(_:_:)`` with the mentee's field text from `words`, worked
+  /// A pair's breakdown with the mentee's field text from `words`, worked
   /// out again only when `words` belongs to another mentee.
   private func breakdown(_ i: Int, _ j: Int, words: inout MenteeWords) -> PairBreakdown {
     if words.mentee != i { load(i, into: &words) }

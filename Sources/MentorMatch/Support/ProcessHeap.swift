@@ -8,7 +8,7 @@ import CFileSync
 /// calls that way, one kernel round trip per step, and touched some pages
 /// again after each trim. With `M_TOP_PAD` at 16 MiB each step asks for
 /// 16 MiB more than it needs and a trim keeps 16 MiB: 18 `mprotect` calls,
-/// and the LGBT+ comparison run about 8 % faster (docs/performance.md).
+/// and the LGBT+ comparison run about 7 % faster (docs/performance.md).
 /// The pad is address space, not memory, until a page is first written.
 ///
 /// An earlier trial that also forced one arena for every thread and

@@ -31,6 +31,7 @@ import Testing
     #expect(digests.prior == hashed.prior)
     #expect(digests.waiting == hashed.waiting)
     #expect(digests.ordered == hashed.ordered)
+    #expect(digests.config == SHA256Hex.of(config.bytes))
   }
 
   @Test(arguments: [
@@ -38,7 +39,7 @@ import Testing
     (367.71, "367.710"), (-0.002, "-0.002"), (-0.0001, "0.000"),
   ])
   func stageSecondsHaveThreeDecimals(seconds: Double, text: String) {
-    #expect(NightlyRun.milliseconds(seconds) == text)
+    #expect(NightlyRun.stageSeconds(seconds) == text)
     if seconds >= 0 { #expect(text == String(format: "%.3f", seconds)) }
   }
 }

@@ -69,9 +69,10 @@ func labelsLowercaseAndSpaceFieldNames(_ field: String) {
 }
 
 /// Breakdowns that read each mentee's field text once per run of pairs, and
-/// the mentee-only sentences, against the one-pair definitions, on a seeded
-/// cohort with every kind of quoted rule; pairs sorted by mentee (the report's
-/// order) and shuffled (no run to share).
+/// the mentee-only sentences, against the one-pair results and the plain
+/// definitions of what a breakdown quotes, on a seeded cohort with every kind
+/// of quoted rule; pairs sorted by mentee (the report's order) and shuffled
+/// (no run to share).
 @Test(arguments: [5, 6] as [UInt64])
 func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws {
   let toml = """
@@ -119,14 +120,34 @@ func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws 
   var shuffled = sorted
   for index in shuffled.indices.reversed() { shuffled.swapAt(index, Int(random.next() % UInt64(index + 1))) }
   #expect(sorted.count > 100)
+  var quoted = (shared: 0, contained: 0)
   for pairs in [sorted, shuffled] {
     let batch = lists.tables.breakdowns(pairs)
     var last = Explanation.SharedSentence()
     #expect(batch.count == pairs.count)
     for (pair, breakdown) in zip(pairs, batch) {
       #expect(breakdown == lists.tables.breakdown(pair.mentee, pair.mentor), "\(pair)")
+      // What is quoted, by definition: a `same` rule's value as the mentee
+      // wrote it (trimmed), and a `contains` rule's first item the mentee
+      // typed whose folded form is among the mentor's items.
+      for score in breakdown.rules {
+        switch score.detail {
+        case .shared(let field, let value):
+          #expect(value == FieldText.display(mentees[pair.mentee].fields[field]), "\(pair)")
+          quoted.shared += 1
+        case .contained(let menteeField, let mentorField, let value):
+          let theirs = Set(FieldText.items(mentors[pair.mentor].fields[mentorField] ?? ""))
+          let typed = (mentees[pair.mentee].fields[menteeField] ?? "")
+            .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map { FieldText.display(String($0)) }
+          #expect(value == (typed.first { theirs.contains(FieldText.fold($0)) } ?? ""), "\(pair)")
+          quoted.contained += 1
+        default:
+          break
+        }
+      }
       let plain = Explanation(breakdown: breakdown, menteeName: "Alex", mentorName: "Sam")
       #expect(Explanation.menteeLines(breakdown, mentorName: "Sam", last: &last) == plain.forMentee)
     }
   }
+  #expect(quoted.shared > 0 && quoted.contained > 0, "both quoted rules paid points somewhere")
 }
