@@ -93,26 +93,46 @@ public struct MaildirOutbox: Sendable {
   public func publish(linking fileNames: [String], from source: String) throws(NotifyError) -> Publication {
     for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
     let present = try publishedNames()
+    let from = try openDirectory(source)
+    defer { close(from) }
+    let new = try openDirectory(directory + "/new")
+    defer { close(new) }
     var linked: [String] = []
     var copies: [(fileName: String, bytes: [UInt8])] = []
     var already: [String] = []
-    for name in Set(fileNames).sorted() {
-      let from = "\(source)/\(name)"
-      guard FileManager.default.fileExists(atPath: from) else { continue }
+    // Names relative to the two open folders, and no stat first: a missing
+    // source is the link's own ENOENT. A run publishes hundreds of thousands.
+    for name in Self.uniqueSorted(fileNames) {
       if present.contains(name) {
         already.append(name)
-      } else if link(from, "\(directory)/new/\(name)") == 0 {
+      } else if linkat(from, name, new, name, 0) == 0 {
         linked.append(name)
+      } else if errno == ENOENT {
+        continue
       } else if errno == EXDEV || errno == EPERM || errno == EMLINK || errno == EOPNOTSUPP {
-        guard let data = FileManager.default.contents(atPath: from) else { throw failure(from, "cannot read the message") }
+        guard let data = FileManager.default.contents(atPath: "\(source)/\(name)") else {
+          throw failure("\(source)/\(name)", "cannot read the message")
+        }
         copies.append((name, Array(data)))
       } else {
         throw failure("\(directory)/new/\(name)", "cannot link the message into new/")
       }
     }
-    if !linked.isEmpty { try syncDirectory(directory + "/new") }
+    if !linked.isEmpty, fsync(new) != 0 { throw failure(directory + "/new", "cannot sync the folder") }
+    guard !copies.isEmpty else { return Publication(written: linked, alreadyPresent: already) }
     let copied = try publish(messages: copies)
     return Publication(written: (linked + copied.written).sorted(), alreadyPresent: (already + copied.alreadyPresent).sorted())
+  }
+
+  /// `names` sorted without repeats; a list already in strictly increasing
+  /// order (as a run hands over its emails) is returned as it is.
+  static func uniqueSorted(_ names: [String]) -> [String] {
+    var increasing = true
+    for index in names.indices.dropFirst() where !(names[index - 1] < names[index]) {
+      increasing = false
+      break
+    }
+    return increasing ? names : Set(names).sorted()
   }
 
   /// The names in `new/` and `cur/`, with any maildir `:2,…` suffix removed.

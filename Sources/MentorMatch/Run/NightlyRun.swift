@@ -234,12 +234,13 @@ public enum NightlyRun {
 
   /// Publishes a run folder's emails (`emails/<name>`) to its maildir
   /// outbox by hard links, so the outbox costs no second copy. Names whose
-  /// file is missing are skipped. Returns the names published (or there already).
+  /// file is missing are skipped. Returns the names published (or there
+  /// already), in the publication's order: by name within each of the two.
   @discardableResult
   static func publish(fileNames: [String], from folder: String) throws -> [String] {
     let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
     let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent("emails"))
-    return (publication.written + publication.alreadyPresent).sorted()
+    return publication.written + publication.alreadyPresent
   }
 
   private static func summaryLines(_ result: RunResult, emails: RunEmailTally, dryRun: Bool) -> [String] {

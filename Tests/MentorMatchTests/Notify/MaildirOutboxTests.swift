@@ -75,6 +75,36 @@ import Testing
     #expect(again.alreadyPresent == names.sorted())
   }
 
+  /// Names given out of order and twice are linked once each, and the
+  /// publication lists them sorted, as for names given in order.
+  @Test func publishingByLinkSortsAndDeduplicatesTheNames() throws {
+    let run = Self.runDirectory()
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    let emails = try Self.emails()
+    try FileManager.default.createDirectory(atPath: run + "/emails", withIntermediateDirectories: true)
+    for email in emails {
+      #expect(FileManager.default.createFile(atPath: "\(run)/emails/\(email.fileName)", contents: Data(email.bytes), attributes: [.posixPermissions: 0o600]))
+    }
+    let names = emails.map(\.fileName).sorted()
+    #expect(names.count >= 2)
+    let shuffled = ["missing.eml"] + names.reversed() + [names[0]]
+    let result = try MaildirOutbox(directory: run + "/outbox").publish(linking: shuffled, from: run + "/emails")
+    #expect(result.written == names)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").sorted() == names)
+  }
+
+  @Test(arguments: [
+    ([], []),
+    (["a"], ["a"]),
+    (["a", "b", "c"], ["a", "b", "c"]),
+    (["b", "a"], ["a", "b"]),
+    (["a", "a", "b"], ["a", "b"]),
+    (["c", "a", "c", "b"], ["a", "b", "c"]),
+  ])
+  func namesAreSortedOnce(given: [String], expected: [String]) {
+    #expect(MaildirOutbox.uniqueSorted(given) == expected)
+  }
+
   /// A large batch through the open-folder writes: every file lands in new/
   /// with its bytes, nothing stays in tmp/, and a second publish of the same
   /// batch writes nothing.
