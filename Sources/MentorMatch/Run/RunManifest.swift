@@ -109,15 +109,6 @@ public struct RunManifest: Codable, Sendable, Equatable {
   /// The manifest's file name in a run folder.
   public static let fileName = "manifest.json"
 
-  /// The manifest as stable JSON bytes, ending with a newline.
-  public func encoded() -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    // Encoding plain strings, integers, arrays and string-keyed maps cannot fail.
-    guard let data = try? encoder.encode(self) else { return [] }
-    return [UInt8](data) + [0x0A]
-  }
-
   /// Decodes manifest bytes; `name` is used in messages.
   public static func decode(_ bytes: [UInt8], name: String) throws(StateError) -> RunManifest {
     do {

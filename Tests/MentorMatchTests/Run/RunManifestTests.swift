@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MentorMatch
+import MentorMatchTestSupport
 
 @Suite struct RunManifestTests {
   static func sample() -> RunManifest {
@@ -22,6 +23,7 @@ import Testing
     let manifest = Self.sample()
     let bytes = manifest.encoded()
     #expect(bytes == manifest.encoded())
+    #expect(bytes == (try Self.foundationEncoded(manifest)))
     let decoded = try RunManifest.decode(bytes, name: "m")
     #expect(decoded == manifest)
     #expect(decoded.encoded() == bytes)
@@ -35,6 +37,47 @@ import Testing
     }
     let expected = try #require(FileManager.default.contents(atPath: golden.path), "record with RECORD_SNAPSHOTS=1")
     #expect([UInt8](expected) == bytes)
+  }
+
+  /// What earlier versions wrote, and `audit` compares against: Foundation's encoder.
+  static func foundationEncoded(_ manifest: RunManifest) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return [UInt8](try encoder.encode(manifest)) + [0x0A]
+  }
+
+  /// The hand-written encoding is byte for byte Foundation's, on seeded
+  /// manifests with every escape, non-ASCII keys whose byte order differs
+  /// from their character order, shared prefixes, and empty maps and lists.
+  @Test(arguments: 0..<60)
+  func encodingEqualsFoundationsEncoder(seed: Int) throws {
+    var random = SeededGenerator(seed: UInt64(seed))
+    let alphabet: [String] = [
+      "a", "b", "Z", "/", "\\", "\"", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1F}", "\u{7F}", "é", "e\u{301}",
+      "ß", "€", "😀", "\u{2028}", " ", ":", "{", "[", "-", "_", ".", "0", "9",
+    ]
+    func text(_ maxLength: Int) -> String {
+      (0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+    }
+    func map(_ count: Int) -> [String: String] {
+      var map: [String: String] = [:]
+      for _ in 0..<Int.random(in: 0...count, using: &random) { map["emails/" + text(6)] = text(8) }
+      return map
+    }
+    var counts: [String: Int] = [:]
+    for _ in 0..<Int.random(in: 0...6, using: &random) { counts[text(5)] = Int.random(in: -1_000...Int.max, using: &random) }
+    let redactions = (0..<Int.random(in: 0...2, using: &random)).map { _ in
+      RunManifest.Redaction(
+        asOf: text(4), reason: text(10),
+        files: (0..<Int.random(in: 0...3, using: &random)).map { _ in
+          .init(path: text(6), sha256: Bool.random(using: &random) ? nil : text(4))
+        })
+    }
+    let manifest = RunManifest(
+      toolVersion: text(4), runID: text(6), asOf: text(4), algorithm: text(3), objective: text(5),
+      configSHA256: text(4), inputs: map(5), taxonomy: map(3), priorStateSHA256: text(3), counts: counts,
+      outputs: map(40), redactions: redactions)
+    #expect(manifest.encoded() == (try Self.foundationEncoded(manifest)))
   }
 
   @Test func fileDigestStreamsAndMatchesTheInMemoryDigest() throws {
