@@ -90,20 +90,31 @@ public struct RunFolderWriter: Sendable {
     let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
     try DurableFile.makeFolder(temporary)
     var folders: Set<String> = [temporary]
+    // Each folder of the run is opened once and its files created by name in
+    // it: a run writes hundreds of thousands of emails into one folder.
+    var openFolders: [Substring: Int32] = [:]
+    defer { for fd in openFolders.values { close(fd) } }
     func put(_ batch: [String: [UInt8]]) throws(StateError) {
       for path in batch.keys.sorted() {
         try Self.checkRelative(path)
-        let full = (temporary as NSString).appendingPathComponent(path)
-        let parent = (full as NSString).deletingLastPathComponent
-        if !folders.contains(parent) {
-          try DurableFile.makeFolders(parent)
-          var walk = parent
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let parent = slash.map { path[..<$0] } ?? ""
+        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        let folder: Int32
+        if let fd = openFolders[parent] {
+          folder = fd
+        } else {
+          let full = parent.isEmpty ? temporary : temporary + "/" + parent
+          try DurableFile.makeFolders(full)
+          var walk = full
           while walk.count > temporary.count {
             folders.insert(walk)
             walk = (walk as NSString).deletingLastPathComponent
           }
+          folder = try DurableFile.openFolder(full)
+          openFolders[parent] = folder
         }
-        try DurableFile.create(full, bytes: batch[path] ?? [], sync: false)
+        try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
       }
     }
     try put(files)
@@ -150,13 +161,22 @@ public struct RunFolderWriter: Sendable {
     else { throw StateError.badRelativePath(path: name) }
   }
 
+  /// A relative path of plain components: not absolute, no empty, `.` or
+  /// `..` component, no NUL. Checked byte by byte (called once per email).
   static func checkRelative(_ path: String) throws(StateError) {
-    guard !path.hasPrefix("/") else { throw StateError.badRelativePath(path: path) }
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    for part in parts {
-      guard !part.isEmpty, part != ".", part != "..", !part.contains("\0") else {
-        throw StateError.badRelativePath(path: path)
+    var length = 0
+    var onlyDots = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        guard length > 0, !(onlyDots && length <= 2) else { throw StateError.badRelativePath(path: path) }
+        length = 0
+        onlyDots = true
+        continue
       }
+      guard byte != 0 else { throw StateError.badRelativePath(path: path) }
+      length += 1
+      if byte != UInt8(ascii: ".") { onlyDots = false }
     }
+    guard length > 0, !(onlyDots && length <= 2) else { throw StateError.badRelativePath(path: path) }
   }
 }

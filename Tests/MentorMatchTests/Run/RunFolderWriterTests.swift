@@ -81,7 +81,7 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
   }
 
-  @Test(arguments: ["/etc/passwd", "../escape.csv", "a/../../b", "", "a//b", "./x"])
+  @Test(arguments: ["/etc/passwd", "../escape.csv", "a/../../b", "", "a//b", "./x", ".", "..", "a/", "a/.", "a/..", "a\u{0}b", "/"])
   func pathsThatLeaveTheFolderAreRefused(path: String) throws {
     let runs = makeTemporaryFolder()
     defer { removeFolder(runs) }
@@ -89,6 +89,19 @@ import Testing
       try RunFolderWriter(runsDirectory: runs, pid: 1).write(runID: "r1", files: [path: []])
     }
     #expect(!FileManager.default.fileExists(atPath: runs + "/r1"))
+  }
+
+  /// Names that only look like `.` or `..` are plain files, written where they say.
+  @Test func dotNamesThatStayInsideAreWritten() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let odd: [String: [UInt8]] = [
+      "...": [1], "a/.hidden": [2], "a/..b": [3], ".x/y": [4], "emails/z.eml": [5], "emails/y.eml": [6],
+    ]
+    try RunFolderWriter(runsDirectory: runs, pid: 1).write(runID: "r1", files: odd)
+    #expect(DurableFile.files(under: runs + "/r1") == odd.keys.sorted())
+    for (path, bytes) in odd { #expect(try DurableFile.read(runs + "/r1/" + path) == bytes) }
+    #expect(mode(of: runs + "/r1/emails/z.eml") == 0o600)
   }
 
   @Test func unwritableRunsFolderExits73() throws {
