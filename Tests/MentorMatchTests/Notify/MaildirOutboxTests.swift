@@ -12,6 +12,16 @@ import Testing
     ].map(composer.compose)
   }
 
+  /// ``emails()``, each also stored as `RUN/emails/<file name>`, as a run folder holds them.
+  static func storedEmails(in run: String) throws -> [ComposedEmail] {
+    let emails = try emails()
+    try FileManager.default.createDirectory(atPath: run + "/emails", withIntermediateDirectories: true)
+    for email in emails {
+      #expect(FileManager.default.createFile(atPath: "\(run)/emails/\(email.fileName)", contents: Data(email.bytes), attributes: [.posixPermissions: 0o600]))
+    }
+    return emails
+  }
+
   static func runDirectory() -> String { NSTemporaryDirectory() + "mentormatch-outbox-\(UUID().uuidString)" }
 
   /// An outbox under `run` where the first of `emails` was published and a
@@ -50,11 +60,7 @@ import Testing
   @Test func publishingByLinkSharesTheStoredFileAndIsIdempotent() throws {
     let run = Self.runDirectory()
     defer { try? FileManager.default.removeItem(atPath: run) }
-    let emails = try Self.emails()
-    try FileManager.default.createDirectory(atPath: run + "/emails", withIntermediateDirectories: true)
-    for email in emails {
-      #expect(FileManager.default.createFile(atPath: "\(run)/emails/\(email.fileName)", contents: Data(email.bytes), attributes: [.posixPermissions: 0o600]))
-    }
+    let emails = try Self.storedEmails(in: run)
     let outbox = MaildirOutbox(directory: run + "/outbox")
     let names = emails.map(\.fileName)
     let first = try outbox.publish(linking: names + ["missing.eml"], from: run + "/emails")
@@ -80,11 +86,7 @@ import Testing
   @Test func publishingByLinkSortsAndDeduplicatesTheNames() throws {
     let run = Self.runDirectory()
     defer { try? FileManager.default.removeItem(atPath: run) }
-    let emails = try Self.emails()
-    try FileManager.default.createDirectory(atPath: run + "/emails", withIntermediateDirectories: true)
-    for email in emails {
-      #expect(FileManager.default.createFile(atPath: "\(run)/emails/\(email.fileName)", contents: Data(email.bytes), attributes: [.posixPermissions: 0o600]))
-    }
+    let emails = try Self.storedEmails(in: run)
     let names = emails.map(\.fileName).sorted()
     #expect(names.count >= 2)
     let shuffled = ["missing.eml"] + names.reversed() + [names[0]]
