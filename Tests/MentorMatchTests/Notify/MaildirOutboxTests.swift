@@ -79,6 +79,9 @@ import Testing
     let again = try outbox.publish(linking: names, from: run + "/emails")
     #expect(again.written.isEmpty)
     #expect(again.alreadyPresent == names.sorted())
+    // Published once, a message stays published when the run folder's copy is gone (erased).
+    try FileManager.default.removeItem(atPath: "\(run)/emails/\(names[0])")
+    #expect(try outbox.publish(linking: names, from: run + "/emails").alreadyPresent == names.sorted())
   }
 
   /// Names given out of order and twice are linked once each, and the
