@@ -50,3 +50,7 @@ int mentormatch_sqlite_run(struct sqlite3_stmt *statement) {
   sqlite3_reset(statement);
   return code;
 }
+
+int mentormatch_sqlite_cache_flush(struct sqlite3 *connection) {
+  return sqlite3_db_cacheflush(connection);
+}

@@ -29,4 +29,14 @@ int mentormatch_sqlite_bind_null(struct sqlite3_stmt *statement, int index);
 /// SQLITE_DONE (101) when it ran, otherwise SQLite's error code.
 int mentormatch_sqlite_run(struct sqlite3_stmt *statement);
 
+/// SQLite's connection (<https://sqlite.org/c3ref/sqlite3.html>), as GRDB
+/// opens it; only its pointer passes through here.
+struct sqlite3;
+
+/// Writes the connection's dirty pages (in WAL mode, as frames of the log
+/// that no commit marks yet) without ending the open transaction:
+/// sqlite3_db_cacheflush (<https://sqlite.org/c3ref/db_cacheflush.html>).
+/// Returns SQLite's result code.
+int mentormatch_sqlite_cache_flush(struct sqlite3 *connection);
+
 #endif

@@ -24,7 +24,9 @@ final class StagedCommit: Sendable {
       // Abandoned, the pairs' handoff throws inside the transaction, which rolls it back.
       try? start.take()
       return Result { () throws(StateError) in
-        try store.commit(run: run, people: people(), newPairs: pairs.take, notifications: notifications.take)
+        try store.commit(
+          run: run, people: people(), newPairs: pairs.take, notifications: notifications.take,
+          writeAheadWhileWaiting: true)
       }
     }
   }

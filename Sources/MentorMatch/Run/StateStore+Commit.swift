@@ -33,15 +33,23 @@ extension StateStore {
   /// `notifications()`, all in the one transaction. Either may wait until
   /// its rows exist; when either throws, nothing is committed and the error
   /// is rethrown as ``StateError/wrapping(_:path:)`` gives it.
+  ///
+  /// With `writeAheadWhileWaiting`, the pages the rows so far changed are
+  /// written to the write-ahead log before each wait
+  /// (``GRDB/Database/writeDirtyPages()``), so that the commit at the end
+  /// writes only the last rows' pages: the log's writes move off the run's
+  /// critical path into the time it spends matching and writing its folder.
   @discardableResult
   public func commit(
     run: RunRecord, people: [PersonSeen], newPairs: () throws -> [NewPair],
-    notifications: () throws -> [OwedNotification]
+    notifications: () throws -> [OwedNotification], writeAheadWhileWaiting: Bool = false
   ) throws(StateError) -> CommitOutcome {
     try write { db in
       if let done = try insertRun(run, db) { return done }
       try insert(people: people, runID: run.id, db)
+      if writeAheadWhileWaiting { try db.writeDirtyPages() }
       try insert(newPairs: try newPairs(), runID: run.id, db)
+      if writeAheadWhileWaiting { try db.writeDirtyPages() }
       try insert(notifications: try notifications(), runID: run.id, db)
       crash.hit("state-commit-in-transaction")
       return .committed

@@ -43,3 +43,16 @@ struct StatementRows {
     }
   }
 }
+
+extension Database {
+  /// Writes this connection's dirty pages to the write-ahead log inside the
+  /// open transaction (``mentormatch_sqlite_cache_flush``): SQLite's own
+  /// cache spill, done on purpose. Frames no commit marks are ignored by
+  /// recovery, so durability is unchanged; the commit then writes only what
+  /// changed since. Throws GRDB's `DatabaseError` on failure.
+  func writeDirtyPages() throws {
+    guard let connection = sqliteConnection else { return }
+    let code = mentormatch_sqlite_cache_flush(connection)
+    guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: lastErrorMessage) }
+  }
+}

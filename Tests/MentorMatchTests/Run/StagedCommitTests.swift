@@ -64,6 +64,35 @@ import Testing
     #expect(try reader.activePairs().count == 1)
   }
 
+  /// The rows handed over so far reach the write-ahead log before the
+  /// finish (so the commit has little left to write), yet stay invisible,
+  /// and an abandoned transaction leaves them ignored.
+  @Test func rowsAreWrittenAheadButOnlyTheCommitShowsThem() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    let store = try StateStore(path: path)
+    let reader = try StateStore(path: path)
+    func logSize() -> Int {
+      ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+    let before = logSize()
+    let people = samplePeople + (0..<500).map { PersonSeen(id: "P\($0)", cohort: "spring", role: "mentee", email: "p\($0)@example.gov.uk") }
+    let commit = StagedCommit(store: store, run: sampleRun(), people: people)
+    commit.matched(Self.pairs)
+    // The commit's thread inserts and writes ahead on its own; wait for it.
+    let deadline = Date().addingTimeInterval(10)
+    while logSize() <= before, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    #expect(logSize() > before, "the pages reach the log before the finish")
+    #expect(try reader.runs().isEmpty)
+    #expect(try reader.activePairs().isEmpty)
+    commit.abandon()
+    #expect(try reader.runs().isEmpty)
+    #expect(try store.integrityCheck() == ["ok"])
+    #expect(try store.commit(run: sampleRun(), people: people, newPairs: Self.pairs, notifications: Self.owed) == .committed)
+    #expect(try reader.activePairs().count == 1)
+  }
+
   @Test(arguments: [false, true])
   func abandoningLeavesNothing(afterPairs: Bool) throws {
     let folder = makeTemporaryFolder()
