@@ -61,6 +61,7 @@ private struct DemoCopy {
     let published = written.keys.filter { $0.hasPrefix("outbox/new/") }.count
     #expect(emails > 100)
     #expect(published == emails)
+    #expect(!written.keys.contains { $0.hasPrefix(".outbox-new/") }, "the staged outbox became new/ in one rename")
     let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)
     #expect(attributes[.posixPermissions] as? Int == 0o600)
     let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int

@@ -124,6 +124,39 @@ public struct MaildirOutbox: Sendable {
     return Publication(written: (linked + copied.written).sorted(), alreadyPresent: (already + copied.alreadyPresent).sorted())
   }
 
+  /// Publishes a folder of messages staged beside the outbox (complete,
+  /// durable, and not yet seen by any relay) in one step: `staged` is
+  /// renamed to `new/`, which rename(2) does atomically, whatever the number
+  /// of messages; then the outbox and the staged folder's parent are
+  /// fsynced. `tmp/` and `cur/` are made first. Returns false, changing
+  /// nothing, when `staged` does not exist (published already, or never
+  /// staged). Should `new/` hold messages already, the staged ones are
+  /// linked in beside them as ``publish(linking:from:)`` does and the
+  /// staged folder is removed.
+  public func publish(renaming staged: String) throws(NotifyError) -> Bool {
+    guard access(staged, F_OK) == 0 else {
+      guard errno == ENOENT else { throw failure(staged, "cannot read the staged messages") }
+      return false
+    }
+    for folder in ["", "/tmp", "/cur"] { try makeDirectory(directory + folder) }
+    if rename(staged, directory + "/new") != 0 {
+      guard errno == ENOTEMPTY || errno == EEXIST else { throw failure(directory + "/new", "cannot publish the staged messages") }
+      let names: [String]
+      do { names = try FileManager.default.contentsOfDirectory(atPath: staged) } catch {
+        throw .outbox(path: staged, problem: "cannot list the staged messages")
+      }
+      try publish(linking: names, from: staged)
+      for name in names where unlink(staged + "/" + name) != 0 && errno != ENOENT {
+        throw failure(staged + "/" + name, "cannot remove a staged message")
+      }
+      guard rmdir(staged) == 0 else { throw failure(staged, "cannot remove the staged folder") }
+    }
+    guard chmod(directory + "/new", 0o700) == 0 else { throw failure(directory + "/new", "cannot set the folder's mode") }
+    try syncDirectory(directory)
+    try syncDirectory((staged as NSString).deletingLastPathComponent)
+    return true
+  }
+
   /// `names` sorted without repeats; a list already in strictly increasing
   /// order (as a run hands over its emails) is returned as it is.
   static func uniqueSorted(_ names: [String]) -> [String] {

@@ -151,7 +151,11 @@ public enum NightlyRun {
     let runsDirectory = options.dryRun
       ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
     try PrivateFiles.makeDirectory(runsDirectory)
-    let writer = RunFolderWriter(runsDirectory: runsDirectory, pid: options.pid, crash: options.crash)
+    // With `[email]`, the emails are also staged for the outbox as they are
+    // written, so that publishing after the commit is one rename.
+    let writer = RunFolderWriter(
+      runsDirectory: runsDirectory, pid: options.pid, crash: options.crash,
+      links: config.email != nil && staged != nil ? (from: "emails", into: stagedOutbox) : nil)
     // Emails are composed a batch at a time and written as they come, so the
     // run never holds them all; the manifest, which hashes them, goes last.
     var emails = RunEmailTally()
@@ -187,7 +191,7 @@ public enum NightlyRun {
         // A config without `[email]` sends nothing, so its runs get no outbox;
         // with `[email]` the outbox is made even on a night with no emails,
         // for the relay that reads it.
-        if config.email != nil { try publish(fileNames: names, from: folder) }
+        if config.email != nil { try publish(fileNames: names, from: folder, listing: false) }
         options.crash.hit("after-publish")
         // With no emails there is nothing to mark: no write transaction.
         if !names.isEmpty { _ = try store.markPublished(runID: identity.runID, fileNames: names) }
@@ -232,13 +236,25 @@ public enum NightlyRun {
     return published
   }
 
-  /// Publishes a run folder's emails (`emails/<name>`) to its maildir
-  /// outbox by hard links, so the outbox costs no second copy. Names whose
-  /// file is missing are skipped. Returns the names published (or there
-  /// already), in the publication's order: by name within each of the two.
+  /// The run folder's emails staged for its outbox: hard links of
+  /// `emails/<name>`, written with the folder and made durable with it.
+  static let stagedOutbox = ".outbox-new"
+
+  /// Publishes a run folder's emails to its maildir outbox: in one rename
+  /// of the staged folder (``stagedOutbox``) when the run staged them, else
+  /// (a run of an earlier version) by hard-linking each `emails/<name>`, so
+  /// the outbox costs no second copy. Names whose file is missing are
+  /// skipped. Returns, when `listing`, the names published (or there
+  /// already): sorted after a rename, by name within each of the two lists
+  /// after linking.
   @discardableResult
-  static func publish(fileNames: [String], from folder: String) throws -> [String] {
+  static func publish(fileNames: [String], from folder: String, listing: Bool = true) throws -> [String] {
     let outbox = MaildirOutbox(directory: (folder as NSString).appendingPathComponent("outbox"))
+    if try outbox.publish(renaming: (folder as NSString).appendingPathComponent(stagedOutbox)) {
+      guard listing else { return [] }
+      let present = try outbox.publishedNames()
+      return MaildirOutbox.uniqueSorted(fileNames).filter(present.contains)
+    }
     let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent("emails"))
     return publication.written + publication.alreadyPresent
   }

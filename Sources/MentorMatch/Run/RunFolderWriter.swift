@@ -21,6 +21,12 @@ public struct RunFolderWriter: Sendable {
   public let pid: Int32
   /// Steps `run-folder-files-written` (before the rename) and `run-folder-renamed`.
   public let crash: CrashPoint
+  /// Every file written into the folder `from` is also hard-linked into the
+  /// folder `into` (both relative to the run folder), by another thread
+  /// while the next files are written: the nightly run's emails, staged for
+  /// its outbox (``MaildirOutbox/publish(renaming:)``). Those links are left
+  /// out when an existing run folder is compared.
+  public let links: (from: String, into: String)?
 
   /// What ``write(runID:files:)`` did.
   public enum Outcome: Sendable, Equatable {
@@ -31,10 +37,11 @@ public struct RunFolderWriter: Sendable {
   }
 
   /// A writer into `runsDirectory`; `pid` is the caller's `getpid()`, `crash` the injected test hook.
-  public init(runsDirectory: String, pid: Int32, crash: CrashPoint = .none) {
+  public init(runsDirectory: String, pid: Int32, crash: CrashPoint = .none, links: (from: String, into: String)? = nil) {
     self.runsDirectory = runsDirectory
     self.pid = pid
     self.crash = crash
+    self.links = links
   }
 
   /// The final folder of a run.
@@ -84,7 +91,9 @@ public struct RunFolderWriter: Sendable {
       }
       try compare(files)
       try compare(try more(compare))
-      guard DurableFile.files(under: final) == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
+      let linked = links.map { $0.into + "/" }
+      let present = DurableFile.files(under: final).filter { path in linked.map { !path.hasPrefix($0) } ?? true }
+      guard present == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
       return .alreadyPresent
     }
     let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
@@ -94,7 +103,12 @@ public struct RunFolderWriter: Sendable {
     // it: a run writes hundreds of thousands of emails into one folder.
     var openFolders: [Substring: Int32] = [:]
     defer { for fd in openFolders.values { close(fd) } }
+    let linker = try links.map { (links) throws(StateError) in
+      try FolderLinker(into: temporary + "/" + links.into, folders: &folders, root: temporary)
+    }
+    defer { linker?.end() }
     func put(_ batch: [String: [UInt8]]) throws(StateError) {
+      var linked: [String] = []
       for path in batch.keys.sorted() {
         try Self.checkRelative(path)
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
@@ -115,10 +129,15 @@ public struct RunFolderWriter: Sendable {
           openFolders[parent] = folder
         }
         try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
+        if let from = links?.from, parent == from { linked.append(name) }
+      }
+      if let linker, let from = links?.from, let folder = openFolders[Substring(from)], !linked.isEmpty {
+        linker.link(linked, from: folder, path: temporary + "/" + from)
       }
     }
     try put(files)
     try put(try more(put))
+    try linker?.finish()
     // One sync for every file and folder: nothing is renamed into place
     // before all of its bytes and names are durable.
     try DurableFile.syncFileSystem(containing: temporary)

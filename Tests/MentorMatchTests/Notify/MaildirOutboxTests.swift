@@ -98,6 +98,33 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").sorted() == names)
   }
 
+  /// A staged folder becomes `new/` in one rename; with nothing staged,
+  /// nothing changes; with messages in `new/` already, the staged ones are
+  /// linked in beside them and the staged folder goes.
+  @Test func publishingAStagedFolderRenamesIt() throws {
+    let run = Self.runDirectory()
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    let emails = try Self.storedEmails(in: run)
+    let names = emails.map(\.fileName).sorted()
+    try FileManager.default.createDirectory(atPath: run + "/staged", withIntermediateDirectories: true)
+    for name in names { #expect(link("\(run)/emails/\(name)", "\(run)/staged/\(name)") == 0) }
+    let outbox = MaildirOutbox(directory: run + "/outbox")
+    #expect(try outbox.publish(renaming: run + "/staged"))
+    #expect(!FileManager.default.fileExists(atPath: run + "/staged"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").sorted() == names)
+    for folder in ["", "/tmp", "/new", "/cur"] { #expect(try Self.mode(run + "/outbox" + folder) == 0o700) }
+    #expect(try outbox.publish(renaming: run + "/staged") == false, "published already: nothing to do")
+
+    // Staged again while new/ holds messages: linked in beside them.
+    try FileManager.default.createDirectory(atPath: run + "/staged", withIntermediateDirectories: true)
+    try FileManager.default.moveItem(atPath: "\(run)/outbox/new/\(names[0])", toPath: "\(run)/staged/\(names[0])")
+    try FileManager.default.removeItem(atPath: "\(run)/outbox/new/\(names[1])")
+    #expect(link("\(run)/emails/\(names[1])", "\(run)/staged/\(names[1])") == 0)
+    #expect(try outbox.publish(renaming: run + "/staged"))
+    #expect(!FileManager.default.fileExists(atPath: run + "/staged"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/outbox/new").sorted() == names)
+  }
+
   @Test(arguments: [
     ([], []),
     (["a"], ["a"]),

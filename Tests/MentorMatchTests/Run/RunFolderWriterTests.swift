@@ -91,6 +91,34 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: runs + "/r1"))
   }
 
+  /// Files written into the linked folder are hard-linked into the other
+  /// one too (one file, two names); a folder written already compares equal
+  /// whatever the links.
+  @Test func linkedFilesShareTheirBytesAndAreLeftOutOfTheComparison() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let batches: [[String: [UInt8]]] = [
+      ["emails/b.eml": [2], "emails/a.eml": [1]], ["emails/c.eml": [3], "report.csv": [9]],
+    ]
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 1, links: (from: "emails", into: ".staged"))
+    func write() throws -> RunFolderWriter.Outcome {
+      try writer.write(runID: "r1", files: ["matches.csv": [0]]) { (add) throws(StateError) in
+        for batch in batches { try add(batch) }
+        return ["manifest.json": [7]]
+      }
+    }
+    #expect(try write() == .written)
+    let folder = runs + "/r1"
+    for name in ["a.eml", "b.eml", "c.eml"] {
+      let stored = try FileManager.default.attributesOfItem(atPath: "\(folder)/emails/\(name)")
+      let staged = try FileManager.default.attributesOfItem(atPath: "\(folder)/.staged/\(name)")
+      #expect(stored[.systemFileNumber] as? NSNumber == staged[.systemFileNumber] as? NSNumber, "one file, two names")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/.staged").sorted() == ["a.eml", "b.eml", "c.eml"])
+    #expect(mode(of: folder + "/.staged") == 0o700)
+    #expect(try write() == .alreadyPresent)
+  }
+
   /// Names that only look like `.` or `..` are plain files, written where they say.
   @Test func dotNamesThatStayInsideAreWritten() throws {
     let runs = makeTemporaryFolder()
