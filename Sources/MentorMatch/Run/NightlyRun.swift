@@ -194,7 +194,8 @@ public enum NightlyRun {
         if config.email != nil { try publish(fileNames: names, from: folder, listing: false) }
         options.crash.hit("after-publish")
         // With no emails there is nothing to mark: no write transaction.
-        if !names.isEmpty { _ = try store.markPublished(runID: identity.runID, fileNames: names) }
+        // Every email the run owes is in the outbox now.
+        if !names.isEmpty { _ = try store.markPublished(runID: identity.runID) }
       }
     }
     let summary = RunSummary(

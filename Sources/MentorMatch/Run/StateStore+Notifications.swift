@@ -21,6 +21,19 @@ extension StateStore {
     }
   }
 
+  /// Marks every email a run owes as published: what a run does once its
+  /// whole outbox is published, without handing the names back to SQLite.
+  ///
+  /// - Returns: how many rows changed from `owed` to `published`.
+  @discardableResult
+  public func markPublished(runID: String) throws(StateError) -> Int {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE notification SET status = 'published' WHERE run_id = ? AND status = 'owed'", arguments: [runID])
+      return db.changesCount
+    }
+  }
+
   /// Every email owed but not yet published, across runs, in commit order
   /// then file name: what a run that follows a crash publishes first.
   public func unpublishedNotifications() throws(StateError) -> [NotificationRecord] {

@@ -157,6 +157,24 @@ import Testing
     #expect(rows.odd?["last_seen_run"] as String? == "run-1")
   }
 
+  /// A whole run's emails at once: only that run's, only those still owed.
+  @Test func markPublishedForAWholeRun() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let store = try StateStore(path: (folder as NSString).appendingPathComponent("state.sqlite"))
+    let owed = [
+      OwedNotification(recipientID: "E1", kind: "mentee-match", fileName: "a.eml"),
+      OwedNotification(recipientID: "R1", kind: "mentor-match", fileName: "b.eml"),
+    ]
+    _ = try store.commit(run: sampleRun("run-1"), people: samplePeople, newPairs: [], notifications: owed)
+    _ = try store.commit(run: sampleRun("run-2"), people: samplePeople, newPairs: [], notifications: owed)
+    #expect(try store.markPublished(runID: "run-1", fileNames: ["a.eml"]) == 1)
+    #expect(try store.markPublished(runID: "run-1") == 1)
+    #expect(try store.markPublished(runID: "run-1") == 0)
+    #expect(try store.notifications(runID: "run-1").allSatisfy { $0.status == "published" })
+    #expect(try store.unpublishedNotifications().map(\.runID) == ["run-2", "run-2"])
+  }
+
   @Test func markPublishedTakesManyAndAwkwardNamesAtOnce() throws {
     let store = try StateStore.inMemory()
     let awkward = ["q\"uote.eml", "back\\slash.eml", "Zoë/é.eml", "a,b.eml", "line\nbreak.eml"]
