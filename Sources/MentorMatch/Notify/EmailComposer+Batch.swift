@@ -12,8 +12,16 @@ extension EmailComposer {
     // Four chunks per thread: the threads that write and publish take turns
     // on the same cores, and with one chunk per core the batch waited for
     // whichever chunk lost most time to them.
+    composeAll(requests, concurrency: concurrency) { $0 }
+  }
+
+  /// ``composeAll(_:concurrency:)``, each result passed through `each` on the
+  /// thread that composed it.
+  func composeAll<Value: Sendable>(
+    _ requests: [EmailRequest], concurrency: Int, each: @Sendable (Result<ComposedEmail, NotifyError>) -> Value
+  ) -> [Value] {
     ParallelWork.map(chunking: requests, minimumChunk: 256, concurrency: concurrency, chunksPerThread: 4) {
-      composeResult($0)
+      each(composeResult($0))
     }
   }
 
@@ -34,13 +42,26 @@ extension EmailComposer {
     count: Int, size: Int = 4_096, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
     _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void
   ) throws(Failure) {
+    try composeBatches(count: count, size: size, requests: requests, each: { $0 }, body)
+  }
+
+  /// ``composeBatches(count:size:requests:_:)``, each result first passed
+  /// through `each` on the thread that composed it (work on the message,
+  /// such as hashing it, that then stays off the caller's thread).
+  public func composeBatches<Value: Sendable, Failure: Error>(
+    count: Int, size: Int = 4_096, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
+    each: @escaping @Sendable (Result<ComposedEmail, NotifyError>) -> Value,
+    _ body: (_ results: [Value]) throws(Failure) -> Void
+  ) throws(Failure) {
     let size = max(1, size)
     guard count > 0 else { return }
     let composer = self
-    func batch(at start: Int) -> BatchInFlight {
-      BatchInFlight { composer.composeAll(requests(start..<min(count, start + size)), concurrency: ParallelWork.cores) }
+    func batch(at start: Int) -> BatchInFlight<Value> {
+      BatchInFlight {
+        composer.composeAll(requests(start..<min(count, start + size)), concurrency: ParallelWork.cores, each: each)
+      }
     }
-    var current = composeAll(requests(0..<min(count, size)), concurrency: ParallelWork.cores)
+    var current = composeAll(requests(0..<min(count, size)), concurrency: ParallelWork.cores, each: each)
     var next = size
     while true {
       let ahead = next < count ? batch(at: next) : nil
@@ -63,11 +84,11 @@ extension EmailComposer {
 
 /// One batch being composed on a global queue; `wait()` returns its results.
 /// The group's leave and wait order the write of `results` before its read.
-private final class BatchInFlight: @unchecked Sendable {
+private final class BatchInFlight<Value: Sendable>: @unchecked Sendable {
   private let group = DispatchGroup()
-  private var results: [Result<ComposedEmail, NotifyError>] = []
+  private var results: [Value] = []
 
-  init(_ work: @escaping @Sendable () -> [Result<ComposedEmail, NotifyError>]) {
+  init(_ work: @escaping @Sendable () -> [Value]) {
     group.enter()
     DispatchQueue.global().async {
       self.results = work()
@@ -75,7 +96,7 @@ private final class BatchInFlight: @unchecked Sendable {
     }
   }
 
-  func wait() -> [Result<ComposedEmail, NotifyError>] {
+  func wait() -> [Value] {
     group.wait()
     return results
   }

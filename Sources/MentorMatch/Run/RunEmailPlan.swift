@@ -30,17 +30,19 @@ public struct RunEmailPlan: Sendable {
     let size = max(1, size)
     // The next batch is composed on the other cores while `body` writes this
     // one; results come back in request order, whatever the overlap.
-    try composer.composeBatches(count: requests.count, size: size, requests: { range in requests[range].map(\.request) }) {
-      (composed) throws(Failure) in
+    try composer.composeBatches(
+      count: requests.count, size: size, requests: { range in requests[range].map(\.request) },
+      each: { result in (result, (try? result.get()).map { SHA256Hex.of($0.bytes) } ?? "") }
+    ) { (composed) throws(Failure) in
       let batch = requests[start..<start + composed.count]
       start += composed.count
       var emails: [RunEmail] = []
       var problems: [String] = []
-      for ((personID, request), result) in zip(batch, composed) {
+      for ((personID, request), (result, digest)) in zip(batch, composed) {
         switch result {
         case .success(let message) where !seen.insert(message.fileName).inserted:
           problems.append("\(personID): \(request.kind.rawValue) email not written: another email has its file name \(message.fileName)")
-        case .success(let message): emails.append(RunEmail(recipientID: personID, message: message))
+        case .success(let message): emails.append(RunEmail(recipientID: personID, message: message, digest: digest))
         case .failure(let error): problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
         }
       }
@@ -64,7 +66,7 @@ public struct RunEmailTally: Sendable {
     for email in emails {
       notifications.append(
         OwedNotification(recipientID: email.recipientID, kind: email.message.kind.rawValue, fileName: email.message.fileName))
-      digests[RunEmailPlan.path(email.message.fileName)] = SHA256Hex.of(email.message.bytes)
+      digests[RunEmailPlan.path(email.message.fileName)] = email.digest
     }
     self.problems += problems
   }

@@ -2,6 +2,9 @@
 public struct RunEmail: Sendable {
   public var recipientID: String
   public var message: ComposedEmail
+  /// SHA-256 hex of the message's bytes, for the manifest (worked out on
+  /// the thread that composed it).
+  public var digest: String
 }
 
 /// Plans the run's emails: one per person listing all their new matches,

@@ -41,6 +41,18 @@ import Testing
     #expect(expected.count == requests.count && expected.contains { $0.contains("control character") })
   }
 
+  /// What `each` makes of a result on the composing threads arrives in
+  /// order, as if worked out from the batch afterwards.
+  @Test(arguments: [7, 300])
+  func eachRunsOnEveryResultInOrder(_ size: Int) throws {
+    let requests = Self.requests
+    var seen: [String] = []
+    try NotifyFixtures.composer().composeBatches(
+      count: requests.count, size: size, requests: { Array(requests[$0]) }, each: { Self.summary([$0])[0] }
+    ) { (summaries: [String]) in seen += summaries }
+    #expect(seen == Self.expected)
+  }
+
   @Test func aThrowingBodyStopsTheBatches() throws {
     let composer = try NotifyFixtures.composer()
     var calls = 0
