@@ -33,13 +33,14 @@ public enum MatchingSolver {
     }
   }
 
-  /// Solves `problem` with `algorithm`. The objective and the method only
-  /// matter for `optimal`.
+  /// Solves `problem` with `algorithm`. The objective, the method and
+  /// `progress` (units of supply routed, of how many) only matter for `optimal`.
   public static func solve(
     _ problem: MatchingProblem,
     algorithm: MatchingAlgorithm,
     objective: MatchingObjective = .standard,
-    method: OptimalMatching.Method = .successiveShortestPaths
+    method: OptimalMatching.Method = .successiveShortestPaths,
+    progress: ((_ routed: Int, _ total: Int) -> Void)? = nil
   ) throws(MatchingError) -> Solution {
     switch algorithm {
     case .stable:
@@ -48,7 +49,7 @@ public enum MatchingSolver {
         algorithm: algorithm, objective: objective, matching: matching,
         values: matching.values(in: problem), certificate: nil)
     case .optimal:
-      let result = try OptimalMatching.solve(problem, objective: objective, method: method)
+      let result = try OptimalMatching.solve(problem, objective: objective, method: method, progress: progress)
       return Solution(
         algorithm: algorithm, objective: objective, matching: result.matching,
         values: result.values, certificate: result.certificate)

@@ -25,8 +25,12 @@ extension MinCostFlow {
   /// Dijkstra, which then finds `d(T) > 0`. The phases, and so the pairs,
   /// are the same as with a search in every phase; the tight-arc lists stay
   /// a superset of the tight arcs, which is all the depth-first search needs.
-  mutating func solveInPhases() {
+  ///
+  /// `progress` is told, after each round, how many units it routed and how
+  /// many there are in all.
+  mutating func solveInPhases(progress: ((_ routed: Int, _ total: Int) -> Void)? = nil) {
     var left = menteeSupply
+    let total = left.reduce(0, +)
     buildTightLists()
     reachedAt = [Int](repeating: .max, count: sink + 1)
     visitedIn = [Int32](repeating: 0, count: sink + 1)
@@ -37,7 +41,7 @@ extension MinCostFlow {
     var cursor: [Int] = []
     while !active.isEmpty {
       phase += 1
-      let routed = routeAlongTightPaths(
+      var routed = routeAlongTightPaths(
         from: active, phase: phase, promising: nil, left: &left, path: &path, cursor: &cursor)
       if routed == 0 {
         let sinkDistance = shortestPaths(from: active)
@@ -48,10 +52,11 @@ extension MinCostFlow {
         for node32 in settled where reachesSink(Int(node32)) {
           promising[Int(label[Int(node32)].via)] = phase
         }
-        _ = routeAlongTightPaths(
+        routed = routeAlongTightPaths(
           from: active, phase: phase, promising: sinkDistance == 0 ? nil : promising, left: &left,
           path: &path, cursor: &cursor)
       }
+      progress?(routed, total)
       active.removeAll { left[Int($0)] == 0 }
     }
   }

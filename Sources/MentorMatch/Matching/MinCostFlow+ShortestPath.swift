@@ -1,6 +1,7 @@
 extension MinCostFlow {
   /// Routes every supply unit, mentee by mentee in index order.
-  mutating func solve() {
+  mutating func solve(progress: ((_ routed: Int, _ total: Int) -> Void)? = nil) {
+    let total = menteeSupply.reduce(0, +)
     for mentee in 0..<menteeCount {
       for _ in 0..<menteeSupply[mentee] {
         if !augmentAlongTightArcs(from: mentee) {
@@ -8,6 +9,7 @@ extension MinCostFlow {
           augment(from: mentee)
         }
       }
+      progress?(menteeSupply[mentee], total)
     }
   }
 

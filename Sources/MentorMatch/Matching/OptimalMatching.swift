@@ -29,14 +29,16 @@ public enum OptimalMatching {
     case phases
   }
 
-  /// Solves `problem` for `objective`.
+  /// Solves `problem` for `objective`. `progress`, on the caller's thread,
+  /// is told how many more units of supply are routed, of how many.
   ///
   /// - Throws: ``MatchingError/objectiveOverflow(_:)`` when the scaled
   ///   weights would not fit in 64-bit integers.
   public static func solve(
     _ problem: MatchingProblem,
     objective: MatchingObjective = .standard,
-    method: Method = .successiveShortestPaths
+    method: Method = .successiveShortestPaths,
+    progress: ((_ routed: Int, _ total: Int) -> Void)? = nil
   ) throws(MatchingError) -> Result {
     let encoding = try ObjectiveEncoding(objective, for: problem)
     // The objective is symmetric, so the supply can sit on either side. The
@@ -45,8 +47,8 @@ public enum OptimalMatching {
     let side = supplySide(for: problem)
     var flow = MinCostFlow(problem: problem, encoding: encoding, supplySide: side)
     switch method {
-    case .successiveShortestPaths: flow.solve()
-    case .phases: flow.solveInPhases()
+    case .successiveShortestPaths: flow.solve(progress: progress)
+    case .phases: flow.solveInPhases(progress: progress)
     }
     let matching = Matching(edgeIndices: flow.matchedEdges(of: problem))
     let potentials = flow.potentials

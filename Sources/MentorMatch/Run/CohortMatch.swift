@@ -22,7 +22,8 @@ struct CohortMatch: Sendable {
 
   static func solve(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
-    measure: (String, () throws -> Void) throws -> Void, solving: () -> Void = {}
+    measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
+    solving: () -> Void = {}
   ) throws -> CohortMatch {
     let signups = context.ingest.signups
     // A run with one cohort (the common case) shares the ingest's array
@@ -61,8 +62,11 @@ struct CohortMatch: Sendable {
         : zip(mentorList, mentorCapacity).map { scoringPerson($0, capacity: $1, skills: skills) }
     }
     let scoringCohort = ScoringCohort(mentees: sides[0], mentors: sides[1], hierarchy: hierarchy, priorPairs: prior)
+    let tenths = TenthsProgress(
+      step: "candidates", item: cohort, total: scoringCohort.mentees.count, report: progress)
     let lists = try timed("candidates", measure) {
-      try CandidateGenerator.generate(scoringCohort, rules: context.config.rules, settings: context.config.candidates)
+      try CandidateGenerator.generate(
+        scoringCohort, rules: context.config.rules, settings: context.config.candidates, progress: tenths?.add)
     }
 
     var edges: [MatchingProblem.Edge] = []
@@ -78,9 +82,20 @@ struct CohortMatch: Sendable {
     let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
     let settings = context.config.matching
     solving()
+    // The solver knows its number of units only once it has chosen its side.
+    var solveProgress: TenthsProgress?
+    var started = false
+    let routed = { (count: Int, total: Int) in
+      if !started {
+        started = true
+        solveProgress = TenthsProgress(step: "solve", item: cohort, total: total, report: progress)
+      }
+      solveProgress?.add(count)
+    }
     let (solution, verdict) = try timed("solve", measure) {
       let solution = try MatchingSolver.solve(
-        problem, algorithm: settings.algorithm, objective: settings.objective, method: settings.method)
+        problem, algorithm: settings.algorithm, objective: settings.objective, method: settings.method,
+        progress: routed)
       return (solution, MatchingSolver.check(problem, solution))
     }
     var pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)] = []

@@ -43,9 +43,11 @@ public enum NightlyRun {
   /// - Parameters:
   ///   - log: one line of progress (stage timings, counts); no personal data.
   ///   - seconds: a monotonic clock for stage timings.
-  ///   - progress: how far the matching has got, for a terminal display.
+  ///   - progress: how far the matching has got, for a terminal display;
+  ///     called from the threads that do the work (a big cohort's candidates).
   public static func execute(
-    _ options: RunOptions, log: (String) -> Void, progress: (RunProgress) -> Void = { _ in }, seconds: () -> Double
+    _ options: RunOptions, log: (String) -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
+    seconds: () -> Double
   ) throws -> RunSummary {
     func logStage(_ stage: String, wall: Double, cpu: Double) {
       log("stage \(stage) \(stageSeconds(wall))s cpu \(stageSeconds(cpu))s peak \(ProcessUsage.peakMiB) MiB")

@@ -87,7 +87,7 @@ public enum RunCore {
   public static func compute(
     _ context: RunContext,
     measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
-    progress: (RunProgress) -> Void = { _ in },
+    progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
     solving: () -> Void = {},
     matched onMatched: ([NewPair]) -> Void = { _ in }
   ) throws -> RunResult {
@@ -108,7 +108,8 @@ public enum RunCore {
       progress(RunProgress(step: "matching cohorts", done: index, total: selected.count, item: name))
       matched.append(
         try CohortMatch.solve(
-          cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure, solving: solving))
+          cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure, progress: progress,
+          solving: solving))
     }
     progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     let newPairs = matched.flatMap(\.newPairs)

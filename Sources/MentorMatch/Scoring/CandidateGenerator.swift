@@ -26,18 +26,20 @@ public enum CandidateGenerator {
   ///   - rules: from ``RuleSet/parse(_:knownFields:)``.
   ///   - settings: K and strategy, from `[candidates]`.
   ///   - parallel: spread mentees over all cores (results are identical either way).
+  ///   - progress: told how many more mentees are done, from the threads
+  ///     that did them, as each chunk of mentees finishes.
   /// - Throws: ``ScoringError`` for duplicate ids or negative grades.
   public static func generate(
     _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings = CandidateSettings(),
-    parallel: Bool = true
+    parallel: Bool = true, progress: (@Sendable (_ mentees: Int) -> Void)? = nil
   ) throws(ScoringError) -> CandidateLists {
-    try generate(cohort, rules: rules, settings: settings, parallel: parallel, path: .auto)
+    try generate(cohort, rules: rules, settings: settings, parallel: parallel, path: .auto, progress: progress)
   }
 
-  /// ``generate(_:rules:settings:parallel:)`` with the index's search path forced, for tests.
+  /// ``generate(_:rules:settings:parallel:progress:)`` with the index's search path forced, for tests.
   static func generate(
     _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings, parallel: Bool,
-    path: CandidateIndex.SearchPath
+    path: CandidateIndex.SearchPath, progress: (@Sendable (_ mentees: Int) -> Void)? = nil
   ) throws(ScoringError) -> CandidateLists {
     let tables = try CohortTables(cohort: cohort, rules: rules)
     let pairs = cohort.mentees.count * cohort.mentors.count
@@ -71,6 +73,7 @@ public enum CandidateGenerator {
         if entries.isEmpty { reasons.append(tables.reasons(forMentee: i)) }
       }
       pool.give(scratch)
+      progress?(range.count)
       return (lists, reasons)
     }
     let results = ParallelWork.map(chunks, concurrency: parallel ? ParallelWork.cores : 1, work)

@@ -70,3 +70,27 @@ import Testing
       edges: edges)
   }
 }
+
+/// The solver's progress: every unit of supply reported once, in rounds, and
+/// the same pairs as without it.
+@Suite struct SolverProgressTests {
+  @Test(arguments: OptimalMatching.Method.allCases)
+  func everyUnitIsReportedOnce(method: OptimalMatching.Method) throws {
+    var rng = SeededGenerator(seed: 77)
+    let problem = try RunShapedTieBreakTests.runShapedProblem(&rng, mentees: 300, mentors: 250)
+    var routed = 0
+    var totals: Set<Int> = []
+    var calls = 0
+    let watched = try OptimalMatching.solve(problem, objective: .standard, method: method) { count, total in
+      routed += count
+      totals.insert(total)
+      calls += 1
+    }
+    let plain = try OptimalMatching.solve(problem, objective: .standard, method: method)
+    #expect(watched.matching == plain.matching)
+    #expect(totals.count == 1)
+    #expect(routed == totals.first)
+    #expect(calls > 1)
+    #expect(routed >= watched.matching.edgeIndices.count, "each pair takes a unit; unmatched units are routed too")
+  }
+}
