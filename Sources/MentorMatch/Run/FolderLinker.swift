@@ -18,15 +18,8 @@ final class FolderLinker: @unchecked Sendable {
   private let folder: Int32
   private let path: String
 
-  /// Creates the folder at `path` (0700; its new folders are added to
-  /// `folders`, down to `root`) and opens it.
-  init(into path: String, folders: inout Set<String>, root: String) throws(StateError) {
-    try DurableFile.makeFolders(path)
-    var walk = path
-    while walk.count > root.count {
-      folders.insert(walk)
-      walk = (walk as NSString).deletingLastPathComponent
-    }
+  /// Links into the existing folder at `path`, which it opens.
+  init(into path: String) throws(StateError) {
     folder = try DurableFile.openFolder(path)
     self.path = path
   }

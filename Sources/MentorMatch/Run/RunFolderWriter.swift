@@ -103,8 +103,18 @@ public struct RunFolderWriter: Sendable {
     // it: a run writes hundreds of thousands of emails into one folder.
     var openFolders: [Substring: Int32] = [:]
     defer { for fd in openFolders.values { close(fd) } }
+    /// Makes a folder of the run and its missing parents, noting each.
+    func makeFolder(_ full: String) throws(StateError) {
+      try DurableFile.makeFolders(full)
+      var walk = full
+      while walk.count > temporary.count {
+        folders.insert(walk)
+        walk = (walk as NSString).deletingLastPathComponent
+      }
+    }
     let linker = try links.map { (links) throws(StateError) in
-      try FolderLinker(into: temporary + "/" + links.into, folders: &folders, root: temporary)
+      try makeFolder(temporary + "/" + links.into)
+      return try FolderLinker(into: temporary + "/" + links.into)
     }
     defer { linker?.end() }
     func put(_ batch: [String: [UInt8]]) throws(StateError) {
@@ -119,12 +129,7 @@ public struct RunFolderWriter: Sendable {
           folder = fd
         } else {
           let full = parent.isEmpty ? temporary : temporary + "/" + parent
-          try DurableFile.makeFolders(full)
-          var walk = full
-          while walk.count > temporary.count {
-            folders.insert(walk)
-            walk = (walk as NSString).deletingLastPathComponent
-          }
+          try makeFolder(full)
           folder = try DurableFile.openFolder(full)
           openFolders[parent] = folder
         }
