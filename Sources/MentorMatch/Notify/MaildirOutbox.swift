@@ -93,8 +93,10 @@ public struct MaildirOutbox: Sendable {
   public func publish(linking fileNames: [String], from source: String) throws(NotifyError) -> Publication {
     for folder in ["", "/tmp", "/new", "/cur"] { try makeDirectory(directory + folder) }
     let present = try publishedNames()
-    let from = try openDirectory(source)
-    defer { close(from) }
+    // A source folder that is gone (pruned) holds no message: every name is missing.
+    let from = open(source, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard from >= 0 || errno == ENOENT else { throw failure(source, "cannot open the folder") }
+    defer { if from >= 0 { close(from) } }
     let new = try openDirectory(directory + "/new")
     defer { close(new) }
     var linked: [String] = []
@@ -105,6 +107,8 @@ public struct MaildirOutbox: Sendable {
     for name in Self.uniqueSorted(fileNames) {
       if present.contains(name) {
         already.append(name)
+      } else if from < 0 {
+        continue
       } else if linkat(from, name, new, name, 0) == 0 {
         linked.append(name)
       } else if errno == ENOENT {

@@ -82,6 +82,9 @@ import Testing
     // Published once, a message stays published when the run folder's copy is gone (erased).
     try FileManager.default.removeItem(atPath: "\(run)/emails/\(names[0])")
     #expect(try outbox.publish(linking: names, from: run + "/emails").alreadyPresent == names.sorted())
+    // A source folder that is gone altogether holds nothing to publish; it is not an error.
+    let empty = MaildirOutbox(directory: run + "/other-outbox")
+    #expect(try empty.publish(linking: names, from: run + "/no-such-folder") == .init(written: [], alreadyPresent: []))
   }
 
   /// Names given out of order and twice are linked once each, and the
