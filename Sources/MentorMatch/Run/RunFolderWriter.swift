@@ -27,6 +27,8 @@ public struct RunFolderWriter: Sendable {
   /// its outbox (``MaildirOutbox/publish(renaming:)``). Those links are left
   /// out when an existing run folder is compared.
   public let links: (from: String, into: String)?
+  /// How ``links`` are made: linkat(2), replaced in tests.
+  var linkFile: FolderLinker.Link = { linkat($0, $1, $2, $1, 0) }
 
   /// What ``write(runID:files:)`` did.
   public enum Outcome: Sendable, Equatable {
@@ -114,7 +116,7 @@ public struct RunFolderWriter: Sendable {
     }
     let linker = try links.map { (links) throws(StateError) in
       try makeFolder(temporary + "/" + links.into)
-      return try FolderLinker(into: temporary + "/" + links.into)
+      return try FolderLinker(into: temporary + "/" + links.into, link: linkFile)
     }
     defer { linker?.end() }
     func put(_ batch: [String: [UInt8]]) throws(StateError) {
@@ -143,6 +145,13 @@ public struct RunFolderWriter: Sendable {
     try put(files)
     try put(try more(put))
     try linker?.finish()
+    if let linker, linker.refused, let into = links?.into {
+      // No hard links here: no staged folder, so publishing copies instead.
+      folders.remove(temporary + "/" + into)
+      do { try FileManager.default.removeItem(atPath: temporary + "/" + into) } catch {
+        throw StateError.io(path: temporary + "/" + into, reason: "cannot remove the staged links: \(error.localizedDescription)")
+      }
+    }
     // One sync for every file and folder: nothing is renamed into place
     // before all of its bytes and names are durable.
     try DurableFile.syncFileSystem(containing: temporary)

@@ -119,6 +119,30 @@ import Testing
     #expect(try write() == .alreadyPresent)
   }
 
+  /// Where the file system refuses hard links, the run folder is written
+  /// without the staged folder (publishing then copies); any other link
+  /// failure fails the write.
+  @Test func refusedLinksLeaveNoStagedFolder() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    var writer = RunFolderWriter(runsDirectory: runs, pid: 1, links: (from: "emails", into: ".staged"))
+    writer.linkFile = { _, _, _ in
+      errno = EXDEV
+      return -1
+    }
+    let files: [String: [UInt8]] = ["emails/a.eml": [1], "emails/b.eml": [2], "matches.csv": [0]]
+    #expect(try writer.write(runID: "r1", files: files) == .written)
+    #expect(DurableFile.files(under: runs + "/r1") == files.keys.sorted())
+    #expect(!FileManager.default.fileExists(atPath: runs + "/r1/.staged"))
+
+    writer.linkFile = { _, _, _ in
+      errno = EIO
+      return -1
+    }
+    #expect(throws: StateError.self) { try writer.write(runID: "r2", files: files) }
+    #expect(!FileManager.default.fileExists(atPath: runs + "/r2"))
+  }
+
   /// Names that only look like `.` or `..` are plain files, written where they say.
   @Test func dotNamesThatStayInsideAreWritten() throws {
     let runs = makeTemporaryFolder()
