@@ -81,28 +81,20 @@ public struct CSVWriter: Sendable {
 
   // One pass over the field's bytes to shape it and one bulk copy of them:
   // report CSVs have tens of thousands of cells.
-  private mutating func append(_ field: String) {
-    let span = field.utf8.span
-    let (prefixed, quoted) = shape(span)
-    if quoted { bytes.append(0x22) }
-    if prefixed { bytes.append(UInt8(ascii: "'")) }
-    if quoted && Self.containsQuote(span) {
-      appendDoublingQuotes(span)
-    } else {
-      bytes.append(contentsOf: field.utf8)
-    }
-    if quoted { bytes.append(0x22) }
-  }
+  private mutating func append(_ field: String) { append(field.utf8.span, whole: field.utf8) }
 
-  private mutating func append(_ field: [UInt8]) {
-    let span = field.span
+  private mutating func append(_ field: [UInt8]) { append(field.span, whole: field) }
+
+  /// One field given as its bytes (`span`) and as a collection of the same
+  /// bytes (`whole`), which is copied in bulk when nothing needs doubling.
+  private mutating func append(_ span: Span<UInt8>, whole: some Collection<UInt8>) {
     let (prefixed, quoted) = shape(span)
     if quoted { bytes.append(0x22) }
     if prefixed { bytes.append(UInt8(ascii: "'")) }
     if quoted && Self.containsQuote(span) {
       appendDoublingQuotes(span)
     } else {
-      bytes.append(contentsOf: field)
+      bytes.append(contentsOf: whole)
     }
     if quoted { bytes.append(0x22) }
   }
