@@ -16,6 +16,8 @@ import Testing
     ("a = 1\r\n[ .x]\r\n", 2),
     ("[", 1),
     ("a = \"open\n[\n", 2),
+    ("\u{FEFF}[#", 1),
+    ("\u{FEFF} [\n", 1),
   ])
   func headerWithoutANameIsAnErrorNotACrash(_ text: String, line: Int) {
     #expect {
@@ -38,5 +40,69 @@ import Testing
   ])
   func bracketsInsideValuesAreNotHeaders(_ text: String) throws {
     _ = try ConfigSection.parse(text, file: "ok.toml", baseDirectory: "/tmp")
+  }
+
+  /// toml++ asserted (SIGABRT, in release builds too) on a `}` where an
+  /// array expects a value; the CI fuzz smoke found `objective = [}"people"]`.
+  @Test(arguments: [
+    ("[matching]\nobjective = [}\"people\", \"pairs\"]\n", 2, 2),
+    ("a = [}\n", 1, 1),
+    ("a = [1, }\n", 1, 1),
+    ("a = [ [ } ] ]\n", 1, 1),
+    ("a = { b = [ } ] }\n", 1, 1),
+    ("a = [ # a comment }\n\n  }\n", 3, 1),
+    ("a = [\"}\", '}', \"\"\"\n}\"\"\", ]\nb = [\n}\n", 4, 3),
+  ])
+  func closingBraceInAnArrayIsAnErrorNotACrash(_ text: String, line: Int, opened: Int) {
+    #expect {
+      _ = try MentorMatchConfig.parse(bytes: Array(text.utf8), file: "fuzz.toml", baseDirectory: "/tmp")
+    } throws: { error in
+      guard let error = error as? ConfigError else { return false }
+      return error.line == line
+        && "\(error)" == "fuzz.toml:\(line): not valid TOML: '}' where the array opened on line \(opened) needs a value or ']'"
+    }
+  }
+
+  /// Braces that valid TOML holds in and around arrays still parse, to the
+  /// values they spell.
+  @Test func bracesThatValidTOMLHoldsStillParse() throws {
+    let text = """
+      a = [{ b = 1 }, { c = [2, 3] }]
+      d = { e = [4, { f = 5 }] }
+      g = ["}", '}', \"""}\""", '''}''', "\\"}"]  # a comment }
+      h = [
+        # }
+        "i",
+      ]
+      """
+    let root = try ConfigSection.parse(text, file: "ok.toml", baseDirectory: "/tmp")
+    #expect(root.keys == ["a", "d", "g", "h"])
+    #expect(try root.strings("g") == ["}", "}", "}", "}", "\"}"])
+    #expect(try root.strings("h") == ["i"])
+  }
+
+  /// toml++ takes U+0085, U+2028 and U+2029 for whitespace that ends a value
+  /// but never consumes them, and asserted where an array expects a value.
+  @Test(arguments: [
+    ("a = [\u{2028}]\n", 1, "U+2028 (line separator)"),
+    ("a = 1\nb = [[\u{2029}]]\n", 2, "U+2029 (paragraph separator)"),
+    ("a = { b = [\u{85}] }\n", 1, "U+0085 (next line)"),
+    ("a = [1,\n\u{2028}]\n", 2, "U+2028 (line separator)"),
+    ("\u{2028}a = 1\n", 1, "U+2028 (line separator)"),
+  ])
+  func unicodeLineBreaksOutsideStringsAreAnErrorNotACrash(_ text: String, line: Int, name: String) {
+    #expect {
+      _ = try MentorMatchConfig.parse(bytes: Array(text.utf8), file: "fuzz.toml", baseDirectory: "/tmp")
+    } throws: { error in
+      "\(error)" == "fuzz.toml:\(line): not valid TOML: \(name) outside a string; TOML ends lines with LF or CRLF only"
+    }
+  }
+
+  /// Inside strings and comments they are text, and a byte order mark may
+  /// precede the first header.
+  @Test func unicodeLineBreaksInStringsAndCommentsStillParse() throws {
+    let text = "\u{FEFF}[a] # \u{2028}\nb = [\"\u{2028}\", '\u{85}', \"\"\"\u{2029}\"\"\"]  # \u{2029}\n"
+    let root = try ConfigSection.parse(text, file: "ok.toml", baseDirectory: "/tmp")
+    #expect(try root.section("a")?.strings("b") == ["\u{2028}", "\u{85}", "\u{2029}"])
   }
 }

@@ -1,19 +1,29 @@
 extension ConfigSection {
-  /// Rejects a table header whose `[` or `[[` is not followed by a key, quote
-  /// or `]`, such as a line holding only `[`.
+  /// Rejects, with a line number, the malformed TOML that toml++ (under
+  /// TOMLKit) asserts on rather than reporting: an assertion aborts the
+  /// process in debug and release builds alike (SwiftPM does not define
+  /// `NDEBUG`), and with `NDEBUG` it would be undefined behaviour
+  /// (`TOML_ASSERT_ASSUME`). `scripts/fuzz config` found each of these:
   ///
-  /// toml++ (under TOMLKit) asserts rather than reporting an error there,
-  /// which aborts the process in debug builds and is undefined behaviour in
-  /// release builds (`TOML_ASSERT_ASSUME`); found by `scripts/fuzz config`.
-  /// The scan skips strings, comments and array or inline-table values, so
-  /// it only looks where TOML allows a header
-  /// ([TOML 1.0 §Table](https://toml.io/en/v1.0.0#table)); everything else is
-  /// left to the parser.
-  static func checkTableHeaders(_ text: String, file: String) throws(ConfigError) {
+  /// - a table header whose `[` or `[[` is not followed by a key, quote or
+  ///   `]`, such as a line holding only `[`;
+  /// - a `}` where an array expects a value (`a = [}` or `a = [1, }`);
+  /// - U+0085, U+2028 or U+2029 there, which toml++ takes for whitespace
+  ///   without consuming it. No valid document holds them outside strings
+  ///   and comments, so they are refused wherever they stand.
+  ///
+  /// The scan skips strings and comments and tracks which brackets are open,
+  /// so it only looks where TOML allows a header
+  /// ([TOML 1.0 §Table](https://toml.io/en/v1.0.0#table)) and only flags a
+  /// `}` that no valid document can hold there; everything else is left to
+  /// the parser.
+  static func preflight(_ text: String, file: String) throws(ConfigError) {
     let bytes = Array(text.utf8)
-    var index = 0
+    // toml++ skips a byte order mark at the start, so a header may follow it.
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 1
-    var depth = 0
+    // The open `[` and `{` of values, innermost last, with their lines.
+    var open: [(bracket: UInt8, line: Int)] = []
     var atLineStart = true
     func byte(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
     while index < bytes.count {
@@ -30,7 +40,7 @@ extension ConfigSection {
       }
       let startsLine = atLineStart
       atLineStart = false
-      if startsLine && depth == 0 && current == UInt8(ascii: "[") {
+      if startsLine && open.isEmpty && current == UInt8(ascii: "[") {
         var next = index + 1
         if next < bytes.count && bytes[next] == UInt8(ascii: "[") { next += 1 }
         while next < bytes.count && (bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t")) { next += 1 }
@@ -74,11 +84,20 @@ extension ConfigSection {
           index += 1
         }
       case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
+        open.append((current, line))
         index += 1
+      case UInt8(ascii: "}") where open.last?.bracket == UInt8(ascii: "["):
+        let opened = open[open.count - 1].line
+        throw ConfigError(
+          file: file, line: line, message: "not valid TOML: '}' where the array opened on line \(opened) needs a value or ']'")
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        depth = max(0, depth - 1)
+        _ = open.popLast()
         index += 1
+      case 0xC2 where byte(1) == 0x85, 0xE2 where byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9):
+        // toml++ counts these as whitespace that ends a value but never consumes them.
+        let name = current == 0xC2 ? "U+0085 (next line)" : byte(2) == 0xA8 ? "U+2028 (line separator)" : "U+2029 (paragraph separator)"
+        throw ConfigError(
+          file: file, line: line, message: "not valid TOML: \(name) outside a string; TOML ends lines with LF or CRLF only")
       default:
         index += 1
       }
