@@ -25,7 +25,7 @@ public final class ConfigSection {
 
   /// Parses TOML text into a root section.
   public static func parse(_ text: String, file: String, baseDirectory: String) throws(ConfigError) -> ConfigSection {
-    try preflight(text, file: file)
+    try TOMLPreflight.check(text, file: file)
     do {
       let table = try TOMLTable(string: text)
       return ConfigSection(table: table, file: file, path: "", baseDirectory: baseDirectory)

@@ -105,4 +105,40 @@ import Testing
     let root = try ConfigSection.parse(text, file: "ok.toml", baseDirectory: "/tmp")
     #expect(try root.section("a")?.strings("b") == ["\u{2028}", "\u{85}", "\u{2029}"])
   }
+
+  /// toml++ read a date, a space and one digit on as a date-time past the
+  /// value's end and asserted; every bare value is now held to TOML's grammar
+  /// first, cut where toml++ cuts it.
+  @Test(arguments: [
+    ("a = 1979-05-27 0\n", 1, "1979-05-27 0"),
+    ("a = [1979-05-27 0]\n", 1, "1979-05-27 0"),
+    ("x = 1\na = 1979-05-27 0\u{A0}\n", 2, "1979-05-27 0"),
+    ("a = { b = 1__0 }\n", 1, "1__0"),
+    ("a = [1, 2,\n  three]\n", 2, "three"),
+    ("[capacity]\nmentor_max = 3x\n", 2, "3x"),
+    ("a = \u{1B}[31m\n", 1, "?[31m"),
+  ])
+  func malformedBareValuesAreAnErrorNotACrash(_ text: String, line: Int, token: String) {
+    #expect {
+      _ = try MentorMatchConfig.parse(bytes: Array(text.utf8), file: "fuzz.toml", baseDirectory: "/tmp")
+    } throws: { error in
+      "\(error)" == "fuzz.toml:\(line): not valid TOML: '\(token)' is not a number, date, time, true or false (text needs quotes)"
+    }
+  }
+
+  /// Keys that look like values, and values of every kind, still parse.
+  @Test func keysAndValuesOfEveryKindStillParse() throws {
+    let text = """
+      1979-05-27 = 1
+      true = false
+      0x10 = [0x10, 1e3, inf, 1979-05-27 07:32:00, 07:32:00, "s", 's', [], {}]
+      t = { 1 = 2, "k" = -nan, nested = { deep = [1979-05-27T07:32:00Z] } }
+      [table]
+      key-1 = +1_000
+      """
+    let root = try ConfigSection.parse(text, file: "ok.toml", baseDirectory: "/tmp")
+    #expect(root.keys == ["0x10", "1979-05-27", "t", "table", "true"])
+    #expect(try root.int("1979-05-27") == 1)
+    #expect(try root.section("table")?.int("key-1") == 1_000)
+  }
 }
