@@ -178,6 +178,48 @@ private struct DemoCopy {
     #expect(tampered.stdout.contains("differs inputs/exports/1-signups.csv"))
   }
 
+  /// A damaged run folder gives the auditor one line naming the file and
+  /// what is wrong there (exit 65), never Swift's decoding internals or an
+  /// error about a flag they did not pass.
+  @Test func auditOfADamagedRunFolderNamesTheFileAndTheFault() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let folder = try demo.runFolder("20261127T")
+    let manifestURL = folder.appendingPathComponent("manifest.json")
+    let manifest = try Data(contentsOf: manifestURL)
+    var json = try #require(try JSONSerialization.jsonObject(with: manifest) as? [String: Any])
+    func audit(_ manifest: Data) throws -> CommandResult {
+      try manifest.write(to: manifestURL)
+      return try CommandRunner.run(["audit", folder.path])
+    }
+    let cases: [(Data, String)] = [
+      (manifest.prefix(100), "unreadable manifest: not valid JSON"),
+      (Data("[]".utf8), "unreadable manifest: the top level has the wrong type or is null"),
+      (try JSONSerialization.data(withJSONObject: json.filter { $0.key != "algorithm" }),
+       "unreadable manifest: 'algorithm' is missing"),
+      (try JSONSerialization.data(withJSONObject: json.merging(["counts": ["x": "y"]]) { $1 }),
+       "unreadable manifest: 'counts.x' has the wrong type or is null"),
+    ]
+    for (bytes, message) in cases {
+      let result = try audit(bytes)
+      #expect(result.exitCode == 65, "\(result.stderr)")
+      #expect(result.stderr == "mentormatch: \(manifestURL.path): \(message)\n")
+    }
+    json["as_of"] = "garbage"
+    let badAsOf = try audit(try JSONSerialization.data(withJSONObject: json))
+    #expect(badAsOf.exitCode == 65)
+    #expect(badAsOf.stderr == "mentormatch: \(manifestURL.path): unreadable manifest: as_of 'garbage' is not a timestamp\n")
+
+    try manifest.write(to: manifestURL)
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("inputs/config.toml"))
+    let noConfig = try CommandRunner.run(["audit", folder.path])
+    #expect(noConfig.exitCode == 65)
+    #expect(
+      noConfig.stderr
+        == "mentormatch: \(folder.path): inputs/config.toml is missing; the night cannot be re-run without it\n")
+  }
+
   @Test func sameRunFolderInAnotherProcessTimeZoneAndLocale() throws {
     let one = try DemoCopy()
     let two = try DemoCopy()

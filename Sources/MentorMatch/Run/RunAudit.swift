@@ -23,6 +23,9 @@ public enum RunAudit {
     func bytes(_ relative: String) -> [UInt8] {
       FileManager.default.contents(atPath: "\(runDirectory)/\(relative)").map(Array.init) ?? []
     }
+    guard FileManager.default.fileExists(atPath: "\(runDirectory)/\(RunInputsSnapshot.configPath)") else {
+      throw RunError.incompleteRunFolder(runDirectory, missing: RunInputsSnapshot.configPath)
+    }
     var config = try MentorMatchConfig.parse(
       bytes: bytes(RunInputsSnapshot.configPath), file: RunInputsSnapshot.configPath,
       baseDirectory: "\(runDirectory)/inputs")

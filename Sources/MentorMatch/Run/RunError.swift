@@ -6,6 +6,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case badSnapshot(file: String, line: Int, message: String)
   case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
   case notARunFolder(String)
+  /// A run folder without a file the audit cannot re-run the night without.
+  case incompleteRunFolder(String, missing: String)
   /// A stage timer that did not run its stage: a bug.
   case stageSkipped(String)
 
@@ -23,6 +25,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
         : "\(folder): \(differing) files differ from a re-run"
     case .notARunFolder(let folder):
       return "\(folder): not a run folder (no manifest.json)"
+    case .incompleteRunFolder(let folder, let missing):
+      return "\(folder): \(missing) is missing; the night cannot be re-run without it"
     case .stageSkipped(let stage):
       return "internal error: stage '\(stage)' did not run"
     }
@@ -31,7 +35,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   public var exitStatus: ExitStatus {
     switch self {
     case .badAsOf, .unknownCohort: .usage
-    case .badSnapshot, .auditFailed: .dataError
+    case .badSnapshot, .auditFailed, .incompleteRunFolder: .dataError
     case .notARunFolder: .noInput
     case .stageSkipped: .software
     }

@@ -111,10 +111,38 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
   /// Decodes manifest bytes; `name` is used in messages.
   public static func decode(_ bytes: [UInt8], name: String) throws(StateError) -> RunManifest {
+    let manifest: RunManifest
     do {
-      return try JSONDecoder().decode(RunManifest.self, from: Data(bytes))
+      manifest = try JSONDecoder().decode(RunManifest.self, from: Data(bytes))
+    } catch let error as DecodingError {
+      throw StateError.badManifest(path: name, reason: reason(error))
     } catch {
       throw StateError.badManifest(path: name, reason: "\(error)")
+    }
+    // Audit re-runs the night at this instant, so it must be one.
+    guard SignupTimestamp.normalise(manifest.asOf) != nil else {
+      throw StateError.badManifest(path: name, reason: "as_of '\(manifest.asOf)' is not a timestamp")
+    }
+    return manifest
+  }
+
+  /// A decoding failure in the manifest's own terms: the JSON key path and
+  /// what is wrong there, without Swift's type names.
+  private static func reason(_ error: DecodingError) -> String {
+    func place(_ path: [any CodingKey]) -> String {
+      path.isEmpty ? "the top level" : "'\(path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))'"
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "\(place(context.codingPath + [key])) is missing"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "\(place(context.codingPath)) has the wrong type or is null"
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      return "not valid JSON"
+    case .dataCorrupted(let context):
+      return "\(place(context.codingPath)) is not valid: \(context.debugDescription)"
+    @unknown default:
+      return "\(error)"
     }
   }
 
