@@ -82,10 +82,13 @@ extension RuleSet {
   }
 
   private static func parseGradeGap(_ section: ConfigSection, points: Int, required: Bool) throws(ConfigError) -> RuleTest {
+    let gapRange = -1_000...1_000
     var byGap: [Int: Int] = [:]
     if let table = try section.section("points_by_gap") {
       for key in table.keys {
-        guard let gap = Int(key) else { throw table.error(key, "expected a whole-number grade gap such as \"1\"") }
+        guard let gap = Int(key), gapRange.contains(gap) else {
+          throw table.error(key, "expected a whole-number grade gap from -1000 to 1000, such as \"1\"")
+        }
         guard let value = try table.int(key), (1...1_000_000).contains(value) else {
           throw table.error(key, "expected points from 1 to 1000000")
         }
@@ -94,8 +97,15 @@ extension RuleSet {
       try table.finish()
       if points != 0 { throw section.error("points", "give either 'points' or 'points_by_gap', not both") }
     }
-    let low = try section.int("min") ?? byGap.keys.min() ?? -1_000
-    let high = try section.int("max") ?? byGap.keys.max() ?? 1_000
+    // Grades are places in the config's grade list, so a gap beyond a
+    // thousand means nothing, and bounding it keeps `grade + gap` exact.
+    func gap(_ key: String) throws(ConfigError) -> Int? {
+      guard let value = try section.int(key) else { return nil }
+      guard gapRange.contains(value) else { throw section.error(key, "\(value) is out of range (-1000 to 1000 grades)") }
+      return value
+    }
+    let low = try gap("min") ?? byGap.keys.min() ?? gapRange.lowerBound
+    let high = try gap("max") ?? byGap.keys.max() ?? gapRange.upperBound
     guard low <= high else {
       throw section.error("max", "empty allowed range: min \(low) is above max \(high)")
     }
