@@ -95,5 +95,5 @@ extension RunEmailPlan {
   }
 
   /// Composes every email for its tally alone (what `audit` compares).
-  func tally() -> RunEmailTally { tally { _ in } }
+  public func tally() -> RunEmailTally { tally { _ in } }
 }
