@@ -9,6 +9,8 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case database(path: String, message: String)
   /// Another process holds the database (SQLITE_BUSY / SQLITE_LOCKED): try again later (exit 75).
   case databaseBusy(path: String)
+  /// A newer mentormatch migrated the database to a schema this one does not know (exit 65).
+  case newerSchema(path: String, unknownMigrations: [String])
   /// `commit` was called for a run id already committed with other hashes.
   case runConflict(runID: String)
   /// `endPair` found no active pair for the mentee and mentor.
@@ -32,6 +34,9 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     switch self {
     case .database(let path, let message):
       return "\(path): database error: \(message)"
+    case .newerSchema(let path, let unknown):
+      return "\(path): the state was migrated by a newer mentormatch (schema \(unknown.joined(separator: ", ")), "
+        + "unknown to this one); run that version or a later one, so that nothing it records is lost"
     case .databaseBusy(let path):
       return "\(path): database error: locked by another process; try again later"
     case .runConflict(let runID):
@@ -60,7 +65,7 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .database, .io: .ioError
     case .runConflict, .badRelativePath: .software
     case .badRetention: .usage
-    case .noActivePair: .dataError
+    case .noActivePair, .newerSchema: .dataError
     case .lockHeld, .databaseBusy: .temporaryFailure
     case .cannotCreate, .runFolderDiffers: .cannotCreate
     case .badManifest: .dataError

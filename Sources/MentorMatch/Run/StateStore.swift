@@ -77,7 +77,14 @@ public final class StateStore: Sendable {
     self.path = path
     self.crash = crash
     do {
-      try StateSchema.migrator.migrate(writer)
+      // An older binary must not write into a schema it does not know:
+      // it would drop what the newer one records.
+      let migrator = StateSchema.migrator
+      let unknown = try writer.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      }
+      if !unknown.isEmpty { throw StateError.newerSchema(path: path, unknownMigrations: unknown) }
+      try migrator.migrate(writer)
       try writer.writeWithoutTransaction { db in
         // GRDB's DatabasePool sets the writer to `synchronous = NORMAL` when
         // it switches on WAL, after `prepareDatabase` ran; NORMAL would not
@@ -96,6 +103,8 @@ public final class StateStore: Sendable {
       emailSalt = try writer.read { db in
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'email_salt'") ?? ""
       }
+    } catch let error as StateError {
+      throw error
     } catch {
       throw StateError.wrapping(error, path: path)
     }

@@ -30,6 +30,36 @@ import Testing
     #expect(try again.runs().map(\.id) == ["run-1"])
   }
 
+  /// A database a newer version migrated further is refused before anything
+  /// is written to it, naming the migrations this version does not know.
+  @Test func databaseFromANewerVersionIsRefusedUntouched() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    do {
+      let store = try StateStore(path: path)
+      try store.write { db in
+        try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future'), ('v3-later')")
+      }
+    }
+    // The schema and the migrations recorded, as a plain connection reads them.
+    func schema() throws -> [String] {
+      try DatabaseQueue(path: path).read { db in
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+          + String.fetchAll(db, sql: "SELECT name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+      }
+    }
+    let before = try schema()
+    #expect(before.prefix(4) == ["v1-runs-people-pairs", "v2-notifications-salt", "v3-later", "v9-future"])
+    #expect(throws: StateError.newerSchema(path: path, unknownMigrations: ["v3-later", "v9-future"])) {
+      _ = try StateStore(path: path)
+    }
+    let error = StateError.newerSchema(path: path, unknownMigrations: ["v3-later", "v9-future"])
+    #expect(error.exitStatus == .dataError)
+    #expect("\(error)".hasPrefix("\(path): the state was migrated by a newer mentormatch (schema v3-later, v9-future, "))
+    #expect(try schema() == before)
+  }
+
   @Test func fileDatabaseUsesWALAndFullSyncAndIsPrivate() throws {
     let folder = makeTemporaryFolder()
     defer { removeFolder(folder) }
