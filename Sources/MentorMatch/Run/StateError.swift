@@ -9,6 +9,8 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case database(path: String, message: String)
   /// Another process holds the database (SQLITE_BUSY / SQLITE_LOCKED): try again later (exit 75).
   case databaseBusy(path: String)
+  /// The database file is damaged or is not a SQLite database (exit 74).
+  case damaged(path: String, detail: String)
   /// A newer mentormatch migrated the database to a schema this one does not know (exit 65).
   case newerSchema(path: String, unknownMigrations: [String])
   /// `commit` was called for a run id already committed with other hashes.
@@ -34,6 +36,9 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     switch self {
     case .database(let path, let message):
       return "\(path): database error: \(message)"
+    case .damaged(let path, let detail):
+      return "\(path): the state database is damaged (\(detail)); restore it from a backup "
+        + "(a fresh state would forget every pair made and every email owed)"
     case .newerSchema(let path, let unknown):
       return "\(path): the state was migrated by a newer mentormatch (schema \(unknown.joined(separator: ", ")), "
         + "unknown to this one); run that version or a later one, so that nothing it records is lost"
@@ -62,7 +67,7 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
 
   public var exitStatus: ExitStatus {
     switch self {
-    case .database, .io: .ioError
+    case .database, .io, .damaged: .ioError
     case .runConflict, .badRelativePath: .software
     case .badRetention: .usage
     case .noActivePair, .newerSchema: .dataError
@@ -81,6 +86,11 @@ extension StateError {
       database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED
     {
       return .databaseBusy(path: path)
+    }
+    if let database = error as? DatabaseError,
+      database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB
+    {
+      return .damaged(path: path, detail: database.message ?? "\(database.resultCode)")
     }
     return .database(path: path, message: "\(error)")
   }

@@ -60,6 +60,32 @@ import Testing
     #expect(try schema() == before)
   }
 
+  /// A damaged database file, or one that is not SQLite, says so and what to
+  /// do, instead of quoting the query that tripped on it.
+  @Test(arguments: ["truncated", "garbage"])
+  func damagedDatabaseIsNamedDamaged(_ damage: String) throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("state.sqlite")
+    do {
+      let store = try StateStore(path: path)
+      try store.write { db in try sampleRun().insert(db) }
+    }
+    let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+    try (damage == "garbage" ? Data("not a database at all".utf8) : whole.prefix(5_000))
+      .write(to: URL(fileURLWithPath: path))
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    do {
+      _ = try StateStore(path: path)
+      Issue.record("a \(damage) database opened")
+    } catch {
+      guard case .damaged(let at, _) = error else { Issue.record("not reported as damaged: \(error)"); return }
+      #expect(at == path)
+      #expect(error.exitStatus == .ioError)
+      #expect("\(error)".hasSuffix("restore it from a backup (a fresh state would forget every pair made and every email owed)"))
+    }
+  }
+
   @Test func fileDatabaseUsesWALAndFullSyncAndIsPrivate() throws {
     let folder = makeTemporaryFolder()
     defer { removeFolder(folder) }
