@@ -36,6 +36,15 @@ struct Forget: ParsableCommand {
     guard (email == nil) != (id == nil) else {
       throw ValidationError("give exactly one of '--email' and '--id'")
     }
+    // Not a syntax check of the address: an export may hold one mistyped,
+    // and erasure must still find it. Only what no export can hold.
+    for (option, value) in [("--email", email), ("--id", id)] {
+      guard let value else { continue }
+      if value.allSatisfy(\.isWhitespace) { throw ValidationError("'\(option)' is empty") }
+      if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        throw ValidationError("'\(option)' holds a control character such as a line break; give the value as the export has it")
+      }
+    }
   }
 
   func run() throws {

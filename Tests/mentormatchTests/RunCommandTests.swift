@@ -366,6 +366,25 @@ private struct DemoCopy {
     let result = try demo.run("yesterday")
     #expect(result.exitCode == 64)
     #expect(result.stderr.contains("--as-of: 'yesterday' is not a timestamp"))
+    // A real instant, but no email's Date header may carry it.
+    let early = try demo.run("1899-12-31T23:59:59Z")
+    #expect(early.exitCode == 64)
+    #expect(early.stderr.contains("--as-of: '1899-12-31T23:59:59Z' is before 1900, which an email's Date header cannot carry"))
+  }
+
+  /// An erasure request with an empty value, or one holding a line break,
+  /// is refused before anything is read: it could only erase nobody and
+  /// report success.
+  @Test(arguments: [
+    (["--email", ""], "'--email' is empty"), (["--id", "  "], "'--id' is empty"),
+    (["--email", "someone@example.gov.uk\nother@example.gov.uk"], "'--email' holds a control character"),
+  ])
+  func forgetRefusesValuesNoExportHolds(_ arguments: [String], message: String) throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let result = try CommandRunner.run(["forget", "--config", demo.config] + arguments)
+    #expect(result.exitCode == 64)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 }
 

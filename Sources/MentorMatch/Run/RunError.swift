@@ -2,6 +2,8 @@
 /// they call (which keep their own error types and exit codes).
 public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case badAsOf(String)
+  /// A timestamp before 1900, which no email's `Date:` header may carry.
+  case asOfBefore1900(String)
   case unknownCohort(String, known: [String])
   case badSnapshot(file: String, line: Int, message: String)
   case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
@@ -15,6 +17,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
     switch self {
     case .badAsOf(let text):
       return "--as-of: '\(text)' is not a timestamp (use 2026-11-28T02:00:00Z)"
+    case .asOfBefore1900(let text):
+      return "--as-of: '\(text)' is before 1900, which an email's Date header cannot carry (RFC 5322)"
     case .unknownCohort(let name, let known):
       return "--cohort: no sign-ups in cohort '\(name)' (cohorts: \(known.joined(separator: ", ")))"
     case .badSnapshot(let file, let line, let message):
@@ -34,7 +38,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
 
   public var exitStatus: ExitStatus {
     switch self {
-    case .badAsOf, .unknownCohort: .usage
+    case .badAsOf, .asOfBefore1900, .unknownCohort: .usage
     case .badSnapshot, .auditFailed, .incompleteRunFolder: .dataError
     case .notARunFolder: .noInput
     case .stageSkipped: .software

@@ -13,11 +13,16 @@ public struct RunIdentity: Sendable, Equatable {
   ///     taxonomy files and the prior state, in a fixed order.
   public init(asOf text: String, digests: [String]) throws(RunError) {
     guard let asOf = SignupTimestamp.normalise(text) else { throw .badAsOf(text) }
+    guard Self.isDateable(asOf) else { throw .asOfBefore1900(text) }
     self.asOf = asOf
     let compact = asOf.filter { $0 != "-" && $0 != ":" }
     let digest = SHA256Hex.of(Array(([asOf] + digests).joined(separator: "\n").utf8))
     runID = compact + "-" + digest.prefix(10)
   }
+
+  /// Whether a normalised as-of can date the run's emails: RFC 5322 §3.3
+  /// allows no year before 1900 in a `Date:` header.
+  public static func isDateable(_ asOf: String) -> Bool { asOf.prefix(4) >= "1900" }
 
   /// The as-of as RFC 5322 wants it in a `Date:` header is the email stage's
   /// concern; this is the date part, `2026-11-28`.

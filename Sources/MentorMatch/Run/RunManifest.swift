@@ -120,7 +120,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
       throw StateError.badManifest(path: name, reason: "\(error)")
     }
     // Audit re-runs the night at this instant, so it must be one.
-    guard SignupTimestamp.normalise(manifest.asOf) != nil else {
+    guard let asOf = SignupTimestamp.normalise(manifest.asOf), RunIdentity.isDateable(asOf) else {
       throw StateError.badManifest(path: name, reason: "as_of '\(manifest.asOf)' is not a timestamp")
     }
     return manifest
