@@ -38,7 +38,8 @@ struct Generate: ParsableCommand {
   var taxonomy: String?
 
   func validate() throws {
-    guard people >= 0 else { throw ValidationError("'--people' must be 0 or more") }
+    // Twenty times the Civil Service; past that a typo would fill the disk (about 200 bytes a row).
+    guard (0...10_000_000).contains(people) else { throw ValidationError("'--people' must be from 0 to 10000000") }
     guard cohorts >= 1 else { throw ValidationError("'--cohorts' must be 1 or more") }
     guard (0...0.5).contains(badRows) else { throw ValidationError("'--bad-rows' must be from 0 to 0.5") }
   }

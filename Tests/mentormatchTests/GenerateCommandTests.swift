@@ -37,6 +37,8 @@ private func execute(_ arguments: [String]) throws -> (status: Int32, out: Strin
   @Test(arguments: [
     (["generate", "--people", "10", "--out", "/tmp/x", "--bad-rows", "0.9"], "'--bad-rows' must be from 0 to 0.5"),
     (["generate", "--people", "10", "--out", "/tmp/x", "--cohorts", "0"], "'--cohorts' must be 1 or more"),
+    (["generate", "--people", "99999999999", "--out", "/tmp/x"], "'--people' must be from 0 to 10000000"),
+    (["generate", "--people=-5", "--out", "/tmp/x"], "'--people' must be from 0 to 10000000"),
   ])
   func refusesBadOptionsWithUsageExit(arguments: [String], message: String) throws {
     let result = try execute(arguments)
