@@ -4,8 +4,12 @@
 // (ingest, normalise, score, solve, reports, every email composed) to its
 // outputs or to an error with a message; a config that parses and then
 // traps (a grade-gap `max` of Int.max once did) is a crash here. The
-// exports are read from memory: the demo's sign-ups for a config with one
-// file, the LGBT+ fixture's mentors and mentees (taking turns) for more.
+// exports are read from memory: the demo's first 60 sign-ups
+// (fixtures/fuzz/config-run-exports/, all three cohorts and every role
+// spelling; the whole demo took about 2 s a run at -Onone, near the
+// smoke's 10 s timeout for a mutation that multiplies the work) for a
+// config with one file, the LGBT+ fixture's 50 mentors and 50 mentees
+// (taking turns) for more.
 // The taxonomy is always the shipped one, loaded once; the state is empty.
 // Runs from the repository root. Built and run by `scripts/fuzz`.
 import Foundation
@@ -18,7 +22,7 @@ private func load(_ path: String) -> [UInt8] {
   return Array(data)
 }
 
-private let demoExport = load("fixtures/demo/signups.csv")
+private let demoExport = load("fixtures/fuzz/config-run-exports/demo-signups-60.csv")
 private let networkExports = [load("fixtures/peers/lgbt-network/mentors.csv"), load("fixtures/peers/lgbt-network/mentees.csv")]
 
 private let fixed: (taxonomy: Taxonomy, identity: RunIdentity) = {
