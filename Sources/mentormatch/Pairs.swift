@@ -35,12 +35,7 @@ struct Pairs: ParsableCommand {
       try runReportingErrors {
         let settings = try options.settings()
         let store = try StateStore(path: settings.databasePath)
-        var writer = CSVWriter(mode: .formulaSafe)
-        writer.write(["mentee", "mentor", "cohort", "run", "score", "status"])
-        for pair in try store.activePairs(cohort: cohort) {
-          writer.write([pair.menteeID, pair.mentorID, pair.cohort, pair.runID, String(pair.score), pair.status])
-        }
-        FileHandle.standardOutput.write(Data(writer.bytes))
+        FileHandle.standardOutput.write(Data(try store.activePairsCSV(cohort: cohort)))
       }
     }
   }

@@ -2,6 +2,18 @@ import GRDB
 
 extension StateStore {
   /// Active pairs, sorted by cohort, mentee, mentor; of one cohort when given.
+  /// The active pairs as CSV for `pairs list` (`mentee,mentor,cohort,run,score,status`,
+  /// CRLF), every cell neutralised against spreadsheet formulas: the ids
+  /// come from the exports, and HR opens the list in a spreadsheet.
+  public func activePairsCSV(cohort: String? = nil) throws(StateError) -> [UInt8] {
+    var writer = CSVWriter(mode: .formulaSafe)
+    writer.write(["mentee", "mentor", "cohort", "run", "score", "status"])
+    for pair in try activePairs(cohort: cohort) {
+      writer.write([pair.menteeID, pair.mentorID, pair.cohort, pair.runID, String(pair.score), pair.status])
+    }
+    return writer.bytes
+  }
+
   public func activePairs(cohort: String? = nil) throws(StateError) -> [PairRecord] {
     try read { db in
       var request = PairRecord.filter(Column("status") == "active")

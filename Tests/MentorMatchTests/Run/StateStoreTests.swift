@@ -183,6 +183,27 @@ import Testing
     #expect(String(decoding: prior.snapshotCSV(), as: UTF8.self).contains("E1,R1,spring,run-1,40,active,,\r\n"))
   }
 
+  /// `pairs list`: active pairs only, cohort filter, and ids that would be
+  /// spreadsheet formulas neutralised.
+  @Test func activePairsCSVListsActivePairsFormulaSafe() throws {
+    let store = try StateStore.inMemory()
+    let people = samplePeople + [PersonSeen(id: "=HYPERLINK(\"x\")", cohort: "spring", role: "mentee", email: nil)]
+    try store.commit(
+      run: sampleRun(), people: people,
+      newPairs: [
+        NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40),
+        NewPair(menteeID: "=HYPERLINK(\"x\")", mentorID: "R1", cohort: "spring", score: 7),
+        NewPair(menteeID: "E2", mentorID: "R2", cohort: "autumn", score: 3),
+      ],
+      notifications: [])
+    let all = String(decoding: try store.activePairsCSV(), as: UTF8.self)
+    #expect(all.hasPrefix("mentee,mentor,cohort,run,score,status\r\n"))
+    #expect(all.contains("\"'=HYPERLINK(\"\"x\"\")\",R1,spring,run-1,7,active\r\n"), "\(all)")
+    #expect(all.split(separator: "\r\n").count == 4)
+    let autumn = String(decoding: try store.activePairsCSV(cohort: "autumn"), as: UTF8.self)
+    #expect(autumn == "mentee,mentor,cohort,run,score,status\r\nE2,R2,autumn,run-1,3,active\r\n")
+  }
+
   @Test func commitStoresTypedValuesInListOrder() throws {
     let store = try StateStore.inMemory()
     let people = samplePeople + [PersonSeen(id: "N\u{1}\"x", cohort: "spring", role: "mentee", email: nil)]
