@@ -132,15 +132,17 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     self.kind = kind
   }
 
-  public var description: String {
-    let place = line.map { "\(file):\($0)" } ?? file
+  public var description: String { "\(line.map { "\(file):\($0)" } ?? file): \(problem)" }
+
+  /// What went wrong, without the file and line (for callers that name the file their own way).
+  public var problem: String {
     switch kind {
-    case .cannotOpen(let reason): return "\(place): cannot open: \(reason)"
-    case .readFailed(let reason): return "\(place): read failed: \(reason)"
-    case .unterminatedQuote: return "\(place): a quoted field opened here is never closed"
-    case .recordTooLarge(let limit): return "\(place): record exceeds \(limit / 1_048_576) MiB; is this a CSV export?"
-    case .parser(let code): return "\(place): CSV parser failed (libcsv error \(code))"
-    case .wrongEncoding(let found): return "\(place): the file is \(found); save the export as UTF-8 CSV"
+    case .cannotOpen(let reason): "cannot open: \(reason)"
+    case .readFailed(let reason): "read failed: \(reason)"
+    case .unterminatedQuote: "a quoted field opened here is never closed"
+    case .recordTooLarge(let limit): "record exceeds \(limit / 1_048_576) MiB; is this a CSV export?"
+    case .parser(let code): "CSV parser failed (libcsv error \(code))"
+    case .wrongEncoding(let found): "the file is \(found); save the export as UTF-8 CSV"
     }
   }
 

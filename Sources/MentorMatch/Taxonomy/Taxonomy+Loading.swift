@@ -87,7 +87,7 @@ extension Taxonomy {
     do {
       reader = try CSVReader(path: path)
     } catch {
-      throw TaxonomyError(kind: .missing, problems: [.init(file: path, message: "cannot open: \(error.kind)")])
+      throw TaxonomyError(kind: .missing, problems: [.init(file: path, message: error.problem)])
     }
     var columns: [String: Int] = [:]
     var rows: [TableRow] = []

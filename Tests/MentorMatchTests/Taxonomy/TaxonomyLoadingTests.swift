@@ -92,7 +92,7 @@ import Testing
       Issue.record("loaded")
     } catch {
       #expect(error.exitStatus == .noInput)
-      #expect(error.description.hasPrefix("\(folder)/concepts.csv: cannot open"))
+      #expect(error.description.hasPrefix("\(folder)/concepts.csv: cannot open: No such file or directory"))
     }
   }
 
