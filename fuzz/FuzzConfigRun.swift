@@ -23,11 +23,14 @@ private func load(_ path: String) -> [UInt8] {
 }
 
 private let demoExport = load("fixtures/fuzz/config-run-exports/demo-signups-60.csv")
-private let networkExports = [load("fixtures/peers/lgbt-network/mentors.csv"), load("fixtures/peers/lgbt-network/mentees.csv")]
+private let networkExports = [
+  load("fixtures/peers/lgbt-network/mentors.csv"), load("fixtures/peers/lgbt-network/mentees.csv"),
+]
 
 private let fixed: (taxonomy: Taxonomy, identity: RunIdentity) = {
   do {
-    return (try Taxonomy.load(directory: "fixtures/taxonomy"), try RunIdentity(asOf: "2026-11-28T02:00:00Z", digests: []))
+    let identity = try RunIdentity(asOf: "2026-11-28T02:00:00Z", digests: [])
+    return (try Taxonomy.load(directory: "fixtures/taxonomy"), identity)
   } catch {
     fatalError("fuzz harness: \(error)")
   }

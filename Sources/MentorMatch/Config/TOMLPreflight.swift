@@ -98,7 +98,8 @@ struct TOMLPreflight {
       case 0xC2 where byte(1) == 0x85, 0xE2 where byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9):
         // toml++ counts these as whitespace that ends a value but never consumes them.
         let name =
-          current == 0xC2 ? "U+0085 (next line)" : byte(2) == 0xA8 ? "U+2028 (line separator)" : "U+2029 (paragraph separator)"
+          current == 0xC2
+          ? "U+0085 (next line)" : byte(2) == 0xA8 ? "U+2028 (line separator)" : "U+2029 (paragraph separator)"
         throw error("\(name) outside a string; TOML ends lines with LF or CRLF only")
       default:
         if expectsValue {
@@ -206,8 +207,9 @@ struct TOMLPreflight {
   /// or `]` (an empty name, which the parser reports itself).
   private static func startsTableName(_ byte: UInt8) -> Bool {
     switch byte {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"):
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""),
+      UInt8(ascii: "'"), UInt8(ascii: "]"):
       true
     default:
       false

@@ -25,8 +25,8 @@ enum TOMLValueGrammar {
     if !signed, s.count > 2, s[0] == UInt8(ascii: "0") {
       switch s[1] {
       case UInt8(ascii: "x"): return digits(s, from: 2, isHex) == s.count
-      case UInt8(ascii: "o"): return digits(s, from: 2) { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") } == s.count
-      case UInt8(ascii: "b"): return digits(s, from: 2) { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } == s.count
+      case UInt8(ascii: "o"): return digits(s, from: 2) { (0x30...0x37).contains($0) } == s.count  // 0-7
+      case UInt8(ascii: "b"): return digits(s, from: 2) { $0 == 0x30 || $0 == 0x31 } == s.count  // 0 or 1
       default: break
       }
     }
