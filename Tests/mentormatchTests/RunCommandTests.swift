@@ -209,7 +209,7 @@ private struct DemoCopy {
     json["as_of"] = "garbage"
     let badAsOf = try audit(try JSONSerialization.data(withJSONObject: json))
     #expect(badAsOf.exitCode == 65)
-    #expect(badAsOf.stderr == "mentormatch: \(manifestURL.path): unreadable manifest: as_of 'garbage' is not a timestamp\n")
+    #expect(badAsOf.stderr == "mentormatch: \(manifestURL.path): unreadable manifest: as_of 'garbage' is not a timestamp from 1900 on\n")
 
     try manifest.write(to: manifestURL)
     try FileManager.default.removeItem(at: folder.appendingPathComponent("inputs/config.toml"))

@@ -164,7 +164,7 @@ struct TOMLPreflight {
     let start = index
     skipToken()
     if index - start == 10, Self.hasDateShape(bytes[start..<index]), byte(0) == UInt8(ascii: " "),
-      let digit = byte(1), Self.isDigit(digit)
+      let digit = byte(1), TOMLValueGrammar.isDigit(digit)
     {
       index += 1
       skipToken()
@@ -191,11 +191,9 @@ struct TOMLPreflight {
   /// starting with a digit, with dashes at 4 and 7.
   private static func hasDateShape(_ token: ArraySlice<UInt8>) -> Bool {
     let s = Array(token)
-    guard isDigit(s[0]), s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-") else { return false }
-    return s.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "-") }
+    guard TOMLValueGrammar.isDigit(s[0]), s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-") else { return false }
+    return s.allSatisfy { TOMLValueGrammar.isDigit($0) || $0 == UInt8(ascii: "-") }
   }
-
-  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
   /// The token for a message: printable ASCII as is, anything else as `?`, at most 40 characters.
   private static func printable(_ token: ArraySlice<UInt8>) -> String {

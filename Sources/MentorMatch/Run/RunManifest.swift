@@ -121,7 +121,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
     // Audit re-runs the night at this instant, so it must be one.
     guard let asOf = SignupTimestamp.normalise(manifest.asOf), RunIdentity.isDateable(asOf) else {
-      throw StateError.badManifest(path: name, reason: "as_of '\(manifest.asOf)' is not a timestamp")
+      throw StateError.badManifest(path: name, reason: "as_of '\(manifest.asOf)' is not a timestamp from 1900 on")
     }
     return manifest
   }

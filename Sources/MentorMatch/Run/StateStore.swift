@@ -106,21 +106,7 @@ public final class StateStore: Sendable {
     } catch let error as StateError {
       throw error
     } catch {
-      throw Self.damage(of: writer, path: path) ?? StateError.wrapping(error, path: path)
-    }
-  }
-
-  /// After opening failed: ``StateError/damaged(path:detail:)`` when SQLite's
-  /// quick check finds the file damaged or not a database at all, so the
-  /// message says what to do instead of quoting the query that tripped.
-  private static func damage(of writer: any DatabaseWriter, path: String) -> StateError? {
-    do {
-      let problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
-      return problems == ["ok"] ? nil : .damaged(path: path, detail: problems.joined(separator: "; "))
-    } catch {
-      let wrapped = StateError.wrapping(error, path: path)
-      if case .damaged = wrapped { return wrapped }
-      return nil
+      throw StateError.wrapping(error, path: path)
     }
   }
 
