@@ -48,6 +48,12 @@ import Testing
     ("mentee,mentor,mentee_score,mentor_score\na,X,5,1\nb,X,high,2\n", "edges.csv:3: mentee_score 'high' is not an integer"),
     ("mentee,mentor,mentee_score\na,X,5\n", "edges.csv:1: missing column 'mentor_score'"),
     ("mentee,mentor,mentee_score,mentor_score\na,X,5,1\nb,Y,1,1\na,X,2,2\n", "edges.csv:4: duplicate pair ('a', 'X'), first on line 2"),
+    // The most negative 64-bit integer has no positive counterpart: the range
+    // check must not negate it (it used to trap, exit 132).
+    ("mentee,mentor,mentee_score,mentor_score\na,X,5,-9223372036854775808\n",
+     "edges.csv:2: mentor_score -9223372036854775808 is outside ±1000000000"),
+    ("mentee,mentor,mentee_score,mentor_score\na,X,9223372036854775807,1\n",
+     "edges.csv:2: mentee_score 9223372036854775807 is outside ±1000000000"),
   ])
   func badRowsAreDataErrorsWithFileAndLine(text: String, message: String) throws {
     let folder = try write(["edges.csv": text])

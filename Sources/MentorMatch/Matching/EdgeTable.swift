@@ -64,7 +64,7 @@ struct EdgeTable {
       problems.add("\(place()): \(columnNames[column]) '\(text)' is not an integer")
       return nil
     }
-    guard abs(score) <= MatchingProblem.scoreLimit else {
+    guard MatchingProblem.scoreRange.contains(score) else {
       problems.add("\(place()): \(columnNames[column]) \(score) is outside ±\(MatchingProblem.scoreLimit)")
       return nil
     }

@@ -52,6 +52,8 @@ public struct MatchingProblem: Sendable, Equatable {
   /// Scores must lie within ±this, so that sums over millions of pairs and
   /// the lexicographic weights stay far from 64-bit overflow.
   public static let scoreLimit = 1_000_000_000
+  /// `-scoreLimit...scoreLimit`: a range test, because `abs` traps on `Int.min`.
+  static let scoreRange = -scoreLimit...scoreLimit
 
   /// How many pairs each mentee may take.
   public let menteeCapacities: [Int]
@@ -85,10 +87,10 @@ public struct MatchingProblem: Sendable, Equatable {
       guard (0..<mentorCapacities.count).contains(edge.mentor) else {
         throw .indexOutOfRange(edge: number, side: .mentor, index: edge.mentor, count: mentorCapacities.count)
       }
-      if abs(edge.menteeScore) > Self.scoreLimit {
+      if !Self.scoreRange.contains(edge.menteeScore) {
         throw .scoreOutOfRange(edge: number, score: edge.menteeScore)
       }
-      if abs(edge.mentorScore) > Self.scoreLimit {
+      if !Self.scoreRange.contains(edge.mentorScore) {
         throw .scoreOutOfRange(edge: number, score: edge.mentorScore)
       }
     }
