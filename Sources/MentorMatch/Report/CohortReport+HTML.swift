@@ -62,8 +62,10 @@ extension CohortReport {
   private func summarySection(into html: inout HTMLText) {
     html.raw("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<ul class=\"cards\">\n")
     for (figure, label) in [
-      (pairs.count, "new pairs"), (counts.menteesNewlyMatched, "mentees newly matched"),
-      (counts.menteesWaiting, "mentees still waiting"), (counts.rejected, "sign-up rows rejected"),
+      (pairs.count, CountedNoun.noun(pairs.count, "new pair")),
+      (counts.menteesNewlyMatched, CountedNoun.noun(counts.menteesNewlyMatched, "mentee") + " newly matched"),
+      (counts.menteesWaiting, CountedNoun.noun(counts.menteesWaiting, "mentee") + " still waiting"),
+      (counts.rejected, CountedNoun.noun(counts.rejected, "sign-up row") + " rejected"),
     ] {
       html.raw("<li><span class=\"figure\">\(ReportFormat.count(figure))</span> <span class=\"label\">\(label)</span></li>\n")
     }

@@ -82,7 +82,7 @@ extension CohortMatch {
             id: id, givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "",
             location: ""),
           role: asMentee ? .mentee : .mentor, reasonCode: "not-in-export",
-          reason: "no longer in the export: keeps their \((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0)) active pairs, gets no new ones"))
+          reason: "no longer in the export: keeps their \(CountedNoun.phrase((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0), "active pair")), gets no new ones"))
     }
     let inCohort: (RejectedRecord) -> Bool = { ($0.cohort ?? context.config.input.defaultCohort) == cohort }
     let rejected = context.ingest.rejected.filter(inCohort)

@@ -21,6 +21,20 @@ import Testing
     try ReportSnapshot.expectMatches(index.html(), named: "runIndexMatchesGoldenFile.html")
   }
 
+  @Test func summaryCardsAreSingularForOne() {
+    var report = ReportFixture.cohort()
+    report.pairs = Array(report.pairs.prefix(1))
+    report.counts.menteesNewlyMatched = 1
+    report.counts.menteesWaiting = 1
+    report.counts.rejected = 1
+    let page = String(decoding: report.html(), as: UTF8.self)
+    for label in ["new pair", "mentee newly matched", "mentee still waiting", "sign-up row rejected"] {
+      #expect(page.contains("<span class=\"figure\">1</span> <span class=\"label\">\(label)</span>"), "\(label)")
+    }
+    let plural = String(decoding: ReportFixture.cohort().html(), as: UTF8.self)
+    #expect(plural.contains("<span class=\"figure\">2</span> <span class=\"label\">mentees still waiting</span>"))
+  }
+
   @Test func inputOrderDoesNotChangeTheBytes() {
     let report = ReportFixture.cohort()
     var shuffled = report
