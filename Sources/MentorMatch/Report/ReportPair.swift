@@ -105,12 +105,17 @@ public struct WaitingPerson: Sendable, Equatable {
   public var reasonCode: String
   /// The reason in plain words, for the cohort lead.
   public var reason: String
+  /// The reason in plain words for the person themself (their "still
+  /// waiting" email): "no mentor in your cohort is …", no rule numbers.
+  public var reasonForPerson: String
 
-  public init(person: ReportPerson, role: ReportRole, reasonCode: String, reason: String) {
+  /// - Parameter reasonForPerson: default `reason`.
+  public init(person: ReportPerson, role: ReportRole, reasonCode: String, reason: String, reasonForPerson: String? = nil) {
     self.person = person
     self.role = role
     self.reasonCode = reasonCode
     self.reason = reason
+    self.reasonForPerson = reasonForPerson ?? reason
   }
 
   /// The order of waiting people: mentees first, then by reason code, then id.

@@ -44,7 +44,7 @@ enum RunEmails {
         let byID = Dictionary(match.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for waiting in outcome.report.waiting where waiting.role == .mentee {
           guard let person = byID[waiting.person.id], !context.toldWaiting.contains(person.id) else { continue }
-          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reason)))
+          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reasonForPerson)))
         }
       }
     }
