@@ -56,7 +56,7 @@ import Testing
     #expect(text.contains("as a mentee and as a mentor"))
     #expect(text.contains("we have matched you with a mentor and 2 new mentees."))
     #expect(!text.contains("3 new mentees") && !text.contains("3 mentors"))
-    #expect(text.contains("Please email your mentor") && text.contains("Your mentee has been asked"))
+    #expect(text.contains("Please email your mentor") && text.contains("We have asked each mentee listed above to contact you"))
     #expect(email.html.contains("matched you with a mentor and 2 new mentees."))
 
     var one = request
