@@ -118,6 +118,14 @@ public struct WaitingPerson: Sendable, Equatable {
     self.reasonForPerson = reasonForPerson ?? reason
   }
 
+  /// The reason code of someone who left the export but keeps their active
+  /// pairs: listed (in the report apart, and in `unmatched.csv`), but not
+  /// waiting for a pair, so not counted as waiting anywhere.
+  public static let notInExport = "not-in-export"
+
+  /// Whether the person is waiting for a pair: everyone listed but ``notInExport``.
+  public var isWaiting: Bool { reasonCode != Self.notInExport }
+
   /// The order of waiting people: mentees first, then by reason code, then id.
   static func precedes(_ a: WaitingPerson, _ b: WaitingPerson) -> Bool {
     if a.role != b.role { return a.role == .mentee }

@@ -92,7 +92,7 @@ extension CohortMatch {
           person: ReportPerson(
             id: id, givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "",
             location: ""),
-          role: asMentee ? .mentee : .mentor, reasonCode: "not-in-export",
+          role: asMentee ? .mentee : .mentor, reasonCode: WaitingPerson.notInExport,
           reason: "no longer in the export: keeps their \(CountedNoun.phrase((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0), "active pair")), gets no new ones"))
     }
     let inCohort: (RejectedRecord) -> Bool = { ($0.cohort ?? context.config.input.defaultCohort) == cohort }
@@ -112,8 +112,8 @@ extension CohortMatch {
       superseded: superseded.count, menteesNewlyMatched: matchedMentees.count { $0 },
       mentorsNewlyMatched: matchedMentors.count { $0 },
       menteesAlreadyMatched: menteesAlready, mentorsAlreadyMatched: mentorsAlready,
-      menteesWaiting: waiting.filter { $0.role == .mentee && $0.reasonCode != "not-in-export" }.count,
-      mentorsWaiting: waiting.filter { $0.role == .mentor && $0.reasonCode != "not-in-export" }.count)
+      menteesWaiting: waiting.count { $0.role == .mentee && $0.isWaiting },
+      mentorsWaiting: waiting.count { $0.role == .mentor && $0.isWaiting })
     let report = CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
