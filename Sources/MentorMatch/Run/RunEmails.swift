@@ -51,9 +51,7 @@ enum RunEmails {
     if settings.sendLeadSummary {
       for leads in settings.leads.sorted(by: { $0.cohort < $1.cohort }) {
         guard let outcome = outcomes.first(where: { $0.cohort == leads.cohort }) else { continue }
-        let counts = CohortCounts(
-          cohort: outcome.cohort, signups: outcome.report.counts.signupsRead, newlyMatched: outcome.pairs,
-          waiting: outcome.report.counts.menteesWaiting, rejected: outcome.report.counts.rejected)
+        let counts = leadCounts(outcome)
         let folder = RunOutputs.folders(outcomes.map(\.cohort))[outcome.cohort] ?? "cohorts"
         for lead in leads.recipients {
           requests.append(("lead:\(outcome.cohort)", EmailRequest(
@@ -80,6 +78,16 @@ enum RunEmails {
       mentors.isEmpty ? "" : settings.nextStepsMentee, mentees.isEmpty ? "" : settings.nextStepsMentor,
     ].filter { !$0.isEmpty }
     return (mentors.isEmpty ? .mentor : .mentee, mentors + mentees, steps.joined(separator: "\n\n"))
+  }
+
+  /// A cohort's figures for its leads: mentees newly matched and mentees
+  /// still waiting (people, not pairs, so the two add up to the mentees who
+  /// needed a pair), as the report's summary gives them.
+  static func leadCounts(_ outcome: CohortOutcome) -> CohortCounts {
+    let counts = outcome.report.counts
+    return CohortCounts(
+      cohort: outcome.cohort, signups: counts.signupsRead, newlyMatched: counts.menteesNewlyMatched,
+      waiting: counts.menteesWaiting, rejected: counts.rejected)
   }
 
   private static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {

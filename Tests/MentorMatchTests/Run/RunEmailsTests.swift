@@ -20,6 +20,18 @@ import Testing
     #expect(asMentee.nextSteps == settings.nextStepsMentee)
   }
 
+  /// A lead's "Newly matched" counts mentees, as "Still waiting" does: with
+  /// `mentee_max = 2` a mentee can gain two mentors, and the pairs outnumber them.
+  @Test func leadSummaryCountsMenteesNotPairs() {
+    var report = ReportFixture.cohort()
+    report.counts.menteesNewlyMatched = 3
+    let outcome = CohortOutcome(cohort: "Spring 2026", report: report, pairs: 5, checker: "0 blocking pairs", checkerPassed: true)
+    let counts = RunEmails.leadCounts(outcome)
+    #expect(counts.newlyMatched == 3)
+    #expect(counts.waiting == report.counts.menteesWaiting)
+    #expect(counts.signups == 12 && counts.rejected == 3)
+  }
+
   /// Someone who is `both` and gained a mentor and mentees: mentors first (the
   /// email's opening names them first), and the next steps of both sides.
   @Test func bothSidesGetMentorsFirstAndBothNextSteps() throws {
