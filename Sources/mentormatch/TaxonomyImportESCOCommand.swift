@@ -40,8 +40,8 @@ struct TaxonomyImportESCOCommand: ParsableCommand {
         "attribution.txt": Array(result.attribution.utf8),
       ])
       print("""
-        wrote \(out): \(result.conceptCount) concepts, \(result.labelCount) labels
-        skipped \(result.skippedConcepts) concepts not released, dropped \(result.droppedLabels) clashing labels and \(result.droppedRelations) relations to concepts not kept
+        wrote \(out): \(CountedNoun.phrase(result.conceptCount, "concept")), \(CountedNoun.phrase(result.labelCount, "label"))
+        skipped \(CountedNoun.phrase(result.skippedConcepts, "concept")) not released, dropped \(CountedNoun.phrase(result.droppedLabels, "clashing label")) and \(CountedNoun.phrase(result.droppedRelations, "relation")) to concepts not kept
         """)
     }
   }

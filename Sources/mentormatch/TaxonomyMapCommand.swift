@@ -114,7 +114,7 @@ struct TaxonomyMapCommand: ParsableCommand {
       if stats {
         let elapsed = ContinuousClock.now - start
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        printError("mapped \(rows) terms (\(normaliser.distinctTermCount) distinct folded) in \(elapsed); taxonomy loaded in \(loadTime); \(summary)")
+        printError("mapped \(CountedNoun.phrase(rows, "term")) (\(normaliser.distinctTermCount) distinct folded) in \(elapsed); taxonomy loaded in \(loadTime); \(summary)")
       }
     }
   }

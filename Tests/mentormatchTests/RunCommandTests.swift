@@ -50,6 +50,7 @@ private struct DemoCopy {
     let first = try demo.run("2026-11-27T02:00:00Z")
     #expect(first.exitCode == 0, "\(first.stderr)")
     #expect(first.stdout.contains("ddat-2026: 65 sign-ups"))
+    #expect(first.stdout.contains("women-in-leadership: 26 sign-ups, 17 new pairs (17 mentees, 9 mentors), 1 mentee still waiting, 1 rejected row;"))
     #expect(first.stderr.contains("stage candidates"))
     #expect(!first.stderr.contains("@"), "no addresses in logs")
     let folder = try demo.runFolder("20261127T020000Z-")
@@ -62,6 +63,9 @@ private struct DemoCopy {
     #expect(emails > 100)
     #expect(published == emails)
     #expect(!written.keys.contains { $0.hasPrefix(".outbox-new/") }, "the staged outbox became new/ in one rename")
+    // Rhys Bennett signed up as both and gained three mentees and a mentor: one email that says so.
+    let rhys = try #require(written.first { $0.key.hasPrefix("emails/") && String(decoding: $0.value, as: UTF8.self).contains("To: Rhys Bennett <") })
+    #expect(String(decoding: rhys.value, as: UTF8.self).contains("Subject: Your Cross-Government Mentoring Scheme mentor and new mentees\r\n"))
     let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)
     #expect(attributes[.posixPermissions] as? Int == 0o600)
     let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
@@ -121,6 +125,48 @@ private struct DemoCopy {
         .replacingOccurrences(of: second.lastPathComponent, with: first.lastPathComponent)
       #expect(String(decoding: a[name] ?? Data(), as: UTF8.self) == page, "\(name)")
     }
+  }
+
+  /// Hostile names, departments and skills added to the demo come out inert in
+  /// every output of a real run: escaped in HTML, formula-safe in CSV, quoted
+  /// or encoded in email headers; rows with a line break or a bidi override in
+  /// a one-line field are rejected.
+  @Test func hostileValuesComeOutInertInEveryOutput() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let export = demo.folder.appendingPathComponent("signups.csv")
+    let rows = [
+      "H001,<script>alert(1)</script>,Smith,h001@example.gov.uk,mentee,HEO,\"=cmd|' /C calc'!A0\",@SUM(1+1),+Leeds,,\"<b>bold</b>; =HYPERLINK(\"\"http://evil.example\"\"); Python\",,women-in-leadership,,yes,2026-11-20",
+      "H003,\(String(repeating: "A", count: 120)),Verylongfamilyname,h003@example.gov.uk,mentee,EO,Home Office,Policy,Leeds,,\"Python\r\nSQL\r\n=1+1\",,women-in-leadership,,yes,2026-11-20",
+      "H004,\"Evil\r\nBcc: x@evil.example\",Smith,h004@example.gov.uk,mentee,EO,Home Office,,,,,,women-in-leadership,,yes,2026-11-20",
+      "H005,Mariam,\u{202E}evil,h005@example.gov.uk,mentee,EO,Home Office,,,,,,women-in-leadership,,yes,2026-11-20",
+      "H006,مريم 🌈,李小龙,h006@example.gov.uk,mentee,SEO,Cabinet Office,,,,Stakeholder management,,women-in-leadership,,yes,2026-11-20",
+    ]
+    let handle = try FileHandle(forWritingTo: export)
+    handle.seekToEndOfFile()
+    handle.write(Data(rows.map { $0 + "\r\n" }.joined().utf8))
+    try handle.close()
+    let result = try demo.run("2026-11-27T02:00:00Z")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("<script") && !result.stderr.contains("evil.example"))
+    let written = try files(under: try demo.runFolder("20261127T020000Z-"))
+    let text = { (name: String) in String(decoding: written[name] ?? Data(), as: UTF8.self) }
+    let report = text("cohorts/women-in-leadership/report.html")
+    #expect(report.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !report.contains("<script"))
+    #expect(report.contains("=cmd|&#39; /C calc&#39;!A0") || report.contains("=cmd|&#x27; /C calc&#x27;!A0"))
+    let matches = text("matches.csv")
+    #expect(matches.contains(",'=cmd|' /C calc'!A0,'@SUM(1+1),"), "formula cells get a leading quote")
+    let rejects = text("rejects.csv")
+    for id in ["H004", "H005"] {
+      #expect(!matches.contains(id) && !text("unmatched.csv").contains(id), "\(id) is rejected")
+    }
+    #expect(rejects.components(separatedBy: "control-character").count - 1 == 2)
+    let emails = written.filter { $0.key.hasPrefix("emails/") }.map { String(decoding: $0.value, as: UTF8.self) }
+    let toScript = try #require(emails.first { $0.contains("<h001@example.gov.uk>") && $0.contains("\r\nTo: ") && $0.contains("X-MentorMatch-Kind: match") && $0.range(of: "To: \"<script>")  != nil })
+    #expect(!toScript.contains("<script>alert(1)</script>\r\n"))
+    #expect(emails.contains { $0.contains("To: =?utf-8?") && $0.contains("<h006@example.gov.uk>") })
+    #expect(!emails.contains { $0.contains("Bcc:") })
+    #expect(!emails.joined().contains("\u{202E}"))
   }
 
   @Test func someoneWhoLeavesTheExportKeepsTheirPairsAndIsListed() throws {

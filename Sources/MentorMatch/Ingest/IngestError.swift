@@ -20,7 +20,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "\(file):1: column '\(header)' appears more than once"
     case .tooManyRejects(let rejected, let read, let limit):
       let percent = read == 0 ? 0 : rejected * 100 / read
-      return "\(rejected) of \(read) records rejected (\(percent)%), over the limit of \(Int(limit * 100))% "
+      return "\(rejected) of \(CountedNoun.phrase(read, "record")) rejected (\(percent)%), over the limit of \(Int(limit * 100))% "
         + "(input.max_reject_share); the export looks broken, so nothing was written"
     }
   }

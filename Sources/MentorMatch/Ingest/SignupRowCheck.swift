@@ -37,7 +37,7 @@ struct SignupRowCheck {
       problems.append(
         FieldProblem(
           field: "", reason: .raggedRow,
-          message: "has \(record.count) fields, the header has \(columns.width) (too \(few ? "few" : "many"))"))
+          message: "has \(CountedNoun.phrase(record.count, "field")), the header has \(columns.width) (too \(few ? "few" : "many"))"))
       return .rejected(reject(id: nil, cohort: nil))
     }
     let email = text(.email, required: true)

@@ -42,12 +42,12 @@ public struct ValidationSummary: Codable, Sendable, Equatable {
   /// Lines for a person, ending with the accounting identity.
   public var text: String {
     var lines: [String] = []
-    for file in files { lines.append("\(file.file): \(file.records) records") }
+    for file in files { lines.append("\(file.file): \(CountedNoun.phrase(file.records, "record"))") }
     lines.append("records read: \(recordsRead) = accepted \(accepted) + rejected \(rejected) + superseded \(superseded)")
     if !acceptedByCohort.isEmpty {
       lines.append("accepted by cohort:")
       for cohort in acceptedByCohort {
-        lines.append("  \(cohort.cohort): \(cohort.mentors) mentors, \(cohort.mentees) mentees, \(cohort.both) both")
+        lines.append("  \(cohort.cohort): \(CountedNoun.phrase(cohort.mentors, "mentor")), \(CountedNoun.phrase(cohort.mentees, "mentee")), \(cohort.both) both")
       }
     }
     if !rejectedByReason.isEmpty {

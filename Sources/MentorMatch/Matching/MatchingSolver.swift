@@ -75,6 +75,6 @@ public enum MatchingSolver {
   public static func summary(_ solution: Solution, _ verdict: Verdict) -> String {
     let name = solution.algorithm == .optimal ? "optimal (\(solution.objective))" : "stable"
     let values = solution.values
-    return "\(name): \(values.pairs) pairs, \(values.people) people matched, total score \(values.score); \(verdict)"
+    return "\(name): \(CountedNoun.phrase(values.pairs, "pair")), \(CountedNoun.phrase(values.people, "person", "people")) matched, total score \(values.score); \(verdict)"
   }
 }

@@ -15,8 +15,8 @@ extension EmailComposer {
       "recipient_name": request.recipient.displayName,
       "has_recipient_name": !request.recipient.displayName.isEmpty,
       "recipient_role": role.rawValue,
-      "is_mentor": role == .mentor,
-      "is_mentee": role == .mentee,
+      "is_mentor": isMentor(request),
+      "is_mentee": isMentee(request),
       "next_steps": nextSteps,
       "has_next_steps": !nextSteps.isEmpty,
       "next_steps_paragraphs": steps.paragraphs,
@@ -38,6 +38,14 @@ extension EmailComposer {
       values["match_count"] = matches.count
       values["one"] = matches.count == 1
       values["several"] = matches.count > 1
+      let mentors = mentorCount(matches)
+      let mentees = matches.count - mentors
+      values["mentor_count"] = mentors
+      values["one_mentor"] = mentors == 1
+      values["several_mentors"] = mentors > 1
+      values["mentee_count"] = mentees
+      values["one_mentee"] = mentees == 1
+      values["several_mentees"] = mentees > 1
     case .waiting(let reason):
       values["reason"] = reason
     case .leadSummary(let counts, let reportPath):
@@ -52,6 +60,22 @@ extension EmailComposer {
       values["several"] = counts.count > 1
     }
     return values
+  }
+
+  /// How many of a match email's matches are the recipient's mentors (the rest are their mentees).
+  static func mentorCount(_ matches: [MatchNotice]) -> Int { matches.count { $0.role == .mentor } }
+
+  /// `is_mentee`: the recipient is a mentee, or (in a match email) was matched
+  /// with a mentor, as someone who is `both` may be beside new mentees.
+  static func isMentee(_ request: EmailRequest) -> Bool {
+    guard case .match(let matches) = request.content else { return request.recipient.role == .mentee }
+    return request.recipient.role == .mentee || mentorCount(matches) > 0
+  }
+
+  /// `is_mentor`: the recipient is a mentor, or (in a match email) was matched with a mentee.
+  static func isMentor(_ request: EmailRequest) -> Bool {
+    guard case .match(let matches) = request.content else { return request.recipient.role == .mentor }
+    return request.recipient.role == .mentor || mentorCount(matches) < matches.count
   }
 
   /// The next-steps text as templates see it: LF line ends, trimmed, and

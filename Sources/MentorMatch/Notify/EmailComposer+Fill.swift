@@ -19,13 +19,18 @@ extension EmailComposer {
     case isMentee = "is_mentee", nextSteps = "next_steps", hasNextSteps = "has_next_steps"
     case nextStepsParagraphs = "next_steps_paragraphs", matches, matchCount = "match_count", one, several
     case reason, cohorts, reportPath = "report_path"
+    case mentorCount = "mentor_count", oneMentor = "one_mentor", severalMentors = "several_mentors"
+    case menteeCount = "mentee_count", oneMentee = "one_mentee", severalMentees = "several_mentees"
 
     static let common: [RootKey] = [
       .programme, .cohort, .runID, .asOf, .recipientName, .hasRecipientName, .recipientRole, .isMentor, .isMentee,
       .nextSteps, .hasNextSteps, .nextStepsParagraphs,
     ]
     /// Each kind's names in the walk's order: sorted as `String` sorts them.
-    static let match = (common + [.matches, .matchCount, .one, .several]).sorted { $0.rawValue < $1.rawValue }
+    static let match = (common + [
+      .matches, .matchCount, .one, .several, .mentorCount, .oneMentor, .severalMentors, .menteeCount, .oneMentee,
+      .severalMentees,
+    ]).sorted { $0.rawValue < $1.rawValue }
     static let waiting = (common + [.reason]).sorted { $0.rawValue < $1.rawValue }
     static let leadSummary = (common + [.cohorts, .reportPath, .one, .several]).sorted { $0.rawValue < $1.rawValue }
   }
@@ -89,12 +94,13 @@ extension EmailComposer {
       case .recipientName: out.string(request.recipient.displayName)
       case .hasRecipientName: out.flag(!request.recipient.displayName.isEmpty)
       case .recipientRole: out.string(role.rawValue)
-      case .isMentor: out.flag(role == .mentor)
-      case .isMentee: out.flag(role == .mentee)
+      case .isMentor: out.flag(isMentor(request))
+      case .isMentee: out.flag(isMentee(request))
       case .nextSteps: out.string(steps.text)
       case .hasNextSteps: out.flag(!steps.text.isEmpty)
       case .nextStepsParagraphs: out.texts(steps.paragraphTexts)
-      case .matches, .matchCount, .one, .several, .reason, .cohorts, .reportPath:
+      case .matches, .matchCount, .one, .several, .reason, .cohorts, .reportPath, .mentorCount, .oneMentor, .severalMentors,
+        .menteeCount, .oneMentee, .severalMentees:
         fillContent(key, request.content, into: &out)
       }
       out.shape += key.rawValue
@@ -112,6 +118,12 @@ extension EmailComposer {
     case (.matchCount, .match(let matches)): out.number(matches.count)
     case (.one, .match(let matches)): out.flag(matches.count == 1)
     case (.several, .match(let matches)): out.flag(matches.count > 1)
+    case (.mentorCount, .match(let matches)): out.number(mentorCount(matches))
+    case (.oneMentor, .match(let matches)): out.flag(mentorCount(matches) == 1)
+    case (.severalMentors, .match(let matches)): out.flag(mentorCount(matches) > 1)
+    case (.menteeCount, .match(let matches)): out.number(matches.count - mentorCount(matches))
+    case (.oneMentee, .match(let matches)): out.flag(matches.count - mentorCount(matches) == 1)
+    case (.severalMentees, .match(let matches)): out.flag(matches.count - mentorCount(matches) > 1)
     case (.reason, .waiting(let reason)): out.string(reason)
     case (.cohorts, .leadSummary(let counts, _)):
       out.shape += ":[\(counts.count)"

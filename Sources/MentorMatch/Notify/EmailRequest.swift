@@ -61,6 +61,7 @@ public struct MatchNotice: Sendable, Hashable {
 public struct CohortCounts: Sendable, Hashable {
   public var cohort: String
   public var signups: Int
+  /// Mentees who gained a mentor in this run (people, not pairs).
   public var newlyMatched: Int
   public var waiting: Int
   public var rejected: Int

@@ -62,8 +62,10 @@ extension CohortReport {
   private func summarySection(into html: inout HTMLText) {
     html.raw("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<ul class=\"cards\">\n")
     for (figure, label) in [
-      (pairs.count, "new pairs"), (counts.menteesNewlyMatched, "mentees newly matched"),
-      (counts.menteesWaiting, "mentees still waiting"), (counts.rejected, "sign-up rows rejected"),
+      (pairs.count, CountedNoun.noun(pairs.count, "new pair")),
+      (counts.menteesNewlyMatched, CountedNoun.noun(counts.menteesNewlyMatched, "mentee") + " newly matched"),
+      (counts.menteesWaiting, CountedNoun.noun(counts.menteesWaiting, "mentee") + " still waiting"),
+      (counts.rejected, CountedNoun.noun(counts.rejected, "sign-up row") + " rejected"),
     ] {
       html.raw("<li><span class=\"figure\">\(ReportFormat.count(figure))</span> <span class=\"label\">\(label)</span></li>\n")
     }
@@ -126,9 +128,17 @@ extension CohortReport {
   }
 
   private func waitingSection(_ statistics: CohortStatistics, settings: ReportSettings, links: ReportLinks, into html: inout HTMLText) {
+    // People who left the export keep their pairs: listed apart, after, and
+    // not counted as waiting (the summary and the index do not count them).
+    let waiting = self.waiting.filter(\.isWaiting)
+    let gone = self.waiting.filter { !$0.isWaiting }
     html.raw("<section aria-labelledby=\"waiting\">\n<h2 id=\"waiting\">Still waiting (\(ReportFormat.count(waiting.count)))</h2>\n")
+    defer {
+      goneList(gone, settings: settings, links: links, into: &html)
+      html.raw("</section>\n")
+    }
     guard !waiting.isEmpty else {
-      html.raw("<p>Nobody is left waiting.</p>\n</section>\n")
+      html.raw("<p>Nobody is left waiting.</p>\n")
       return
     }
     html.raw("<table class=\"narrow\">\n<caption>Why people are waiting</caption>\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\" class=\"num\">Mentees</th><th scope=\"col\" class=\"num\">Mentors</th></tr></thead>\n<tbody>\n")
@@ -140,7 +150,24 @@ extension CohortReport {
     html.raw("</tbody>\n</table>\n")
     let shown = shownPrefix(waiting, settings.listLimit, by: WaitingPerson.precedes)
     pagingNotice(shown: shown.count, total: waiting.count, noun: "people", file: links.unmatchedCSV, into: &html)
-    html.raw("<table class=\"waiting\">\n<caption>People still waiting, mentees first, by reason</caption>\n<colgroup><col class=\"who\"><col class=\"role\"><col></colgroup>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
+    html.raw("<table class=\"waiting\">\n<caption>People still waiting, mentees first, by reason</caption>\n")
+    peopleRows(shown, into: &html)
+  }
+
+  /// People no longer in the export who keep their active pairs.
+  private func goneList(_ gone: [WaitingPerson], settings: ReportSettings, links: ReportLinks, into html: inout HTMLText) {
+    guard !gone.isEmpty else { return }
+    html.raw("<h3 id=\"not-in-export\">No longer in the export (\(ReportFormat.count(gone.count)))</h3>\n")
+    html.raw("<p>They have active pairs from earlier runs but were not in this run’s export: they keep their pairs and get no new ones.</p>\n")
+    let shown = shownPrefix(gone, settings.listLimit, by: WaitingPerson.precedes)
+    pagingNotice(shown: shown.count, total: gone.count, noun: "people", file: links.unmatchedCSV, into: &html)
+    html.raw("<table class=\"waiting\">\n<caption>People no longer in the export, mentees first</caption>\n")
+    peopleRows(shown, into: &html)
+  }
+
+  /// A waiting table's columns, head and rows, up to its end.
+  private func peopleRows(_ shown: ArraySlice<WaitingPerson>, into html: inout HTMLText) {
+    html.raw("<colgroup><col class=\"who\"><col class=\"role\"><col></colgroup>\n<thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n")
     for entry in shown {
       html.raw("<tr><td>")
       personCell(entry.person, into: &html)
@@ -150,7 +177,7 @@ extension CohortReport {
       html.text(entry.reason)
       html.raw("</td></tr>\n")
     }
-    html.raw("</tbody>\n</table>\n</section>\n")
+    html.raw("</tbody>\n</table>\n")
   }
 
   // Piece by piece rather than through joined Strings: escaping works byte by

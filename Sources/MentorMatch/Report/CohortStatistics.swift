@@ -73,7 +73,7 @@ public struct CohortStatistics: Sendable, Equatable {
     }
     rejections = Self.groupRejections(report.rejected)
     var reasons: [String: WaitingReason] = [:]
-    for entry in report.waiting {
+    for entry in report.waiting where entry.isWaiting {
       var reason = reasons[entry.reasonCode] ?? WaitingReason(reasonCode: entry.reasonCode, mentees: 0, mentors: 0)
       if entry.role == .mentee { reason.mentees += 1 } else { reason.mentors += 1 }
       reasons[entry.reasonCode] = reason
@@ -141,7 +141,8 @@ public struct CohortStatistics: Sendable, Equatable {
       }
     }
     var firstWait: [String: Int] = [:]
-    for index in waiting.indices where waiting[index].role == .mentee && firstPair[waiting[index].person.id] == nil {
+    for index in waiting.indices
+    where waiting[index].role == .mentee && waiting[index].isWaiting && firstPair[waiting[index].person.id] == nil {
       if let kept = firstWait[waiting[index].person.id], !WaitingPerson.precedes(waiting[index], waiting[kept]) { continue }
       firstWait[waiting[index].person.id] = index
     }

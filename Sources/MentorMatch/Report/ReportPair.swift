@@ -105,13 +105,26 @@ public struct WaitingPerson: Sendable, Equatable {
   public var reasonCode: String
   /// The reason in plain words, for the cohort lead.
   public var reason: String
+  /// The reason in plain words for the person themself (their "still
+  /// waiting" email): "no mentor in your cohort is …", no rule numbers.
+  public var reasonForPerson: String
 
-  public init(person: ReportPerson, role: ReportRole, reasonCode: String, reason: String) {
+  /// - Parameter reasonForPerson: default `reason`.
+  public init(person: ReportPerson, role: ReportRole, reasonCode: String, reason: String, reasonForPerson: String? = nil) {
     self.person = person
     self.role = role
     self.reasonCode = reasonCode
     self.reason = reason
+    self.reasonForPerson = reasonForPerson ?? reason
   }
+
+  /// The reason code of someone who left the export but keeps their active
+  /// pairs: listed (in the report apart, and in `unmatched.csv`), but not
+  /// waiting for a pair, so not counted as waiting anywhere.
+  public static let notInExport = "not-in-export"
+
+  /// Whether the person is waiting for a pair: everyone listed but ``notInExport``.
+  public var isWaiting: Bool { reasonCode != Self.notInExport }
 
   /// The order of waiting people: mentees first, then by reason code, then id.
   static func precedes(_ a: WaitingPerson, _ b: WaitingPerson) -> Bool {

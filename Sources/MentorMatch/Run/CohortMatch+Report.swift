@@ -61,14 +61,25 @@ extension CohortMatch {
     var waiting: [WaitingPerson] = []
     let reasonsByMentee = Dictionary(lists.unmatched.map { ($0.mentee, $0) }, uniquingKeysWith: { first, _ in first })
     for index in mentees.indices where !matchedMentees[index] {
-      let (code, words) = waitingReason(mentee: index, reasons: reasonsByMentee[index])
-      waiting.append(WaitingPerson(person: menteeRows[index], role: .mentee, reasonCode: code, reason: words))
-    }
-    for index in mentors.indices where !matchedMentors[index] && (activeAsMentor[mentors[index].id] ?? 0) == 0 {
+      let reason = WaitingReason.mentee(
+        reasonsByMentee[index], hasCandidates: !lists.candidates[index].isEmpty, rules: lists.rules)
       waiting.append(
         WaitingPerson(
-          person: mentorRows[index], role: .mentor, reasonCode: "no-suitable-mentee",
-          reason: "no mentee in this cohort was a better match for them this time"))
+          person: menteeRows[index], role: .mentee, reasonCode: reason.code, reason: reason.forLead,
+          reasonForPerson: reason.forPerson))
+    }
+    // Mentors on some mentee's candidate list, only when one is left waiting.
+    var candidate: [Bool] = []
+    for index in mentors.indices where !matchedMentors[index] && (activeAsMentor[mentors[index].id] ?? 0) == 0 {
+      if candidate.isEmpty {
+        candidate = [Bool](repeating: false, count: mentors.count)
+        for list in lists.candidates { for pair in list { candidate[pair.mentor] = true } }
+      }
+      let reason = WaitingReason.mentor(wasACandidate: candidate[index])
+      waiting.append(
+        WaitingPerson(
+          person: mentorRows[index], role: .mentor, reasonCode: reason.code, reason: reason.forLead,
+          reasonForPerson: reason.forPerson))
     }
     let ids = Set(people.map(\.id))
     // People with active pairs who are no longer in the export keep their
@@ -81,8 +92,8 @@ extension CohortMatch {
           person: ReportPerson(
             id: id, givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "",
             location: ""),
-          role: asMentee ? .mentee : .mentor, reasonCode: "not-in-export",
-          reason: "no longer in the export: keeps their \((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0)) active pairs, gets no new ones"))
+          role: asMentee ? .mentee : .mentor, reasonCode: WaitingPerson.notInExport,
+          reason: "no longer in the export: keeps their \(CountedNoun.phrase((activeAsMentee[id] ?? 0) + (activeAsMentor[id] ?? 0), "active pair")), gets no new ones"))
     }
     let inCohort: (RejectedRecord) -> Bool = { ($0.cohort ?? context.config.input.defaultCohort) == cohort }
     let rejected = context.ingest.rejected.filter(inCohort)
@@ -101,8 +112,8 @@ extension CohortMatch {
       superseded: superseded.count, menteesNewlyMatched: matchedMentees.count { $0 },
       mentorsNewlyMatched: matchedMentors.count { $0 },
       menteesAlreadyMatched: menteesAlready, mentorsAlreadyMatched: mentorsAlready,
-      menteesWaiting: waiting.filter { $0.role == .mentee && $0.reasonCode != "not-in-export" }.count,
-      mentorsWaiting: waiting.filter { $0.role == .mentor && $0.reasonCode != "not-in-export" }.count)
+      menteesWaiting: waiting.count { $0.role == .mentee && $0.isWaiting },
+      mentorsWaiting: waiting.count { $0.role == .mentor && $0.isWaiting })
     let report = CohortReport(
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
@@ -122,28 +133,6 @@ extension CohortMatch {
     return zip(range, breakdowns).map { index, breakdown in
       Explanation.menteeLines(breakdown, mentorName: mentors[pairs[index].mentor].givenName, last: &last)
     }
-  }
-
-  /// Why a mentee with room for a mentor got none, as a code and in words.
-  private func waitingReason(mentee: Int, reasons: NoCandidateReasons?) -> (String, String) {
-    guard let reasons, lists.candidates[mentee].isEmpty else {
-      return ("all-mentors-full", "every suitable mentor was matched with someone who fitted them better this time")
-    }
-    if reasons.mentorCount == 0 {
-      return ("no-mentors", "no mentor in this cohort has room for a new mentee")
-    }
-    if let rule = reasons.excludedEveryone.first {
-      let kind = lists.rules.first { $0.index == rule }.map { "\($0.kind.rawValue)" } ?? "a rule"
-      return ("excluded-by-rule", "rule \(rule + 1) (\(kind)) rules out every mentor in the cohort")
-    }
-    if reasons.wantsNoSkills {
-      return ("no-skill-recognised", "none of the skills they asked for could be recognised; check the spelling")
-    }
-    if reasons.noMentorSharesASkill {
-      return ("no-skill-offered", "no mentor offers any of the skills they asked for, or a related one")
-    }
-    let combined = reasons.excludedByRule.filter { $0.mentors > 0 }.map { "rule \($0.rule + 1) (\($0.kind.rawValue)): \($0.mentors)" }
-    return ("excluded-by-rules", "the required rules together rule out every mentor (\(combined.joined(separator: "; ")))")
   }
 
   static func person(_ signup: Signup) -> ReportPerson {

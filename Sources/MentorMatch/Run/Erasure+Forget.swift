@@ -8,8 +8,8 @@ public struct ErasureSummary: Sendable, Equatable {
   /// beyond the person ids the operator typed or the state held.
   public var lines: [String] {
     var lines = [
-      "state: erased \(state.personIDs.count) person(s), \(state.pairsRemoved) pair(s), "
-        + "\(state.notifications.count) notification(s)"
+      "state: erased \(CountedNoun.phrase(state.personIDs.count, "person", "people")), \(CountedNoun.phrase(state.pairsRemoved, "pair")), "
+        + "\(CountedNoun.phrase(state.notifications.count, "notification"))"
     ]
     for folder in folders {
       for file in folder.files {

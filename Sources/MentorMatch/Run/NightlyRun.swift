@@ -98,7 +98,7 @@ public enum NightlyRun {
     let store = try opening.wait().get()
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
-      if recovered > 0 { log("published \(recovered) emails owed by an interrupted run") }
+      if recovered > 0 { log("published \(CountedNoun.phrase(recovered, "email")) owed by an interrupted run") }
     }
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
@@ -265,14 +265,18 @@ public enum NightlyRun {
   private static func summaryLines(_ result: RunResult, emails: RunEmailTally, dryRun: Bool) -> [String] {
     var lines: [String] = []
     for cohort in result.cohorts {
-      let c = cohort.report.counts
-      lines.append(
-        "\(cohort.cohort): \(c.signupsRead) sign-ups, \(cohort.pairs) new pairs "
-          + "(\(c.menteesNewlyMatched) mentees, \(c.mentorsNewlyMatched) mentors), "
-          + "\(c.menteesWaiting) mentees still waiting, \(c.rejected) rejected rows; \(cohort.checker)")
+      lines.append(cohortLine(cohort.cohort, counts: cohort.report.counts, pairs: cohort.pairs, checker: cohort.checker))
     }
     lines.append("emails: \(emails.notifications.count) written\(dryRun ? " (dry run: not published)" : "")")
     for problem in emails.problems { lines.append("email problem: \(problem)") }
     return lines
+  }
+
+  /// A cohort's summary line: `ddat-2026: 65 sign-ups, 39 new pairs (39
+  /// mentees, 26 mentors), 1 mentee still waiting, 2 rejected rows; …`.
+  static func cohortLine(_ cohort: String, counts c: CohortReport.Counts, pairs: Int, checker: String) -> String {
+    "\(cohort): \(CountedNoun.phrase(c.signupsRead, "sign-up")), \(CountedNoun.phrase(pairs, "new pair")) "
+      + "(\(CountedNoun.phrase(c.menteesNewlyMatched, "mentee")), \(CountedNoun.phrase(c.mentorsNewlyMatched, "mentor"))), "
+      + "\(CountedNoun.phrase(c.menteesWaiting, "mentee")) still waiting, \(CountedNoun.phrase(c.rejected, "rejected row")); \(checker)"
   }
 }

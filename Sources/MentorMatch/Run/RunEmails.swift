@@ -27,33 +27,31 @@ enum RunEmails {
     for match in matches {
       // One email per person listing all their new matches, whichever side
       // they are on (someone who is `both` may gain a mentor and a mentee).
-      var notices: [String: (person: Signup, role: EmailRole, items: [MatchNotice])] = [:]
+      var notices: [String: (person: Signup, items: [MatchNotice])] = [:]
       for (index, pair) in match.pairs.enumerated() {
         let mentee = match.mentees[pair.mentee]
         let mentor = match.mentors[pair.mentor]
         let explanation = match.explanation(at: index)
-        notices[mentee.id, default: (mentee, .mentee, [])].items.append(notice(mentor, role: .mentor, reasons: explanation.forMentee))
-        notices[mentor.id, default: (mentor, .mentor, [])].items.append(notice(mentee, role: .mentee, reasons: explanation.forMentor))
+        notices[mentee.id, default: (mentee, [])].items.append(notice(mentor, role: .mentor, reasons: explanation.forMentee))
+        notices[mentor.id, default: (mentor, [])].items.append(notice(mentee, role: .mentee, reasons: explanation.forMentor))
       }
       for id in notices.keys.sorted() {
         let entry = notices[id]!
-        let nextSteps = entry.role == .mentee ? settings.nextStepsMentee : settings.nextStepsMentor
-        requests.append(request(entry.person, role: entry.role, nextSteps: nextSteps, content: .match(entry.items)))
+        let content = matchContent(entry.items, settings: settings)
+        requests.append(request(entry.person, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices)))
       }
       if settings.sendWaiting, let outcome = outcomes.first(where: { $0.cohort == match.cohort }) {
         let byID = Dictionary(match.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for waiting in outcome.report.waiting where waiting.role == .mentee {
           guard let person = byID[waiting.person.id], !context.toldWaiting.contains(person.id) else { continue }
-          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reason)))
+          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reasonForPerson)))
         }
       }
     }
     if settings.sendLeadSummary {
       for leads in settings.leads.sorted(by: { $0.cohort < $1.cohort }) {
         guard let outcome = outcomes.first(where: { $0.cohort == leads.cohort }) else { continue }
-        let counts = CohortCounts(
-          cohort: outcome.cohort, signups: outcome.report.counts.signupsRead, newlyMatched: outcome.pairs,
-          waiting: outcome.report.counts.menteesWaiting, rejected: outcome.report.counts.rejected)
+        let counts = leadCounts(outcome)
         let folder = RunOutputs.folders(outcomes.map(\.cohort))[outcome.cohort] ?? "cohorts"
         for lead in leads.recipients {
           requests.append(("lead:\(outcome.cohort)", EmailRequest(
@@ -64,6 +62,32 @@ enum RunEmails {
       }
     }
     return RunEmailPlan(composer: composer, requests: requests, problems: [])
+  }
+
+  /// One person's match email from their new matches in pair order: the
+  /// role they are written to as, the matches with their new mentors first
+  /// (someone who is `both` may gain a mentor and mentees in one run, and the
+  /// email names the mentor first), and the next steps of each side they were
+  /// matched on, the mentee's first.
+  static func matchContent(
+    _ items: [MatchNotice], settings: EmailSettings
+  ) -> (role: EmailRole, notices: [MatchNotice], nextSteps: String) {
+    let mentors = items.filter { $0.role == .mentor }
+    let mentees = items.filter { $0.role != .mentor }
+    let steps = [
+      mentors.isEmpty ? "" : settings.nextStepsMentee, mentees.isEmpty ? "" : settings.nextStepsMentor,
+    ].filter { !$0.isEmpty }
+    return (mentors.isEmpty ? .mentor : .mentee, mentors + mentees, steps.joined(separator: "\n\n"))
+  }
+
+  /// A cohort's figures for its leads: mentees newly matched and mentees
+  /// still waiting (people, not pairs, so the two add up to the mentees who
+  /// needed a pair), as the report's summary gives them.
+  static func leadCounts(_ outcome: CohortOutcome) -> CohortCounts {
+    let counts = outcome.report.counts
+    return CohortCounts(
+      cohort: outcome.cohort, signups: counts.signupsRead, newlyMatched: counts.menteesNewlyMatched,
+      waiting: counts.menteesWaiting, rejected: counts.rejected)
   }
 
   private static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {

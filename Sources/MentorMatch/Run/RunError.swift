@@ -25,8 +25,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "\(file):\(line): \(message)"
     case .auditFailed(let folder, let differing, let redacted):
       return redacted
-        ? "\(folder): the run was redacted after it ran (erasure); \(differing) files no longer match their manifest"
-        : "\(folder): \(differing) files differ from a re-run"
+        ? "\(folder): the run was redacted after it ran (erasure); \(CountedNoun.phrase(differing, "file")) no longer \(differing == 1 ? "matches" : "match") its manifest"
+        : "\(folder): \(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "differs" : "differ") from a re-run"
     case .notARunFolder(let folder):
       return "\(folder): not a run folder (no manifest.json)"
     case .incompleteRunFolder(let folder, let missing):

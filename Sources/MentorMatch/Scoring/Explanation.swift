@@ -79,9 +79,16 @@ public struct Explanation: Sendable, Equatable {
   }
 
   static func grade(_ name: String, gap: Int) -> String {
-    let steps = abs(gap) == 1 ? "one grade" : abs(gap) == 2 ? "two grades" : "\(abs(gap)) grades"
+    let steps = abs(gap) == 1 ? "one grade" : "\(number(abs(gap))) grades"
     if gap == 0 { return "\(name) is at your grade" }
     return "\(name) is \(steps) \(gap > 0 ? "above" : "below") you"
+  }
+
+  /// A whole number in words up to ten (`three`), digits above, as the
+  /// grade sentences write it: "three grades", never "3 grades" beside "two grades".
+  static func number(_ value: Int) -> String {
+    let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words.indices.contains(value) ? words[value] : String(value)
   }
 
   static func shared(field: String, value: String) -> String {

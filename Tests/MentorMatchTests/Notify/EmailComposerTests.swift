@@ -12,7 +12,9 @@ import Testing
           profession: "Digital, Data and Technology", email: "tomas.obriain@hmrc.gov.uk", reasons: []),
       ]))
     var mentor = NotifyFixtures.request(name: "Priya Shah", address: "priya.shah@hmtreasury.gov.uk", role: .mentor)
-    mentor.content = .match([NotifyFixtures.match("Zoë O’Brien", department: "Cabinet Office", email: "zoe.obrien@cabinetoffice.gov.uk")])
+    var zoe = NotifyFixtures.match("Zoë O’Brien", department: "Cabinet Office", email: "zoe.obrien@cabinetoffice.gov.uk")
+    zoe.role = .mentee
+    mentor.content = .match([zoe])
     mentor.nextSteps = DefaultTemplates.nextStepsMentor
     var waiting = NotifyFixtures.request(content: .waiting(reason: "no mentor in an eligible grade had space this time"))
     waiting.nextSteps = DefaultTemplates.nextStepsWaiting
@@ -34,6 +36,34 @@ import Testing
     let email = try composer.compose(request)
     try NotifyFixtures.assertSnapshot(email.bytes, named: "EmailComposerTests.\(name).eml")
     try NotifyFixtures.writeForCheck(email, displayName: request.recipient.displayName, name: "golden-\(name)")
+  }
+
+  /// Someone who is `both` can gain a mentor and mentees in one run: the one
+  /// email counts each side, instead of calling every match a mentee.
+  @Test func someoneMatchedOnBothSidesIsToldEachSide() throws {
+    func mentee(_ name: String) -> MatchNotice {
+      MatchNotice(
+        name: name, role: .mentee, gradeLabel: "HEO", department: "Cabinet Office", profession: "Policy",
+        email: "\(name.lowercased())@cabinetoffice.gov.uk", reasons: ["\(name) is one grade below you"])
+    }
+    var request = NotifyFixtures.request(
+      name: "Rhys Bennett", address: "rhys.bennett@cabinetoffice.gov.uk", role: .mentor,
+      content: .match([NotifyFixtures.match(), mentee("Kirsty"), mentee("Eleanor")]))
+    request.nextSteps = DefaultTemplates.nextStepsMentee + "\n\n" + DefaultTemplates.nextStepsMentor
+    let email = try NotifyFixtures.composer().compose(request)
+    #expect(email.subject == "Your Civil Service Mentoring mentor and new mentees")
+    let text = email.text
+    #expect(text.contains("as a mentee and as a mentor"))
+    #expect(text.contains("we have matched you with a mentor and 2 new mentees."))
+    #expect(!text.contains("3 new mentees") && !text.contains("3 mentors"))
+    #expect(text.contains("Please email your mentor") && text.contains("We have asked each mentee listed above to contact you"))
+    #expect(email.html.contains("matched you with a mentor and 2 new mentees."))
+
+    var one = request
+    one.content = .match([NotifyFixtures.match(), mentee("Kirsty")])
+    let single = try NotifyFixtures.composer().compose(one)
+    #expect(single.subject == "Your Civil Service Mentoring mentor and new mentee")
+    #expect(single.text.contains("we have matched you with a mentor and a new mentee."))
   }
 
   @Test func isDeterministic() throws {

@@ -21,6 +21,41 @@ import Testing
     try ReportSnapshot.expectMatches(index.html(), named: "runIndexMatchesGoldenFile.html")
   }
 
+  @Test func summaryCardsAreSingularForOne() {
+    var report = ReportFixture.cohort()
+    report.pairs = Array(report.pairs.prefix(1))
+    report.counts.menteesNewlyMatched = 1
+    report.counts.menteesWaiting = 1
+    report.counts.rejected = 1
+    let page = String(decoding: report.html(), as: UTF8.self)
+    for label in ["new pair", "mentee newly matched", "mentee still waiting", "sign-up row rejected"] {
+      #expect(page.contains("<span class=\"figure\">1</span> <span class=\"label\">\(label)</span>"), "\(label)")
+    }
+    let plural = String(decoding: ReportFixture.cohort().html(), as: UTF8.self)
+    #expect(plural.contains("<span class=\"figure\">2</span> <span class=\"label\">mentees still waiting</span>"))
+  }
+
+  /// People who left the export with active pairs are listed apart: the
+  /// "Still waiting" heading and its reasons count only people waiting, as
+  /// the summary does (night 2 of the demo said "Still waiting (2)" under
+  /// "1 mentee still waiting").
+  @Test func peopleNoLongerInTheExportAreListedApart() {
+    var report = ReportFixture.cohort()
+    let gone = ReportPerson(
+      id: "E9", givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "", location: "")
+    report.waiting.append(
+      WaitingPerson(
+        person: gone, role: .mentee, reasonCode: WaitingPerson.notInExport,
+        reason: "no longer in the export: keeps their 1 active pair, gets no new ones"))
+    let page = String(decoding: report.html(), as: UTF8.self)
+    #expect(page.contains("<h2 id=\"waiting\">Still waiting (3)</h2>"))
+    #expect(!page.contains("<span class=\"tag\">not-in-export</span></th>"), "not a reason for waiting")
+    let apart = try? #require(page.range(of: "<h3 id=\"not-in-export\">No longer in the export (1)</h3>"))
+    let row = page.range(of: "E9")
+    #expect(apart != nil && row != nil && apart!.upperBound < row!.lowerBound)
+    #expect(page.contains("keeps their 1 active pair, gets no new ones"))
+  }
+
   @Test func inputOrderDoesNotChangeTheBytes() {
     let report = ReportFixture.cohort()
     var shuffled = report

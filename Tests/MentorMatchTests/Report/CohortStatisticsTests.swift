@@ -82,6 +82,21 @@ import Testing
     ])
   }
 
+  /// Someone who left the export keeps their pairs: listed in the report, but
+  /// not waiting, so neither a waiting reason nor a mentee who needed a pair.
+  /// (Night 2 of the demo showed "(not given) 0% (0 of 1)" in every match-rate chart.)
+  @Test func someoneNoLongerInTheExportIsNotWaiting() {
+    var report = ReportFixture.cohort()
+    let gone = ReportPerson(
+      id: "E9", givenName: "", familyName: "", email: "", grade: "", gradeRank: -1, department: "", profession: "", location: "")
+    report.waiting.append(
+      WaitingPerson(person: gone, role: .mentee, reasonCode: WaitingPerson.notInExport, reason: "no longer in the export"))
+    let statistics = CohortStatistics(report)
+    #expect(statistics == CohortStatistics(ReportFixture.cohort()))
+    #expect(!statistics.waitingReasons.contains { $0.reasonCode == WaitingPerson.notInExport })
+    #expect(statistics.rates(by: .grade).allSatisfy { $0.group != "(not given)" })
+  }
+
   @Test func aMenteeWithANewPairAndStillWaitingCountsAsMatchedOnce() {
     var report = ReportFixture.cohort()
     report.waiting.append(WaitingPerson(person: ReportFixture.ada, role: .mentee, reasonCode: "all-mentors-full", reason: "second place"))

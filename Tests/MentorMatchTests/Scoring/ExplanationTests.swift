@@ -48,7 +48,7 @@ import Testing
   #expect(breakdown.rules.reduce(0) { $0 + $1.points } == pair.total)
 }
 
-@Test(arguments: [(2, "Sam is two grades above you"), (0, "Sam is at your grade"), (-1, "Sam is one grade below you"), (3, "Sam is 3 grades above you")])
+@Test(arguments: [(2, "Sam is two grades above you"), (0, "Sam is at your grade"), (-1, "Sam is one grade below you"), (3, "Sam is three grades above you"), (-4, "Sam is four grades below you"), (12, "Sam is 12 grades above you")])
 func wordsGradeGaps(gap: Int, sentence: String) {
   #expect(Explanation.grade("Sam", gap: gap) == sentence)
 }

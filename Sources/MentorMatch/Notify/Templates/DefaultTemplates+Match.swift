@@ -1,19 +1,30 @@
 /// The default `match` email: one per person per run, listing every new match.
 extension DefaultTemplates {
+  // Someone who is `both` may gain a mentor and mentees in one run: then
+  // `is_mentee` and `is_mentor` are both set, and each side is counted.
   static let matchSubject = """
-    {{#is_mentee}}Your {{{programme}}} {{#one}}mentor{{/one}}{{#several}}mentors{{/several}}{{/is_mentee}}\
-    {{#is_mentor}}Your new {{{programme}}} {{#one}}mentee{{/one}}{{#several}}mentees{{/several}}{{/is_mentor}}
+    {{#is_mentee}}Your {{{programme}}} {{#one_mentor}}mentor{{/one_mentor}}{{#several_mentors}}mentors{{/several_mentors}}\
+    {{#is_mentor}} and new {{#one_mentee}}mentee{{/one_mentee}}{{#several_mentees}}mentees{{/several_mentees}}{{/is_mentor}}{{/is_mentee}}\
+    {{^is_mentee}}{{#is_mentor}}Your new {{{programme}}} \
+    {{#one_mentee}}mentee{{/one_mentee}}{{#several_mentees}}mentees{{/several_mentees}}{{/is_mentor}}{{/is_mentee}}
     """
 
   static let matchText = """
     {{#has_recipient_name}}Dear {{{recipient_name}}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}
 
     {{#is_mentee}}
-    Thank you for joining {{{programme}}} as a mentee. We are pleased to let you know that we have matched you with {{#one}}a mentor{{/one}}{{#several}}{{{match_count}}} mentors{{/several}}.
-    {{/is_mentee}}
-    {{#is_mentor}}
-    Thank you for offering to be a mentor through {{{programme}}}. We are pleased to let you know that we have matched you with {{#one}}a new mentee{{/one}}{{#several}}{{{match_count}}} new mentees{{/several}}.
+    {{^is_mentor}}
+    Thank you for joining {{{programme}}} as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}}.
     {{/is_mentor}}
+    {{#is_mentor}}
+    Thank you for taking part in {{{programme}}} as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
+    {{/is_mentor}}
+    {{/is_mentee}}
+    {{^is_mentee}}
+    {{#is_mentor}}
+    Thank you for offering to be a mentor through {{{programme}}}. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
+    {{/is_mentor}}
+    {{/is_mentee}}
 
     {{#matches}}
     {{{name}}} ({{{role}}})
@@ -49,11 +60,18 @@ extension DefaultTemplates {
   static let matchHTML = htmlHead + "\n" + """
     <p>{{#has_recipient_name}}Dear {{recipient_name}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}</p>
     {{#is_mentee}}
-    <p>Thank you for joining {{programme}} as a mentee. We are pleased to let you know that we have matched you with {{#one}}a mentor{{/one}}{{#several}}{{match_count}} mentors{{/several}}.</p>
-    {{/is_mentee}}
-    {{#is_mentor}}
-    <p>Thank you for offering to be a mentor through {{programme}}. We are pleased to let you know that we have matched you with {{#one}}a new mentee{{/one}}{{#several}}{{match_count}} new mentees{{/several}}.</p>
+    {{^is_mentor}}
+    <p>Thank you for joining {{programme}} as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}}.</p>
     {{/is_mentor}}
+    {{#is_mentor}}
+    <p>Thank you for taking part in {{programme}} as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
+    {{/is_mentor}}
+    {{/is_mentee}}
+    {{^is_mentee}}
+    {{#is_mentor}}
+    <p>Thank you for offering to be a mentor through {{programme}}. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
+    {{/is_mentor}}
+    {{/is_mentee}}
     {{#matches}}
     <h2 style="font-size:20px;margin:24px 0 8px">{{name}} <span style="font-weight:normal;color:#505a5f">({{role}})</span></h2>
     <table style="border-collapse:collapse" role="presentation">

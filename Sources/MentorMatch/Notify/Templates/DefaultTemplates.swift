@@ -32,8 +32,8 @@ enum DefaultTemplates {
     """
 
   static let nextStepsMentor = """
-    Your mentee has been asked to contact you within the next two weeks to arrange a first \
-    conversation. If you have not heard from them by then, please feel free to get in touch first.
+    We have asked each mentee listed above to contact you within the next two weeks to arrange a \
+    first conversation. If you have not heard from them by then, please feel free to get in touch first.
 
     At the first meeting, agree how often you will meet, how you will keep in touch and what stays \
     confidential. The mentoring guidance on the intranet has a short agreement you can use.
