@@ -6,11 +6,12 @@ enum SampleWords {
   static let professions = ["Policy", "Operational Delivery", "Digital, Data and Technology", "Finance", "Project Delivery", "Human Resources", "Commercial", "Analysis"]
   static let locations = ["London", "Leeds", "Manchester", "Glasgow", "Cardiff", "Bristol", "Birmingham", "Newcastle", "Belfast", "Darlington", "Sheffield", "Edinburgh", "Nottingham", "Croydon"]
   static let skills = ["stakeholder management", "data analysis", "leadership", "public speaking", "project management", "policy writing", "coaching", "agile delivery", "financial planning", "negotiation", "user research", "people management", "risk management", "procurement", "Python"]
+  // The run's own codes and wording (``WaitingReason``).
   static let waitingReasons: [(code: String, words: String)] = [
-    ("all-mentors-full", "every eligible mentor is already at capacity"),
-    ("no-skill-offered", "no mentor offers any skill this mentee wants"),
-    ("excluded-by-rule", "rule 'different-line-manager' excluded every candidate"),
-    ("all-mentors-full", "every eligible mentor is already at capacity"),
+    ("all-mentors-full", "every suitable mentor was matched with someone who fitted them better this time"),
+    ("excluded-by-rules", "the required rules together rule out every mentor (rule 1 (not-line-manager): 2; rule 3 (grade-gap): 5)"),
+    ("excluded-by-rule", "rule 3 (grade-gap) rules out every mentor in the cohort: none is one to three grades above them"),
+    ("all-mentors-full", "every suitable mentor was matched with someone who fitted them better this time"),
   ]
   static let rejections: [(code: String, field: String, message: String)] = [
     ("unknown-grade", "grade", "unknown grade 'G8' (known: AA, AO, EO, HEO, SEO, G7, G6, SCS1)"),
