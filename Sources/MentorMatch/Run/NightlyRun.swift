@@ -150,8 +150,7 @@ public enum NightlyRun {
     let outputFiles = result.files
     let outputDigests = BackgroundJob { RunManifest.digests(outputFiles) }
 
-    let runsDirectory = options.dryRun
-      ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
+    let runsDirectory = options.dryRun ? config.state.dryRunsDirectory : config.state.runsDirectory
     try PrivateFiles.makeDirectory(runsDirectory)
     // With `[email]`, the emails are also staged for the outbox as they are
     // written, so that publishing after the commit is one rename.

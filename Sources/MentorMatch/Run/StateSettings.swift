@@ -17,6 +17,15 @@ public struct StateSettings: Sendable, Equatable {
   public var runsDirectory: String
   public var retentionDays: Int
 
+  /// The folder under ``runsDirectory`` that `run --dry-run` writes its run
+  /// folders into. `forget` and `prune` treat the folders in it as run folders.
+  public static let dryRunsFolderName = "dry-runs"
+
+  /// Where `run --dry-run` writes its run folders.
+  public var dryRunsDirectory: String {
+    (runsDirectory as NSString).appendingPathComponent(Self.dryRunsFolderName)
+  }
+
   /// Creates a value from its parts.
   public init(stateDirectory: String, databasePath: String, runsDirectory: String, retentionDays: Int) {
     self.stateDirectory = stateDirectory
