@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MentorMatch
 
 /// The root command: only configuration, as swift-argument-parser's examples do.
@@ -32,4 +33,25 @@ struct MentorMatchCommand: ParsableCommand {
       BenchEmails.self,
     ]
   )
+
+  /// Parses and runs as swift-argument-parser's own `main()` does, but its
+  /// error messages, which echo the values given (`Unknown option '…'`,
+  /// `The value '…' is invalid`), reach the terminal through
+  /// ``TerminalText``, so a control character in a value is shown, not obeyed.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        // --help and --version.
+        if !message.isEmpty { print(message) }
+      } else if !message.isEmpty {
+        FileHandle.standardError.write(Data((TerminalText.visibleLines(message) + "\n").utf8))
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

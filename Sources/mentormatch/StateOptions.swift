@@ -29,7 +29,7 @@ struct StateOptions: ParsableArguments {
   static func instant(_ text: String?, option: String) throws -> Date {
     guard let text else { return Date() }
     guard let date = RetentionPolicy.parseAsOf(text) else {
-      throw ValidationError("'\(option)' expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got '\(text)'")
+      throw ValidationError("'\(option)' expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got '\(TerminalText.visible(text))'")
     }
     return date
   }
