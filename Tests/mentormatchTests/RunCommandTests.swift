@@ -366,6 +366,9 @@ private struct DemoCopy {
     let result = try demo.run("yesterday")
     #expect(result.exitCode == 64)
     #expect(result.stderr.contains("--as-of: 'yesterday' is not a timestamp"))
+    // A usage error: refused before the lock, the state or any export is touched.
+    #expect(!result.stderr.contains("stage ingest"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("state").path))
     // A real instant, but no email's Date header may carry it.
     let early = try demo.run("1899-12-31T23:59:59Z")
     #expect(early.exitCode == 64)

@@ -57,6 +57,8 @@ public enum NightlyRun {
       try work()
       logStage(stage, wall: seconds() - start.0, cpu: ProcessUsage.cpuSeconds - start.1)
     }
+    // A bad --as-of is a usage error: refused before the config, the lock or any input.
+    _ = try RunIdentity.normalisedAsOf(options.asOf)
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
     let taxonomyDirectory = config.skills.taxonomy
