@@ -67,6 +67,18 @@ import Testing
     #expect(result.stderr.contains("caps.csv:2: capacity '-1' is not a whole number of 0 or more"))
   }
 
+  /// `solve` has no encoding option, so it must not suggest `input.encoding`.
+  @Test func invalidUTF8SuggestsConvertingTheFile() throws {
+    let folder = try write([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try (Data("mentee,mentor,mentee_score,mentor_score\nRen".utf8) + [0xE9] + Data(",X,1,1\n".utf8))
+      .write(to: folder.appendingPathComponent("edges.csv"))
+    let result = try CommandRunner.run(["solve", "--edges", "edges.csv", "--algorithm", "stable"], currentDirectory: folder)
+    #expect(result.exitCode == 65)
+    #expect(result.stderr.contains("edges.csv:2: field 1 is not valid UTF-8 (solve reads UTF-8 only"), "\(result.stderr)")
+    #expect(!result.stderr.contains("input.encoding"), "\(result.stderr)")
+  }
+
   @Test func missingFileIsNoInput() throws {
     let folder = try CommandRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
