@@ -83,6 +83,20 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/state/runs/r1"))
   }
 
+  /// A config file that is missing, or a folder, is a missing input (66) for
+  /// the state commands too, with the same words as `run` and `validate`.
+  @Test(arguments: [["pairs", "list"], ["forget", "--id", "E1"], ["prune"]])
+  func missingConfigIsNoInput(_ command: [String]) throws {
+    let (folder, _, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let missing = try runProcess(binary, command + ["--config", folder + "/nope.toml"])
+    #expect(missing.status == 66)
+    #expect(missing.stderr == "mentormatch: \(folder)/nope.toml: no such file\n")
+    let directory = try runProcess(binary, command + ["--config", folder])
+    #expect(directory.status == 66)
+    #expect(directory.stderr == "mentormatch: \(folder): is a directory\n")
+  }
+
   @Test func unknownStateKeyIsAConfigError() throws {
     let (folder, config, binary) = try Self.setUp()
     defer { removeFolder(folder) }
