@@ -80,6 +80,12 @@ import Testing
     #expect(rows.allSatisfy { !$0.contains(",fuzzy,") })
   }
 
+  @Test func mapWithAMissingConfigExits66() throws {
+    let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "--config", "/nonexistent.toml", "-"], stdin: "x\n")
+    #expect(outcome.status == 66)
+    #expect(outcome.stderr == "mentormatch: /nonexistent.toml: no such file\n")
+  }
+
   @Test func mapRejectsBadConfig() throws {
     let folder = try Self.temporaryFolder()
     let config = folder.appendingPathComponent("bad.toml")
