@@ -97,6 +97,22 @@ import Testing
     #expect(directory.stderr == "mentormatch: \(folder): is a directory\n")
   }
 
+  /// A time that is not ISO 8601 is a usage error shown with the usage of
+  /// the command at fault, not the root command's.
+  @Test(arguments: [
+    (["prune", "--now", "yesterday"], "mentormatch prune"),
+    (["forget", "--id", "E1", "--as-of", "yesterday"], "mentormatch forget"),
+    (["pairs", "end", "--mentee", "E1", "--mentor", "R1", "--reason", "x", "--as-of", "yesterday"], "mentormatch pairs end"),
+  ])
+  func badTimeShowsTheCommandsUsage(_ arguments: [String], usage: String) throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let result = try runProcess(binary, arguments + ["--config", config])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got 'yesterday'"), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: \(usage) "), "\(result.stderr)")
+  }
+
   @Test func unknownStateKeyIsAConfigError() throws {
     let (folder, config, binary) = try Self.setUp()
     defer { removeFolder(folder) }
