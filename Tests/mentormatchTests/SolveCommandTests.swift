@@ -41,6 +41,9 @@ import Testing
     #expect(result.stdout.isEmpty)
     let written = try String(contentsOf: folder.appendingPathComponent("matches.csv"), encoding: .utf8)
     #expect(written == "mentee,mentor\r\na,X\r\nb,X\r\nc,Y\r\n")
+    // Ids of real people: private, as every other output is.
+    let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)[.posixPermissions]
+    #expect(mode as? Int == 0o600)
     #expect(result.stderr.contains("optimal (pairs,score): 3 pairs, 5 people matched, total score 17; certificate verified"))
   }
 

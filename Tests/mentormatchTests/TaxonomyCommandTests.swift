@@ -106,6 +106,12 @@ import Testing
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.hasPrefix("wrote \(out.path): 7 concepts, 9 labels\n"))
+    // Folders 0700 and files 0600, as every output of mentormatch.
+    func mode(_ url: URL) throws -> Int? { try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int }
+    #expect(try mode(out) == 0o700)
+    for name in ["concepts.csv", "labels.csv", "attribution.txt"] {
+      #expect(try mode(out.appendingPathComponent(name)) == 0o600, "\(name)")
+    }
     let check = try Self.run(["taxonomy", "check", out.path])
     #expect(check.status == 0)
     #expect(check.stdout.contains("attribution: attribution.txt"))
