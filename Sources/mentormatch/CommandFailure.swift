@@ -21,7 +21,9 @@ func runReportingErrors(_ work: () throws -> Void) throws {
   }
 }
 
-/// Writes one line to standard error.
+/// Writes one message to standard error, control characters shown as
+/// escapes (``TerminalText``): messages quote values from the command line
+/// and the exports.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("mentormatch: \(message)\n".utf8))
+  FileHandle.standardError.write(Data("mentormatch: \(TerminalText.visibleLines(message))\n".utf8))
 }

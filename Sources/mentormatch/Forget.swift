@@ -33,6 +33,7 @@ struct Forget: ParsableCommand {
   var asOf: String?
 
   func validate() throws {
+    try StateOptions.checkInstant(asOf, option: "--as-of")
     guard (email == nil) != (id == nil) else {
       throw ValidationError("give exactly one of '--email' and '--id'")
     }

@@ -8,7 +8,7 @@ struct Outbox: ParsableCommand {
     abstract: "Inspect the emails a run wrote.",
     discussion: """
       Example:
-        mentormatch outbox list runs/2026-11-28T190000Z
+        mentormatch outbox list state/runs/20261128T020000Z-3f2a9c41d0
       """,
     subcommands: [List.self]
   )
@@ -23,7 +23,7 @@ struct Outbox: ParsableCommand {
         (s***@cabinetoffice.gov.uk) unless --show-addresses is given.
 
         Example:
-          mentormatch outbox list runs/2026-11-28T190000Z --show-addresses
+          mentormatch outbox list state/runs/20261128T020000Z-3f2a9c41d0 --show-addresses
         """
     )
 
@@ -35,10 +35,11 @@ struct Outbox: ParsableCommand {
 
     func run() throws {
       try runReportingErrors {
-        let outbox = MaildirOutbox(directory: runDirectory + "/outbox")
-        for entry in try outbox.entries() {
+        let listing = try OutboxListing.of(runDirectory: runDirectory)
+        for entry in listing.entries {
           print(entry.line(showAddress: showAddresses))
         }
+        if let note = listing.note { printError(note) }
       }
     }
   }

@@ -67,6 +67,10 @@ struct Pairs: ParsableCommand {
     @Option(help: "When it ended (ISO 8601); default now.")
     var asOf: String?
 
+    func validate() throws {
+      try StateOptions.checkInstant(asOf, option: "--as-of")
+    }
+
     func run() throws {
       try runReportingErrors {
         let asOf = StateOptions.timestamp(try StateOptions.instant(asOf, option: "--as-of"))

@@ -27,6 +27,10 @@ struct Prune: ParsableCommand {
   @Flag(help: "Print what would be removed without removing it.")
   var dryRun = false
 
+  func validate() throws {
+    try StateOptions.checkInstant(now, option: "--now")
+  }
+
   func run() throws {
     try runReportingErrors {
       let now = try StateOptions.instant(now, option: "--now")

@@ -71,9 +71,7 @@ struct Solve: ParsableCommand {
       let checked = clock.now
       let bytes = list.matchesCSV(solution.matching)
       if let out {
-        guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
-          throw SolveOutputError(path: out)
-        }
+        try PrivateFiles.write(bytes, to: out)
       } else {
         FileHandle.standardOutput.write(Data(bytes))
       }
@@ -85,11 +83,4 @@ struct Solve: ParsableCommand {
       guard verdict.passed else { throw MatchingError.checkFailed(verdict.description) }
     }
   }
-}
-
-/// The output file could not be written.
-struct SolveOutputError: ExitCoded, CustomStringConvertible {
-  let path: String
-  var exitStatus: ExitStatus { .cannotCreate }
-  var description: String { "\(path): cannot create the output file" }
 }

@@ -25,11 +25,17 @@ struct StateOptions: ParsableArguments {
     return formatter.string(from: date)
   }
 
+  /// Checks a `--as-of` / `--now` value in a command's `validate()`, so that
+  /// a bad one is reported with that command's usage.
+  static func checkInstant(_ text: String?, option: String) throws {
+    if let text { _ = try instant(text, option: option) }
+  }
+
   /// Parses a `--as-of` / `--now` value, or the clock when absent.
   static func instant(_ text: String?, option: String) throws -> Date {
     guard let text else { return Date() }
     guard let date = RetentionPolicy.parseAsOf(text) else {
-      throw ValidationError("'\(option)' expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got '\(text)'")
+      throw ValidationError("'\(option)' expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got '\(TerminalText.visible(text))'")
     }
     return date
   }

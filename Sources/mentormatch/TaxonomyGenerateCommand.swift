@@ -30,7 +30,7 @@ struct TaxonomyGenerateCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let generated = SyntheticTaxonomy(concepts: concepts, labels: labels, people: people, perPerson: perPerson, distinctForms: distinctForms, seed: seed)
-      try writeFiles(out, [
+      try PrivateFiles.write(into: out, [
         "concepts.csv": generated.conceptsCSV,
         "labels.csv": generated.labelsCSV,
         "mentions.txt": Array(generated.mentionsText.utf8),

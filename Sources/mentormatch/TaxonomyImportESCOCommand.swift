@@ -34,7 +34,7 @@ struct TaxonomyImportESCOCommand: ParsableCommand {
     try runReportingErrors {
       let result = try ESCOImport.convert(skills: skills, broader: broader, groups: groups)
       _ = try Taxonomy(concepts: result.concepts, attribution: result.attribution)
-      try writeFiles(out, [
+      try PrivateFiles.write(into: out, [
         "concepts.csv": result.conceptsCSV,
         "labels.csv": result.labelsCSV,
         "attribution.txt": Array(result.attribution.utf8),
@@ -45,24 +45,4 @@ struct TaxonomyImportESCOCommand: ParsableCommand {
         """)
     }
   }
-}
-
-/// Creates `folder` and writes each file into it.
-func writeFiles(_ folder: String, _ files: [String: [UInt8]]) throws {
-  do {
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
-      try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
-    }
-  } catch {
-    throw OutputFolderError(path: folder, reason: "\(error.localizedDescription)")
-  }
-}
-
-/// An output folder or file that cannot be written.
-struct OutputFolderError: Error, CustomStringConvertible, ExitCoded {
-  var path: String
-  var reason: String
-  var description: String { "\(path): cannot write: \(reason)" }
-  var exitStatus: ExitStatus { .cannotCreate }
 }

@@ -38,7 +38,7 @@ struct TaxonomyMapCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let settings = try loadSkillSettings(config)
+      let settings = try config.map { (path) throws(ConfigError) in try SkillSettings.load(configPath: path) } ?? .defaults
       let loadStart = ContinuousClock.now
       let loaded = try Taxonomy.load(directory: taxonomy)
       let loadTime = ContinuousClock.now - loadStart
@@ -118,18 +118,6 @@ struct TaxonomyMapCommand: ParsableCommand {
       }
     }
   }
-}
-
-/// Reads `[skills]` from a config file, or the defaults without one.
-func loadSkillSettings(_ path: String?) throws -> SkillSettings {
-  guard let path else { return .defaults }
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw ConfigError(file: path, message: "cannot read the config file")
-  }
-  let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-  let root = try ConfigSection.parse(String(decoding: data, as: UTF8.self), file: path, baseDirectory: base)
-  guard let section = try root.section("skills") else { return .defaults }
-  return try SkillSettings(from: section)
 }
 
 /// A whole text file (or stdin for '-'), as UTF-8.

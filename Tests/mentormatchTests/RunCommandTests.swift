@@ -314,6 +314,24 @@ private struct DemoCopy {
     #expect(pairs.stdout.split(separator: "\r\n").count == 1, "only the header")
     let dryFolder = demo.runs.appendingPathComponent("dry-runs")
     #expect(FileManager.default.fileExists(atPath: dryFolder.path))
+    // Its emails are written but not published: `outbox list` says so.
+    let run = try #require(try FileManager.default.contentsOfDirectory(atPath: dryFolder.path).first)
+    let outbox = try CommandRunner.run(["outbox", "list", dryFolder.appendingPathComponent(run).path])
+    #expect(outbox.exitCode == 0)
+    #expect(outbox.stdout.isEmpty)
+    #expect(outbox.stderr.contains(": no outbox: the emails in emails/ were not published (a dry run"), "\(outbox.stderr)")
+  }
+
+  /// `outbox list` of a folder that is not a run folder, or of no folder at
+  /// all, is a missing input (66), as `audit` says, not an empty listing.
+  @Test func outboxListOfSomethingElseIsNoInput() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    for path in [demo.folder.path, demo.folder.appendingPathComponent("nonexistent").path, demo.config] {
+      let result = try CommandRunner.run(["outbox", "list", path])
+      #expect(result.exitCode == 66, "\(path)")
+      #expect(result.stderr == "mentormatch: \(path): not a run folder (no manifest.json)\n")
+    }
   }
 
   @Test func aConfigWithoutEmailGetsNoEmailsAndNoOutbox() throws {
@@ -331,6 +349,10 @@ private struct DemoCopy {
     #expect(written["matches.csv"] != nil)
     #expect(!written.keys.contains { $0.hasPrefix("emails/") || $0.hasPrefix("outbox/") })
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("outbox").path))
+    let outbox = try CommandRunner.run(["outbox", "list", folder.path])
+    #expect(outbox.exitCode == 0)
+    #expect(outbox.stdout.isEmpty)
+    #expect(outbox.stderr.contains(": no outbox: the run wrote no emails (its config has no [email] section)"), "\(outbox.stderr)")
     let audit = try CommandRunner.run(["audit", folder.path])
     #expect(audit.exitCode == 0, "\(audit.stdout)")
   }
@@ -412,6 +434,9 @@ private struct DemoCopy {
     let result = try demo.run("yesterday")
     #expect(result.exitCode == 64)
     #expect(result.stderr.contains("--as-of: 'yesterday' is not a timestamp"))
+    // A usage error: refused before the lock, the state or any export is touched.
+    #expect(!result.stderr.contains("stage ingest"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("state").path))
     // A real instant, but no email's Date header may carry it.
     let early = try demo.run("1899-12-31T23:59:59Z")
     #expect(early.exitCode == 64)

@@ -41,6 +41,9 @@ import Testing
     #expect(result.stdout.isEmpty)
     let written = try String(contentsOf: folder.appendingPathComponent("matches.csv"), encoding: .utf8)
     #expect(written == "mentee,mentor\r\na,X\r\nb,X\r\nc,Y\r\n")
+    // Ids of real people: private, as every other output is.
+    let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("matches.csv").path)[.posixPermissions]
+    #expect(mode as? Int == 0o600)
     #expect(result.stderr.contains("optimal (pairs,score): 3 pairs, 5 people matched, total score 17; certificate verified"))
   }
 
@@ -71,6 +74,18 @@ import Testing
       ["solve", "--edges", "edges.csv", "--capacities", "caps.csv", "--algorithm", "optimal"], currentDirectory: folder)
     #expect(result.exitCode == 65)
     #expect(result.stderr.contains("caps.csv:2: capacity '-1' is not a whole number of 0 or more"))
+  }
+
+  /// `solve` has no encoding option, so it must not suggest `input.encoding`.
+  @Test func invalidUTF8SuggestsConvertingTheFile() throws {
+    let folder = try write([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try (Data("mentee,mentor,mentee_score,mentor_score\nRen".utf8) + [0xE9] + Data(",X,1,1\n".utf8))
+      .write(to: folder.appendingPathComponent("edges.csv"))
+    let result = try CommandRunner.run(["solve", "--edges", "edges.csv", "--algorithm", "stable"], currentDirectory: folder)
+    #expect(result.exitCode == 65)
+    #expect(result.stderr.contains("edges.csv:2: field 1 is not valid UTF-8 (solve reads UTF-8 only"), "\(result.stderr)")
+    #expect(!result.stderr.contains("input.encoding"), "\(result.stderr)")
   }
 
   @Test func missingFileIsNoInput() throws {

@@ -80,6 +80,12 @@ import Testing
     #expect(rows.allSatisfy { !$0.contains(",fuzzy,") })
   }
 
+  @Test func mapWithAMissingConfigExits66() throws {
+    let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "--config", "/nonexistent.toml", "-"], stdin: "x\n")
+    #expect(outcome.status == 66)
+    #expect(outcome.stderr == "mentormatch: /nonexistent.toml: no such file\n")
+  }
+
   @Test func mapRejectsBadConfig() throws {
     let folder = try Self.temporaryFolder()
     let config = folder.appendingPathComponent("bad.toml")
@@ -100,6 +106,12 @@ import Testing
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.hasPrefix("wrote \(out.path): 7 concepts, 9 labels\n"))
+    // Folders 0700 and files 0600, as every output of mentormatch.
+    func mode(_ url: URL) throws -> Int? { try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int }
+    #expect(try mode(out) == 0o700)
+    for name in ["concepts.csv", "labels.csv", "attribution.txt"] {
+      #expect(try mode(out.appendingPathComponent(name)) == 0o600, "\(name)")
+    }
     let check = try Self.run(["taxonomy", "check", out.path])
     #expect(check.status == 0)
     #expect(check.stdout.contains("attribution: attribution.txt"))
@@ -110,5 +122,32 @@ import Testing
     #expect(outcome.status == 66)
     // The reason in words, not the error enum's debug dump.
     #expect(outcome.stderr.hasPrefix("mentormatch: /nonexistent.csv: cannot open: No such file or directory\n"))
+  }
+
+  /// A file that is not UTF-8 gets advice that the command in hand can act
+  /// on: neither `import-esco` nor `taxonomy check` reads `input.encoding`.
+  @Test func invalidUTF8GetsAdviceForTheCommandInHand() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var skills = try Data(contentsOf: Self.root.appendingPathComponent("fixtures/esco-sample/skills_en.csv"))
+    let label = try #require(skills.range(of: Data("manage projects".utf8)))
+    skills.replaceSubrange(label, with: Data("manage proj".utf8) + [0xE9] + Data("cts".utf8))
+    try skills.write(to: folder.appendingPathComponent("skills_en.csv"))
+    let esco = try Self.run([
+      "taxonomy", "import-esco", "--skills", folder.appendingPathComponent("skills_en.csv").path,
+      "--broader", "fixtures/esco-sample/broaderRelationsSkillPillar_en.csv", "--out", folder.appendingPathComponent("out").path,
+    ])
+    #expect(esco.status == 65)
+    #expect(esco.stderr.contains("skills_en.csv:2: field 5 is not valid UTF-8 (ESCO's CSV downloads are UTF-8"), "\(esco.stderr)")
+    #expect(esco.stderr.contains("iconv -f windows-1252 -t utf-8"), "\(esco.stderr)")
+    #expect(!esco.stderr.contains("input.encoding"), "\(esco.stderr)")
+
+    let taxonomy = folder.appendingPathComponent("taxonomy")
+    try FileManager.default.createDirectory(at: taxonomy, withIntermediateDirectories: true)
+    try Data("id,pref_label\nc1,Caf".utf8 + [0xE9] + "\n".utf8).write(to: taxonomy.appendingPathComponent("concepts.csv"))
+    let check = try Self.run(["taxonomy", "check", taxonomy.path])
+    #expect(check.status == 65)
+    #expect(check.stderr.contains("concepts.csv:2: field 2 is not valid UTF-8 (taxonomy files are UTF-8"), "\(check.stderr)")
+    #expect(!check.stderr.contains("input.encoding"), "\(check.stderr)")
   }
 }

@@ -55,7 +55,13 @@ public final class ConfigSection {
   }
 
   private func mismatch(_ key: String, _ expected: String, _ value: any TOMLValueConvertible) -> ConfigError {
-    error(key, "expected \(expected), got a \(value.type)")
+    error(key, "expected \(expected), got \(Self.withArticle(value))")
+  }
+
+  /// The value's TOML type with its article: `an integer`, `a string`.
+  static func withArticle(_ value: any TOMLValueConvertible) -> String {
+    let type = "\(value.type)"
+    return (type.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + type
   }
 
   public func string(_ key: String) throws(ConfigError) -> String? {
@@ -124,7 +130,7 @@ public final class ConfigSection {
     var result: [String] = []
     for (index, element) in array.enumerated() {
       guard let string = element.string else {
-        throw error("\(key)[\(index)]", "expected a string, got a \(element.type)")
+        throw error("\(key)[\(index)]", "expected a string, got \(Self.withArticle(element))")
       }
       result.append(string)
     }
@@ -159,7 +165,7 @@ public final class ConfigSection {
     var result: [ConfigSection] = []
     for (index, element) in array.enumerated() {
       guard let table = element.table else {
-        throw error("\(key)[\(index)]", "expected a table, got a \(element.type)")
+        throw error("\(key)[\(index)]", "expected a table, got \(Self.withArticle(element))")
       }
       result.append(ConfigSection(table: table, file: file, path: "\(keyPath(key))[\(index)]", baseDirectory: baseDirectory))
     }

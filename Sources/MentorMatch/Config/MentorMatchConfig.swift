@@ -29,6 +29,14 @@ public struct MentorMatchConfig: Sendable {
 
   /// Loads and validates a config file.
   public static func load(path: String) throws(ConfigError) -> MentorMatchConfig {
+    let bytes = try readFile(path: path)
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return try parse(bytes: bytes, file: path, baseDirectory: base)
+  }
+
+  /// The config file's bytes; a file that is missing, a folder or unreadable
+  /// is a missing input (exit 66), for every command that reads a config.
+  static func readFile(path: String) throws(ConfigError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -36,8 +44,7 @@ public struct MentorMatchConfig: Sendable {
         file: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file",
         isMissingFile: true)
     }
-    let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    return try parse(bytes: Array(data), file: path, baseDirectory: base)
+    return Array(data)
   }
 
   /// Parses config text; `baseDirectory` is where relative paths resolve.

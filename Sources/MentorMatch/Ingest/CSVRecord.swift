@@ -41,13 +41,26 @@ public enum CSVRecordProblem: Sendable, Equatable {
     }
   }
 
-  /// Words for a person.
-  public var message: String {
+  /// Words for a person. What to do about a field that is not UTF-8 depends
+  /// on the command reading the file, so each reader passes its own advice.
+  ///
+  /// - Parameter advice: for ``invalidUTF8``, what the reader of this file can
+  ///   do (``CSVRecordProblem/exportEncodingAdvice`` for sign-up exports);
+  ///   shown in brackets after the problem.
+  public func message(invalidUTF8Advice advice: String) -> String {
     switch self {
     case .syntax: "stray quote in field \(column) (quote a field that holds quotes, and double the inner ones)"
-    case .invalidUTF8: "field \(column) is not valid UTF-8 (set input.encoding = 'windows-1252' for legacy exports)"
+    case .invalidUTF8: "field \(column) is not valid UTF-8 (\(advice))"
     case .nulByte: "field \(column) holds a NUL byte"
     }
+  }
+
+  /// For a sign-up export, which `[input] encoding` can read as Windows-1252.
+  public static let exportEncodingAdvice = "set input.encoding = 'windows-1252' for legacy exports"
+
+  /// For a file of a command that reads UTF-8 only (`taxonomy`, `solve`).
+  public static func convertAdvice(_ reader: String) -> String {
+    "\(reader) UTF-8 only: save it as UTF-8, or convert it with iconv -f windows-1252 -t utf-8"
   }
 }
 

@@ -69,7 +69,7 @@ struct SignupRowCheck {
       } else if let normal = SignupTimestamp.normalise(signedUpAt) {
         signedUpAt = pool.shared(normal)
       } else {
-        add(.signedUpAt, .badDate, "'\(signedUpAt)' is not a date (use 2026-11-02 or 2026-11-02T09:30:00Z)")
+        add(.signedUpAt, .badDate, "'\(TerminalText.visible(signedUpAt))' is not a date (use 2026-11-02 or 2026-11-02T09:30:00Z)")
       }
     }
     let (mentorCapacity, menteeCapacity) = parseCapacity(role: role)
@@ -178,7 +178,7 @@ struct SignupRowCheck {
     case "mentee": return .mentee
     case "both", "mentor and mentee", "mentee and mentor": return .both
     default:
-      add(.role, .unknownRole, "unknown role '\(raw)' (known: mentor, mentee, both)")
+      add(.role, .unknownRole, "unknown role '\(TerminalText.visible(raw))' (known: mentor, mentee, both)")
       return nil
     }
   }
@@ -187,7 +187,7 @@ struct SignupRowCheck {
     let raw = text(.grade, required: true)
     guard !raw.isEmpty else { return (nil, "") }
     guard let index = pool.gradeIndex(of: raw, in: settings.grades) else {
-      add(.grade, .unknownGrade, "unknown grade '\(raw)' (known: \(settings.grades.order.joined(separator: ", ")))")
+      add(.grade, .unknownGrade, "unknown grade '\(TerminalText.visible(raw))' (known: \(settings.grades.order.joined(separator: ", ")))")
       return (nil, raw)
     }
     return (index, settings.grades.order[index])
@@ -198,7 +198,7 @@ struct SignupRowCheck {
     let raw = text(.consent).lowercased()
     let yes = ["yes", "y", "true", "1", "agree", "agreed", "i agree", "consent", "consented"]
     if !yes.contains(raw) {
-      add(.consent, .noConsent, raw.isEmpty ? "no consent given" : "consent is '\(raw)', not yes")
+      add(.consent, .noConsent, raw.isEmpty ? "no consent given" : "consent is '\(TerminalText.visible(raw))', not yes")
     }
   }
 
@@ -210,7 +210,7 @@ struct SignupRowCheck {
     guard !raw.isEmpty, let role else { return (mentor, mentee) }
     let limit = role == .mentee ? capacity.menteeMax : capacity.mentorMax
     guard let value = Int(raw), (0...limit).contains(value) else {
-      add(.capacity, .badCapacity, "'\(raw.prefix(20))' is not a whole number from 0 to \(limit)")
+      add(.capacity, .badCapacity, "'\(TerminalText.visible(String(raw.prefix(20))))' is not a whole number from 0 to \(limit)")
       return (mentor, mentee)
     }
     if role.isMentor { mentor = value } else { mentee = value }

@@ -119,7 +119,7 @@ public struct SignupValidator: Sendable {
       rejected.append(
         RejectedRecord(
           location: location(line: bad.line, record: bad.number),
-          problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message)]))
+          problems: [FieldProblem(field: field, reason: reason, message: bad.problem.message(invalidUTF8Advice: CSVRecordProblem.exportEncodingAdvice))]))
     case .record(let record):
       let location = location(line: record.line, record: record.number)
       if let (signup, key) = plainRow?.signup(record, at: location, pool: &pool) {

@@ -79,7 +79,7 @@ public struct EdgeList: Sendable {
     try reader.forEachRow { row in
       switch row {
       case .malformed(let bad):
-        problems.add("\(reader.name):\(bad.line): \(bad.problem.message)")
+        problems.add("\(reader.name):\(bad.line): \(bad.problem.message(invalidUTF8Advice: CSVRecordProblem.convertAdvice("solve reads")))")
       case .record(let record) where record.number == 0:
         let names = record.fields.map { $0.lowercased() }
         guard let id = names.firstIndex(of: "id"), let capacity = names.firstIndex(of: "capacity") else {

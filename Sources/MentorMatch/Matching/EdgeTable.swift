@@ -18,7 +18,7 @@ struct EdgeTable {
     try reader.forEachRow { row in
       switch row {
       case .malformed(let bad):
-        problems.add("\(reader.name):\(bad.line): \(bad.problem.message)")
+        problems.add("\(reader.name):\(bad.line): \(bad.problem.message(invalidUTF8Advice: CSVRecordProblem.convertAdvice("solve reads")))")
       case .record(let record) where record.number == 0:
         let names = record.fields.map { $0.lowercased() }
         var found: [Int] = []

@@ -13,7 +13,7 @@ public struct ErasureSummary: Sendable, Equatable {
     ]
     for folder in folders {
       for file in folder.files {
-        lines.append("\(folder.runID)/\(file.path): \(file.sha256 == nil ? "removed" : "redacted")")
+        lines.append("\(folder.folder)/\(file.path): \(file.sha256 == nil ? "removed" : "redacted")")
       }
     }
     return lines
@@ -42,7 +42,10 @@ extension Erasure {
     let seed = ([personID, email].compactMap { $0 } + preview.personIDs)
       .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     let runs = runFolders(under: runsDirectory)
-    let exports = runs.map { (folder: $0, exports: storedExports(runDirectory: $0)) }
+    let exports = runs.map { name in
+      let folder = (runsDirectory as NSString).appendingPathComponent(name)
+      return (name: name, folder: folder, exports: storedExports(runDirectory: folder))
+    }
     let known = identities(
       of: Set(seed),
       exports: exports.flatMap { run in
@@ -56,11 +59,12 @@ extension Erasure {
     var folders: [FolderResult] = []
     for run in exports {
       let byHeader = identifyingFieldsEqual(values)
-      if let result = try redact(
+      if var result = try redact(
         runDirectory: run.folder, asOf: asOf,
         csvRule: { path, bytes in run.exports[path].map { exportRule($0, wanted: known) } ?? byHeader(path, bytes) },
         removes: removes)
       {
+        result.folder = run.name
         folders.append(result)
       }
     }

@@ -5,6 +5,9 @@ extension Erasure {
   public struct FolderResult: Sendable, Equatable {
     /// The run folder's name (its run id).
     public var runID: String
+    /// The run folder's path under the runs folder: its run id, or
+    /// `dry-runs/<run-id>` for a dry run's (which may share the run id).
+    public var folder: String
     /// The files changed or removed, with their digests afterwards.
     public var files: [RunManifest.RedactedFile]
     /// Records redacted across the folder's CSV files.
@@ -51,26 +54,41 @@ extension Erasure {
     guard !changed.isEmpty else { return nil }
     manifest.redactions.append(RunManifest.Redaction(asOf: asOf, reason: reason, files: changed))
     try manifest.save(runDirectory: runDirectory)
-    return FolderResult(runID: manifest.runID, files: changed.sorted { $0.path < $1.path }, redactedRows: rows)
+    return FolderResult(
+      runID: manifest.runID, folder: (runDirectory as NSString).lastPathComponent,
+      files: changed.sorted { $0.path < $1.path }, redactedRows: rows)
   }
 
-  /// Redacts every run folder (a folder holding `manifest.json`) under
-  /// `runsDirectory`, in name order.
+  /// Redacts every run folder (``runFolders(under:)``) under `runsDirectory`.
   public static func redactRuns(
     runsDirectory: String, asOf: String, reason: String = erasureReason,
     csvRule: (_ relativePath: String, _ bytes: [UInt8]) -> Rule?,
     removes: (_ relativePath: String, _ bytes: [UInt8]) -> Bool
   ) throws -> [FolderResult] {
-    try runFolders(under: runsDirectory).compactMap { folder in
-      try redact(runDirectory: folder, asOf: asOf, reason: reason, csvRule: csvRule, removes: removes)
+    try runFolders(under: runsDirectory).compactMap { name in
+      let folder = (runsDirectory as NSString).appendingPathComponent(name)
+      var result = try redact(runDirectory: folder, asOf: asOf, reason: reason, csvRule: csvRule, removes: removes)
+      result?.folder = name
+      return result
     }
   }
 
-  /// The run folders (folders holding `manifest.json`) under `runsDirectory`, in name order.
+  /// The run folders (folders holding `manifest.json`) under `runsDirectory`,
+  /// then those under its `dry-runs/` folder, each in name order, as paths
+  /// relative to `runsDirectory` (`20261128T020000Z-…`, `dry-runs/20261128T020000Z-…`).
+  /// A dry run keeps the same personal data as a real one, so erasure reaches it too.
   static func runFolders(under runsDirectory: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory)) ?? []
-    return names.sorted().filter { !$0.hasPrefix(".") }.map { (runsDirectory as NSString).appendingPathComponent($0) }
-      .filter { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(RunManifest.fileName)) }
+    func names(in folder: String, prefix: String) -> [String] {
+      let path = prefix.isEmpty ? folder : (folder as NSString).appendingPathComponent(prefix)
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      return names.sorted().filter { !$0.hasPrefix(".") }.map { prefix.isEmpty ? $0 : prefix + "/" + $0 }
+        .filter { name in
+          let manifest = ((folder as NSString).appendingPathComponent(name) as NSString)
+            .appendingPathComponent(RunManifest.fileName)
+          return FileManager.default.fileExists(atPath: manifest)
+        }
+    }
+    return names(in: runsDirectory, prefix: "") + names(in: runsDirectory, prefix: StateSettings.dryRunsFolderName)
   }
 
   /// The rule for the run's own CSVs (and stored exports whose config cannot

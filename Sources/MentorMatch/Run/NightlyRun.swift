@@ -57,6 +57,8 @@ public enum NightlyRun {
       try work()
       logStage(stage, wall: seconds() - start.0, cpu: ProcessUsage.cpuSeconds - start.1)
     }
+    // A bad --as-of is a usage error: refused before the config, the lock or any input.
+    _ = try RunIdentity.normalisedAsOf(options.asOf)
     let config = try MentorMatchConfig.load(path: options.configPath)
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
     let taxonomyDirectory = config.skills.taxonomy
@@ -150,8 +152,7 @@ public enum NightlyRun {
     let outputFiles = result.files
     let outputDigests = BackgroundJob { RunManifest.digests(outputFiles) }
 
-    let runsDirectory = options.dryRun
-      ? (config.state.runsDirectory as NSString).appendingPathComponent("dry-runs") : config.state.runsDirectory
+    let runsDirectory = options.dryRun ? config.state.dryRunsDirectory : config.state.runsDirectory
     try PrivateFiles.makeDirectory(runsDirectory)
     // With `[email]`, the emails are also staged for the outbox as they are
     // written, so that publishing after the commit is one rename.

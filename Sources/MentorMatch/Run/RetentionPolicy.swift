@@ -44,43 +44,55 @@ public struct RetentionPolicy: Sendable, Equatable {
     return day.date(from: text)
   }
 
-  /// Removes the run folders under `runsDirectory` whose as-of is more than
-  /// ``days`` days before `now`. The caller holds ``RunLock``.
+  /// Removes the run folders under `runsDirectory`, and those under its
+  /// `dry-runs/` folder, whose as-of is more than ``days`` days before `now`.
+  /// The caller holds ``RunLock``.
   ///
   /// - Parameter dryRun: decide without removing.
-  /// - Returns: one decision per run folder, in name order.
+  /// - Returns: one decision per run folder, in name order, then one per dry
+  ///   run's folder (named `dry-runs/<run-id>`), in name order.
   public func prune(runsDirectory: String, now: Date, dryRun: Bool = false) throws(StateError) -> [Decision] {
     let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory)) ?? []
+    let dryRuns = (runsDirectory as NSString).appendingPathComponent(StateSettings.dryRunsFolderName)
+    // A dry run's folder keeps the same personal data as a real run's; it ages alike.
+    return try prune(folder: runsDirectory, prefix: "", cutoff: cutoff, dryRun: dryRun)
+      + prune(folder: dryRuns, prefix: StateSettings.dryRunsFolderName + "/", cutoff: cutoff, dryRun: dryRun)
+  }
+
+  /// Decides (and unless `dryRun`, removes) each run folder in `folder`,
+  /// naming it `prefix` + its name. The folder of dry runs is not a run folder.
+  private func prune(folder: String, prefix: String, cutoff: Date, dryRun: Bool) throws(StateError) -> [Decision] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     var decisions: [Decision] = []
     var removedAny = false
     for name in names.sorted() where !name.hasPrefix(".") {
-      let folder = (runsDirectory as NSString).appendingPathComponent(name)
+      if prefix.isEmpty, name == StateSettings.dryRunsFolderName { continue }
+      let runFolder = (folder as NSString).appendingPathComponent(name)
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
-      guard let manifest = try? RunManifest.load(runDirectory: folder), let asOf = Self.parseAsOf(manifest.asOf) else {
-        decisions.append(Decision(runID: name, asOf: "", action: .skipped))
+      guard FileManager.default.fileExists(atPath: runFolder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+      guard let manifest = try? RunManifest.load(runDirectory: runFolder), let asOf = Self.parseAsOf(manifest.asOf) else {
+        decisions.append(Decision(runID: prefix + name, asOf: "", action: .skipped))
         continue
       }
       guard asOf < cutoff else {
-        decisions.append(Decision(runID: name, asOf: manifest.asOf, action: .kept))
+        decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .kept))
         continue
       }
       if !dryRun {
         // Renamed out of sight first, so a crash mid-removal leaves a
         // `.tmp-` folder that the next run folder write sweeps away, never a half run.
-        let doomed = (runsDirectory as NSString).appendingPathComponent(".tmp-pruned-\(name)-\(getpid())")
-        try DurableFile.move(folder, to: doomed)
+        let doomed = (folder as NSString).appendingPathComponent(".tmp-pruned-\(name)-\(getpid())")
+        try DurableFile.move(runFolder, to: doomed)
         do {
           try FileManager.default.removeItem(atPath: doomed)
         } catch {
-          throw StateError.io(path: folder, reason: "cannot remove: \(error.localizedDescription)")
+          throw StateError.io(path: runFolder, reason: "cannot remove: \(error.localizedDescription)")
         }
         removedAny = true
       }
-      decisions.append(Decision(runID: name, asOf: manifest.asOf, action: .removed))
+      decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .removed))
     }
-    if removedAny { try DurableFile.syncFolder(runsDirectory) }
+    if removedAny { try DurableFile.syncFolder(folder) }
     return decisions
   }
 }

@@ -16,11 +16,11 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   public var description: String {
     switch self {
     case .badAsOf(let text):
-      return "--as-of: '\(text)' is not a timestamp (use 2026-11-28T02:00:00Z)"
+      return "--as-of: '\(TerminalText.visible(text))' is not a timestamp (use 2026-11-28T02:00:00Z)"
     case .asOfBefore1900(let text):
-      return "--as-of: '\(text)' is before 1900, which an email's Date header cannot carry (RFC 5322)"
+      return "--as-of: '\(TerminalText.visible(text))' is before 1900, which an email's Date header cannot carry (RFC 5322)"
     case .unknownCohort(let name, let known):
-      return "--cohort: no sign-ups in cohort '\(name)' (cohorts: \(known.joined(separator: ", ")))"
+      return "--cohort: no sign-ups in cohort '\(TerminalText.visible(name))' (cohorts: \(known.joined(separator: ", ")))"
     case .badSnapshot(let file, let line, let message):
       return "\(file):\(line): \(message)"
     case .auditFailed(let folder, let differing, let redacted):

@@ -12,12 +12,19 @@ public struct RunIdentity: Sendable, Equatable {
   ///   - digests: SHA-256 hex digests of the config, each export, the
   ///     taxonomy files and the prior state, in a fixed order.
   public init(asOf text: String, digests: [String]) throws(RunError) {
-    guard let asOf = SignupTimestamp.normalise(text) else { throw .badAsOf(text) }
-    guard Self.isDateable(asOf) else { throw .asOfBefore1900(text) }
+    let asOf = try Self.normalisedAsOf(text)
     self.asOf = asOf
     let compact = asOf.filter { $0 != "-" && $0 != ":" }
     let digest = SHA256Hex.of(Array(([asOf] + digests).joined(separator: "\n").utf8))
     runID = compact + "-" + digest.prefix(10)
+  }
+
+  /// `text` as a UTC as-of (`2026-11-28T02:00:00Z`), or the usage error
+  /// `--as-of` gets: not a timestamp, or before 1900.
+  public static func normalisedAsOf(_ text: String) throws(RunError) -> String {
+    guard let asOf = SignupTimestamp.normalise(text) else { throw .badAsOf(text) }
+    guard isDateable(asOf) else { throw .asOfBefore1900(text) }
+    return asOf
   }
 
   /// Whether a normalised as-of can date the run's emails: RFC 5322 §3.3

@@ -47,7 +47,7 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .runConflict(let runID):
       return "run '\(runID)': already committed with other config or input hashes"
     case .noActivePair(let mentee, let mentor):
-      return "pairs: no active pair of mentee '\(mentee)' and mentor '\(mentor)'"
+      return "pairs: no active pair of mentee '\(TerminalText.visible(mentee))' and mentor '\(TerminalText.visible(mentor))'"
     case .lockHeld(let path, let pid, let startedAt):
       return "\(path): another run holds the lock (pid \(pid), started \(startedAt)); try again later"
     case .cannotCreate(let path, let reason):
@@ -61,7 +61,7 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .badRelativePath(let path):
       return "'\(path)': not a relative path inside the run folder"
     case .badRetention(let text):
-      return "retention '\(text)': expected a number of days such as '90d'"
+      return "--older-than: expected a number of days such as '90d' (0 to 36500), got '\(TerminalText.visible(text))'"
     }
   }
 

@@ -17,6 +17,15 @@ public struct StateSettings: Sendable, Equatable {
   public var runsDirectory: String
   public var retentionDays: Int
 
+  /// The folder under ``runsDirectory`` that `run --dry-run` writes its run
+  /// folders into. `forget` and `prune` treat the folders in it as run folders.
+  public static let dryRunsFolderName = "dry-runs"
+
+  /// Where `run --dry-run` writes its run folders.
+  public var dryRunsDirectory: String {
+    (runsDirectory as NSString).appendingPathComponent(Self.dryRunsFolderName)
+  }
+
   /// Creates a value from its parts.
   public init(stateDirectory: String, databasePath: String, runsDirectory: String, retentionDays: Int) {
     self.stateDirectory = stateDirectory
@@ -40,11 +49,12 @@ public struct StateSettings: Sendable, Equatable {
   /// Loads only `[state]` from a config file; every other top-level key is
   /// left to its own stage. Interim: the full config loader replaces this.
   public static func load(configPath: String) throws(ConfigError) -> StateSettings {
-    guard let data = FileManager.default.contents(atPath: configPath) else {
-      throw ConfigError(file: configPath, message: "cannot read the config file")
+    let bytes = try MentorMatchConfig.readFile(path: configPath)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ConfigError(file: configPath, message: "not valid UTF-8")
     }
     let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
-    let root = try ConfigSection.parse(String(decoding: data, as: UTF8.self), file: configPath, baseDirectory: folder)
+    let root = try ConfigSection.parse(text, file: configPath, baseDirectory: folder)
     let settings = try StateSettings(from: root)
     for key in root.keys { root.markRead(key) }
     try root.finish()

@@ -33,6 +33,14 @@ public enum PrivateFiles {
     }
   }
 
+  /// Creates `folder` (0700) and writes each file into it (0600), in name order.
+  public static func write(into folder: String, _ files: [String: [UInt8]]) throws(WriteError) {
+    try makeDirectory(folder)
+    for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+      try write(bytes, to: (folder as NSString).appendingPathComponent(name))
+    }
+  }
+
   private static func reason(_ error: any Error) -> String {
     if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain

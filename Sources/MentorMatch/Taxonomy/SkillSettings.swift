@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `[skills]` section of the config: where the taxonomy is and how
 /// willing the fuzzy stage is. Scores are integers from 0 to 1000 (see
 /// ``SkillNormaliser``). The defaults were calibrated on
@@ -35,6 +37,19 @@ public struct SkillSettings: Sendable, Equatable {
 
   /// The calibrated defaults.
   public static let defaults = SkillSettings()
+
+  /// Reads only `[skills]` from a config file (the defaults when it has none),
+  /// as `taxonomy map --config` does; every other section is left unread.
+  public static func load(configPath: String) throws(ConfigError) -> SkillSettings {
+    let bytes = try MentorMatchConfig.readFile(path: configPath)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ConfigError(file: configPath, message: "not valid UTF-8")
+    }
+    let base = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
+    let root = try ConfigSection.parse(text, file: configPath, baseDirectory: base)
+    guard let section = try root.section("skills") else { return .defaults }
+    return try SkillSettings(from: section)
+  }
 
   /// Reads `[skills]`; unknown keys are errors.
   public init(from section: ConfigSection) throws(ConfigError) {

@@ -81,8 +81,17 @@ extension Taxonomy {
     subscript(_ column: String) -> String { cells[column] ?? "" }
   }
 
+  /// What to do about a taxonomy file that is not UTF-8.
+  static let utf8Advice = CSVRecordProblem.convertAdvice("taxonomy files are")
+
   /// Reads a CSV table whose header must name `required` columns.
-  static func readTable(_ path: String, required: [String], optional: [String], problems: inout [TaxonomyProblem]) throws(TaxonomyError) -> [TableRow] {
+  ///
+  /// - Parameter utf8Advice: what to do about a field that is not UTF-8,
+  ///   which depends on where the file came from.
+  static func readTable(
+    _ path: String, required: [String], optional: [String], utf8Advice: String = utf8Advice,
+    problems: inout [TaxonomyProblem]
+  ) throws(TaxonomyError) -> [TableRow] {
     let reader: CSVReader
     do {
       reader = try CSVReader(path: path)
@@ -98,7 +107,7 @@ extension Taxonomy {
       try reader.forEachRow { row in
         switch row {
         case .malformed(let bad):
-          collected.append(.init(file: path, line: bad.line, message: bad.problem.message))
+          collected.append(.init(file: path, line: bad.line, message: bad.problem.message(invalidUTF8Advice: utf8Advice)))
           if !sawHeader { sawHeader = true; failed = true }
         case .record(let record) where !sawHeader:
           sawHeader = true

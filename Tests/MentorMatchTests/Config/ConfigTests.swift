@@ -23,7 +23,9 @@ private let minimal = """
   @Test(arguments: [
     (minimal + "\nsurprise = 1", "m.toml: input.files[0].surprise: unknown key"),
     (minimal + "\n[input.columns]\nemial = \"x\"", "m.toml: input.columns.emial: unknown field"),
-    (minimal + "\n[programme]\nname = 3", "m.toml: programme.name: expected a string, got a int"),
+    (minimal + "\n[programme]\nname = 3", "m.toml: programme.name: expected a string, got an integer"),
+    (minimal + "\n[programme]\nname = [3]", "m.toml: programme.name: expected a string, got an array"),
+    (minimal + "\n[programme]\nname = 1.5", "m.toml: programme.name: expected a string, got a floating-point number"),
     (minimal.replacingOccurrences(of: "[input]", with: "[input]\nmax_reject_share = 2"), "m.toml: input.max_reject_share: 2.0 is out of range"),
     (minimal.replacingOccurrences(of: "[input]", with: "[input]\nencoding = \"latin9\""), "m.toml: input.encoding: unknown value 'latin9'"),
     (minimal.replacingOccurrences(of: "[input]", with: "[input]\ndelimiter = \";;\""), "m.toml: input.delimiter: expected one character"),

@@ -127,4 +127,28 @@ import Testing
     #expect(again.folders.isEmpty)
     #expect(try RunManifest.load(runDirectory: folder).redactions.count == 1)
   }
+
+  /// A dry run's folder (`runs/dry-runs/<run-id>`) keeps the same exports,
+  /// reports and emails as a real run's; erasure must reach it too, and say
+  /// which of two folders with one run id it changed.
+  @Test func forgetRedactsDryRunFoldersToo() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let real = try Self.writeRun(runs, id: "r1")
+    let dry = try Self.writeRun(runs + "/" + StateSettings.dryRunsFolderName, id: "r1")
+    let store = try StateStore.inMemory()
+    try store.commit(
+      run: sampleRun("r1"), people: samplePeople,
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)], notifications: [])
+    let summary = try Erasure.forget(
+      store: store, runsDirectory: runs, personID: nil, email: "ann@example.gov.uk", asOf: "2026-11-20T10:00:00Z")
+    #expect(summary.folders.map(\.folder) == ["r1", "dry-runs/r1"])
+    for folder in [real, dry] {
+      #expect(!FileManager.default.fileExists(atPath: folder + "/outbox/new/e1.eml"))
+      #expect(!(try String(contentsOfFile: folder + "/matches.csv", encoding: .utf8)).contains("E1"))
+      #expect(try RunManifest.load(runDirectory: folder).redactions.count == 1)
+    }
+    #expect(summary.lines.contains("dry-runs/r1/matches.csv: redacted"))
+    #expect(summary.lines.contains("r1/matches.csv: redacted"))
+  }
 }

@@ -38,6 +38,32 @@ import Testing
     ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs).sorted() == ["edge", "mystery", "new"])
   }
+
+  /// `run --dry-run` writes under `dry-runs/`: those folders hold the same
+  /// personal data and age like any other, and the folder holding them is not
+  /// itself a run folder to report as skipped.
+  @Test func prunesDryRunsByTheirOwnAsOf() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    func run(_ id: String, asOf: String, under folder: String) throws {
+      let manifest = RunManifest(
+        runID: id, asOf: asOf, algorithm: "stable", objective: "o", configSHA256: "c", inputs: [:], taxonomy: [:],
+        priorStateSHA256: "p", counts: [:], outputs: [:])
+      try RunFolderWriter(runsDirectory: folder, pid: 1).write(runID: id, files: [RunManifest.fileName: manifest.encoded()])
+    }
+    let dryRuns = runs + "/" + StateSettings.dryRunsFolderName
+    try run("old", asOf: "2026-08-01T02:00:00Z", under: runs)
+    try run("old", asOf: "2026-08-01T02:00:00Z", under: dryRuns)
+    try run("new", asOf: "2026-11-27T02:00:00Z", under: dryRuns)
+    let now = try #require(RetentionPolicy.parseAsOf("2026-11-28T12:00:00Z"))
+    let decisions = try RetentionPolicy(days: 90).prune(runsDirectory: runs, now: now)
+    #expect(decisions.map(\.line) == [
+      "removed old (as of 2026-08-01T02:00:00Z)",
+      "kept dry-runs/new (as of 2026-11-27T02:00:00Z)", "removed dry-runs/old (as of 2026-08-01T02:00:00Z)",
+    ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["dry-runs"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dryRuns) == ["new"])
+  }
 }
 
 @Suite struct CrashPointTests {

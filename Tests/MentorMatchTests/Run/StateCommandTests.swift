@@ -83,6 +83,36 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/state/runs/r1"))
   }
 
+  /// A config file that is missing, or a folder, is a missing input (66) for
+  /// the state commands too, with the same words as `run` and `validate`.
+  @Test(arguments: [["pairs", "list"], ["forget", "--id", "E1"], ["prune"]])
+  func missingConfigIsNoInput(_ command: [String]) throws {
+    let (folder, _, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let missing = try runProcess(binary, command + ["--config", folder + "/nope.toml"])
+    #expect(missing.status == 66)
+    #expect(missing.stderr == "mentormatch: \(folder)/nope.toml: no such file\n")
+    let directory = try runProcess(binary, command + ["--config", folder])
+    #expect(directory.status == 66)
+    #expect(directory.stderr == "mentormatch: \(folder): is a directory\n")
+  }
+
+  /// A time that is not ISO 8601 is a usage error shown with the usage of
+  /// the command at fault, not the root command's.
+  @Test(arguments: [
+    (["prune", "--now", "yesterday"], "mentormatch prune"),
+    (["forget", "--id", "E1", "--as-of", "yesterday"], "mentormatch forget"),
+    (["pairs", "end", "--mentee", "E1", "--mentor", "R1", "--reason", "x", "--as-of", "yesterday"], "mentormatch pairs end"),
+  ])
+  func badTimeShowsTheCommandsUsage(_ arguments: [String], usage: String) throws {
+    let (folder, config, binary) = try Self.setUp()
+    defer { removeFolder(folder) }
+    let result = try runProcess(binary, arguments + ["--config", config])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("expects an ISO 8601 time such as 2026-11-28T02:00:00Z, got 'yesterday'"), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: \(usage) "), "\(result.stderr)")
+  }
+
   @Test func unknownStateKeyIsAConfigError() throws {
     let (folder, config, binary) = try Self.setUp()
     defer { removeFolder(folder) }
