@@ -9,7 +9,8 @@ struct Prune: ParsableCommand {
     abstract: "Delete run folders whose as-of is older than the retention period.",
     discussion: """
       The default period is [state] retention_days in the config (90 if unset).
-      A folder's age is its manifest's as-of; folders without one are kept.
+      A folder's age is its manifest's as-of; folders without one are kept, and
+      so is a run whose emails are still owed (the next run publishes them).
 
       Example:
         mentormatch prune --config mentormatch.toml --older-than 90d
@@ -39,7 +40,7 @@ struct Prune: ParsableCommand {
         ?? RetentionPolicy(days: settings.retentionDays)
       let lock = try options.lock(settings)
       defer { lock.release() }
-      for decision in try policy.prune(runsDirectory: settings.runsDirectory, now: now, dryRun: dryRun)
+      for decision in try policy.prune(settings, now: now, dryRun: dryRun)
       where decision.action != .kept {
         print(decision.line)
       }

@@ -304,6 +304,45 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
   }
 
+  /// A run stopped after its commit owes its emails, which the next run
+  /// publishes from its folder: `prune` must keep that folder, however old,
+  /// or the emails would be owed for ever and never sent.
+  @Test func pruneKeepsARunWhoseEmailsAreStillOwed() throws {
+    let reference = try DemoCopy()
+    let crashed = try DemoCopy()
+    defer {
+      reference.remove()
+      crashed.remove()
+    }
+    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    #expect(try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"]).exitCode == 137)
+    let folder = try crashed.runFolder("2026").lastPathComponent
+    let prune = try CommandRunner.run(["prune", "--config", crashed.config, "--older-than", "0d", "--now", "2027-06-01T00:00:00Z"])
+    #expect(prune.exitCode == 0, "\(prune.stderr)")
+    #expect(prune.stdout == "kept \(folder) (as of 2026-11-27T02:00:00Z): its emails are still owed; the next run publishes them from it\n")
+    let rerun = try crashed.run("2026-11-27T02:00:00Z")
+    #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    #expect(try files(under: try crashed.runFolder("2026")) == (try files(under: try reference.runFolder("2026"))))
+    // Published, it ages like any other run.
+    let again = try CommandRunner.run(["prune", "--config", crashed.config, "--older-than", "0d", "--now", "2027-06-01T00:00:00Z"])
+    #expect(again.stdout == "removed \(folder) (as of 2026-11-27T02:00:00Z)\n")
+  }
+
+  /// If an owing run's folder is deleted anyway, the next run says so (its
+  /// emails stay owed until the folder is restored) and makes nothing in its place.
+  @Test func aRunWhoseOwingFolderIsGoneIsReportedNotRecreated() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"]).exitCode == 137)
+    let folder = try demo.runFolder("2026")
+    try FileManager.default.removeItem(at: folder)
+    let next = try demo.run("2026-11-28T02:00:00Z")
+    #expect(next.exitCode == 0, "\(next.stderr)")
+    #expect(next.stderr.contains("run \(folder.lastPathComponent): its folder is gone, so 184 emails it owes cannot be published; "
+      + "restore the folder from a backup and the next run publishes them"), "\(next.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+  }
+
   @Test func dryRunCommitsNothing() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

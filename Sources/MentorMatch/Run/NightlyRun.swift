@@ -100,7 +100,13 @@ public enum NightlyRun {
     let store = try opening.wait().get()
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
-      if recovered > 0 { log("published \(CountedNoun.phrase(recovered, "email")) owed by an interrupted run") }
+      if recovered.published > 0 {
+        log("published \(CountedNoun.phrase(recovered.published, "email")) owed by an interrupted run")
+      }
+      for (runID, count) in recovered.stranded {
+        log("run \(runID): its folder is gone, so \(CountedNoun.phrase(count, "email")) it owes cannot be published; "
+          + "restore the folder from a backup and the next run publishes them")
+      }
     }
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
@@ -227,17 +233,25 @@ public enum NightlyRun {
   }
 
   /// Publishes emails a crashed run committed but did not publish, from that
-  /// run's folder. Returns how many.
-  static func publishOwed(store: StateStore, runsDirectory: String) throws -> Int {
+  /// run's folder. Returns how many, and how many each run whose folder is
+  /// gone still owes (those stay owed, and nothing is made in its place).
+  static func publishOwed(store: StateStore, runsDirectory: String) throws
+    -> (published: Int, stranded: [(runID: String, count: Int)])
+  {
     let owed = try store.unpublishedNotifications()
     var published = 0
+    var stranded: [(runID: String, count: Int)] = []
     for runID in Set(owed.map(\.runID)).sorted() {
       let folder = (runsDirectory as NSString).appendingPathComponent(runID)
       let names = owed.filter { $0.runID == runID }.map(\.fileName)
+      guard FileManager.default.fileExists(atPath: folder) else {
+        stranded.append((runID, names.count))
+        continue
+      }
       let present = try publish(fileNames: names, from: folder)
       published += try store.markPublished(runID: runID, fileNames: present)
     }
-    return published
+    return (published, stranded)
   }
 
   /// The run folder's emails staged for its outbox: hard links of

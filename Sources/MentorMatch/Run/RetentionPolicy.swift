@@ -19,15 +19,22 @@ public struct RetentionPolicy: Sendable, Equatable {
 
   /// One run folder's fate.
   public struct Decision: Sendable, Equatable {
-    public enum Action: String, Sendable { case removed, kept, skipped }
+    public enum Action: String, Sendable {
+      case removed, kept, skipped
+      /// Past the period, but kept: the state still owes emails from it,
+      /// which the next run publishes from this folder.
+      case held
+    }
     public var runID: String
     public var asOf: String
     public var action: Action
     /// `prune` prints this: `removed 2026-08-01T02:00:00Z-ab12 (as of 2026-08-01T02:00:00Z)`.
     public var line: String {
-      action == .skipped
-        ? "skipped \(runID) (no readable manifest or as-of)"
-        : "\(action.rawValue) \(runID) (as of \(asOf))"
+      switch action {
+      case .skipped: "skipped \(runID) (no readable manifest or as-of)"
+      case .held: "kept \(runID) (as of \(asOf)): its emails are still owed; the next run publishes them from it"
+      case .removed, .kept: "\(action.rawValue) \(runID) (as of \(asOf))"
+      }
     }
   }
 
@@ -44,24 +51,43 @@ public struct RetentionPolicy: Sendable, Equatable {
     return day.date(from: text)
   }
 
+  /// `prune` on a state: the run folders under its runs folder, keeping any
+  /// run whose emails the database still owes (a run that committed and was
+  /// stopped before publishing; the next run publishes them from its folder).
+  /// A state with no database yet owes nothing, and none is created.
+  /// The caller holds ``RunLock``.
+  public func prune(_ settings: StateSettings, now: Date, dryRun: Bool = false) throws(StateError) -> [Decision] {
+    var owed: Set<String> = []
+    if FileManager.default.fileExists(atPath: settings.databasePath) {
+      owed = Set(try StateStore(path: settings.databasePath).unpublishedNotifications().map(\.runID))
+    }
+    return try prune(runsDirectory: settings.runsDirectory, now: now, dryRun: dryRun, owedBy: owed)
+  }
+
   /// Removes the run folders under `runsDirectory`, and those under its
-  /// `dry-runs/` folder, whose as-of is more than ``days`` days before `now`.
+  /// `dry-runs/` folder, whose as-of is more than ``days`` days before `now`,
+  /// except runs in `owing` (ids of runs whose emails are still owed).
   /// The caller holds ``RunLock``.
   ///
   /// - Parameter dryRun: decide without removing.
   /// - Returns: one decision per run folder, in name order, then one per dry
   ///   run's folder (named `dry-runs/<run-id>`), in name order.
-  public func prune(runsDirectory: String, now: Date, dryRun: Bool = false) throws(StateError) -> [Decision] {
+  public func prune(runsDirectory: String, now: Date, dryRun: Bool = false, owedBy owing: Set<String> = [])
+    throws(StateError) -> [Decision]
+  {
     let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
     let dryRuns = (runsDirectory as NSString).appendingPathComponent(StateSettings.dryRunsFolderName)
-    // A dry run's folder keeps the same personal data as a real run's; it ages alike.
-    return try prune(folder: runsDirectory, prefix: "", cutoff: cutoff, dryRun: dryRun)
-      + prune(folder: dryRuns, prefix: StateSettings.dryRunsFolderName + "/", cutoff: cutoff, dryRun: dryRun)
+    // A dry run's folder keeps the same personal data as a real run's; it
+    // ages alike. A dry run commits nothing, so it never owes an email.
+    return try prune(folder: runsDirectory, prefix: "", cutoff: cutoff, dryRun: dryRun, owing: owing)
+      + prune(folder: dryRuns, prefix: StateSettings.dryRunsFolderName + "/", cutoff: cutoff, dryRun: dryRun, owing: [])
   }
 
   /// Decides (and unless `dryRun`, removes) each run folder in `folder`,
   /// naming it `prefix` + its name. The folder of dry runs is not a run folder.
-  private func prune(folder: String, prefix: String, cutoff: Date, dryRun: Bool) throws(StateError) -> [Decision] {
+  private func prune(folder: String, prefix: String, cutoff: Date, dryRun: Bool, owing: Set<String>)
+    throws(StateError) -> [Decision]
+  {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     var decisions: [Decision] = []
     var removedAny = false
@@ -76,6 +102,10 @@ public struct RetentionPolicy: Sendable, Equatable {
       }
       guard asOf < cutoff else {
         decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .kept))
+        continue
+      }
+      guard !owing.contains(name) else {
+        decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .held))
         continue
       }
       if !dryRun {

@@ -39,6 +39,30 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs).sorted() == ["edge", "mystery", "new"])
   }
 
+  /// A run whose emails are still owed is held back however old; a state
+  /// with no database owes nothing, and pruning it creates none.
+  @Test func holdsRunsThatStillOweEmails() throws {
+    let state = makeTemporaryFolder()
+    defer { removeFolder(state) }
+    let runs = state + "/runs"
+    for id in ["owing", "paid"] {
+      let manifest = RunManifest(
+        runID: id, asOf: "2026-08-01T02:00:00Z", algorithm: "stable", objective: "o", configSHA256: "c", inputs: [:],
+        taxonomy: [:], priorStateSHA256: "p", counts: [:], outputs: [:])
+      try RunFolderWriter(runsDirectory: runs, pid: 1).write(runID: id, files: [RunManifest.fileName: manifest.encoded()])
+    }
+    let now = try #require(RetentionPolicy.parseAsOf("2026-11-28T12:00:00Z"))
+    let decisions = try RetentionPolicy(days: 90).prune(runsDirectory: runs, now: now, dryRun: true, owedBy: ["owing"])
+    #expect(decisions.map(\.line) == [
+      "kept owing (as of 2026-08-01T02:00:00Z): its emails are still owed; the next run publishes them from it",
+      "removed paid (as of 2026-08-01T02:00:00Z)",
+    ])
+    let settings = StateSettings(
+      stateDirectory: state, databasePath: state + "/mentormatch.sqlite", runsDirectory: runs, retentionDays: 90)
+    #expect(try RetentionPolicy(days: 90).prune(settings, now: now).map(\.action) == [.removed, .removed])
+    #expect(!FileManager.default.fileExists(atPath: settings.databasePath))
+  }
+
   /// `run --dry-run` writes under `dry-runs/`: those folders hold the same
   /// personal data and age like any other, and the folder holding them is not
   /// itself a run folder to report as skipped.

@@ -77,6 +77,11 @@ import Testing
     let kept = try runProcess(binary, ["prune", "--config", config, "--older-than", "60d", "--now", "2026-12-15T00:00:00Z"])
     #expect(kept.status == 0)
     #expect(kept.stdout == "")
+    // The set-up's run still owes its email: kept past the period until it is published.
+    let held = try runProcess(binary, ["prune", "--config", config, "--now", "2026-12-15T00:00:00Z"])
+    #expect(held.status == 0)
+    #expect(held.stdout == "kept r1 (as of 2026-11-01T02:00:00Z): its emails are still owed; the next run publishes them from it\n")
+    #expect(try StateStore(path: folder + "/state/mentormatch.sqlite").markPublished(runID: "r1") == 1)
     let pruned = try runProcess(binary, ["prune", "--config", config, "--now", "2026-12-15T00:00:00Z"])
     #expect(pruned.status == 0)
     #expect(pruned.stdout == "removed r1 (as of 2026-11-01T02:00:00Z)\n")
