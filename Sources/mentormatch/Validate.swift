@@ -34,15 +34,7 @@ struct Validate: ParsableCommand {
       let settings = try MentorMatchConfig.load(path: config)
       let result = try SignupIngest.read(settings: settings.input)
       let summary = ValidationSummary(result)
-      for record in result.rejected.prefix(showRejects) {
-        for problem in record.problems {
-          let field = problem.field.isEmpty ? "" : " \(problem.field):"
-          printError("\(record.location):\(field) \(problem.reason.rawValue): \(problem.message)")
-        }
-      }
-      if result.rejected.count > showRejects {
-        printError("… \(result.rejected.count - showRejects) more rejected records\(out == nil ? "" : " in rejects.csv")")
-      }
+      for line in result.rejectLines(limit: showRejects, rest: out == nil ? "" : "in rejects.csv") { printError(line) }
       if let out {
         try PrivateFiles.makeDirectory(out)
         try PrivateFiles.write(result.rejectsCSV(), to: out + "/rejects.csv")

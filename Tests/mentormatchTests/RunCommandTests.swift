@@ -343,6 +343,19 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: folder.path))
   }
 
+  /// The nightly log names each rejected row as `validate` does (file,
+  /// line, field, code, words), never with an address.
+  @Test func theRunLogNamesRejectedRows() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let night = try demo.run("2026-11-27T02:00:00Z")
+    #expect(night.exitCode == 0, "\(night.stderr)")
+    #expect(night.stderr.contains("signups.csv:132: grade: unknown-grade: unknown grade 'G8'"), "\(night.stderr)")
+    #expect(night.stderr.contains("signups.csv:257: email: bad-email: not a valid address: no '@'"), "\(night.stderr)")
+    #expect(!night.stderr.contains("more rejected record"), "the demo's 7 fit under the limit")
+    #expect(night.stderr.range(of: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]+", options: .regularExpression) == nil)
+  }
+
   @Test func dryRunCommitsNothing() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -18,6 +18,22 @@ import Testing
     #expect(mode == 0o600)
   }
 
+  /// `--show-rejects` names that many records, then counts the rest and says where they are.
+  @Test func showRejectsCountsTheRest() throws {
+    let out = try Fixtures.temporaryDirectory("validate")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let demo = Fixtures.path("demo/mentormatch.toml")
+    let two = try CommandRunner.run(["validate", "--config", demo, "--show-rejects", "2", "--out", out.path])
+    #expect(two.stderr == """
+      mentormatch: signups.csv:82: consent: no-consent: consent is 'no', not yes
+      mentormatch: signups.csv:123: capacity: bad-capacity: 'lots' is not a whole number from 0 to 5
+      mentormatch: … 5 more rejected records in rejects.csv
+
+      """)
+    let six = try CommandRunner.run(["validate", "--config", demo, "--show-rejects", "6"])
+    #expect(six.stderr.hasSuffix("mentormatch: … 1 more rejected record\n"), "\(six.stderr)")
+  }
+
   @Test func jsonSummaryIsOneObject() throws {
     let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml"), "--json"])
     #expect(result.exitCode == 0)

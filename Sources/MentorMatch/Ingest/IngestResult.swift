@@ -71,3 +71,25 @@ public struct IngestResult: Sendable {
     return writer.bytes
   }
 }
+
+extension IngestResult {
+  /// The rejected records as `validate` and `run` print them, one line per
+  /// problem (`signups.csv:132: grade: unknown-grade: unknown grade 'G8' (…)`):
+  /// the first `limit` records, then one line counting the rest, which
+  /// `rest` says where to find (`… 3 more rejected records in rejects.csv`).
+  /// Messages name fields and codes, never the person's data.
+  public func rejectLines(limit: Int, rest: String) -> [String] {
+    var lines: [String] = []
+    for record in rejected.prefix(max(limit, 0)) {
+      for problem in record.problems {
+        let field = problem.field.isEmpty ? "" : " \(problem.field):"
+        lines.append("\(record.location):\(field) \(problem.reason.rawValue): \(problem.message)")
+      }
+    }
+    let more = rejected.count - max(limit, 0)
+    if more > 0 {
+      lines.append("… \(CountedNoun.phrase(more, "more rejected record"))\(rest.isEmpty ? "" : " \(rest)")")
+    }
+    return lines
+  }
+}

@@ -110,6 +110,7 @@ public enum NightlyRun {
     }
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
+    for line in ingest.rejectLines(limit: Self.rejectsLogged, rest: "in the run folder's rejects.csv") { log(line) }
     let (loadedTaxonomy, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
     let taxonomy = try loadedTaxonomy.get()
     logStage("taxonomy", wall: taxonomyWall, cpu: taxonomyCPU)
@@ -231,6 +232,9 @@ public enum NightlyRun {
     return (seconds < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
       + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
+
+  /// How many rejected records the log names one by one; `rejects.csv` has them all.
+  static let rejectsLogged = 20
 
   /// Publishes emails a crashed run committed but did not publish, from that
   /// run's folder. Returns how many, and how many each run whose folder is
