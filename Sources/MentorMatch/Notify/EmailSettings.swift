@@ -13,6 +13,7 @@ import Foundation
 /// message_id_domain = "mentormatch.cabinetoffice.gov.uk"  # default: the from domain
 /// send_waiting = false
 /// send_lead_summary = false
+/// reports_url = "https://intranet.example.gov.uk/mentoring/runs"  # optional
 /// next_steps_mentee = "…"   # defaults in DefaultTemplates
 /// next_steps_mentor = "…"
 /// next_steps_waiting = "…"
@@ -35,6 +36,11 @@ public struct EmailSettings: Sendable, Hashable {
   public var sendLeadSummary: Bool
   /// Lead addresses per cohort, sorted by cohort name.
   public var leads: [CohortLeads]
+  /// Where HR publishes run folders for the leads (a URL or a shared path),
+  /// without a trailing `/`: a lead summary then links the report as
+  /// `<reportsURL>/<run-id>/cohorts/<cohort>/report.html`; nil gives the
+  /// path inside the runs folder alone.
+  public var reportsURL: String?
   public var nextStepsMentee: String
   public var nextStepsMentor: String
   public var nextStepsWaiting: String
@@ -52,6 +58,7 @@ public struct EmailSettings: Sendable, Hashable {
     self.sendWaiting = false
     self.sendLeadSummary = false
     self.leads = []
+    self.reportsURL = nil
     self.nextStepsMentee = DefaultTemplates.nextStepsMentee
     self.nextStepsMentor = DefaultTemplates.nextStepsMentor
     self.nextStepsWaiting = DefaultTemplates.nextStepsWaiting
@@ -82,6 +89,13 @@ public struct EmailSettings: Sendable, Hashable {
     }
     sendWaiting = try section.bool("send_waiting", default: false)
     sendLeadSummary = try section.bool("send_lead_summary", default: false)
+    if let url = try section.string("reports_url") {
+      let base = String(url.reversed().drop { $0 == "/" }.reversed())
+      guard !base.isEmpty, !base.unicodeScalars.contains(where: { HeaderText.isControl($0) || $0 == " " }) else {
+        throw section.error("reports_url", "give a URL or path without spaces, line breaks or control characters")
+      }
+      reportsURL = base
+    }
     nextStepsMentee = try section.string("next_steps_mentee", default: nextStepsMentee)
     nextStepsMentor = try section.string("next_steps_mentor", default: nextStepsMentor)
     nextStepsWaiting = try section.string("next_steps_waiting", default: nextStepsWaiting)
@@ -108,6 +122,12 @@ public struct EmailSettings: Sendable, Hashable {
       try templates.finish()
     }
     try section.finish()
+  }
+
+  /// Where a lead finds a report at `path` inside the runs folder
+  /// (`<run-id>/cohorts/<cohort>/report.html`).
+  public func reportLocation(_ path: String) -> String {
+    reportsURL.map { "\($0)/\(path)" } ?? path
   }
 
   /// The next-steps text for a recipient of `kind` with `role`.

@@ -57,7 +57,7 @@ enum RunEmails {
           requests.append(("lead:\(outcome.cohort)", EmailRequest(
             recipient: EmailRecipient(displayName: lead.name, address: lead.address.description, role: .lead),
             programme: context.config.programmeName, cohort: outcome.cohort, runID: context.identity.runID, asOf: asOf,
-            nextSteps: "", content: .leadSummary(counts: [counts], reportPath: "\(context.identity.runID)/\(folder)/report.html"))))
+            nextSteps: "", content: .leadSummary(counts: [counts], reportPath: settings.reportLocation("\(context.identity.runID)/\(folder)/report.html")))))
         }
       }
     }

@@ -105,6 +105,20 @@ import Testing
     #expect(settings.leads.first?.addresses.map(\.addrSpec) == ["lead@cabinetoffice.gov.uk", "sam.jones@cabinetoffice.gov.uk", "sj@cabinetoffice.gov.uk"])
   }
 
+  /// Lead summaries link the report under `reports_url` when it is set
+  /// (a trailing `/` or two dropped), and give the path in the runs folder alone when not.
+  @Test func reportsURLPrefixesTheReportsPath() throws {
+    let path = "20261127T020000Z-ab/cohorts/policy-2026/report.html"
+    for (line, expected) in [
+      ("", path), ("reports_url = \"https://intranet.gov.uk/mentoring/runs//\"", "https://intranet.gov.uk/mentoring/runs/" + path),
+      ("reports_url = \"/srv/shared/mentoring\"", "/srv/shared/mentoring/" + path),
+    ] {
+      let root = try ConfigSection.parse("[email]\nfrom = \"a@b.gov.uk\"\n" + line, file: "m.toml", baseDirectory: "/tmp")
+      let settings = try EmailSettings(from: try #require(try root.section("email")))
+      #expect(settings.reportLocation(path) == expected)
+    }
+  }
+
   @Test(arguments: [
     ("from = \"not an address\"", "mentormatch.toml: email.from: not a valid address: no '@'"),
     ("from = \"a@b.gov.uk\"\nfrom_name = \"X\\nBcc: y@z.org\"", "mentormatch.toml: email.from_name: holds a line break or control character"),
@@ -112,6 +126,10 @@ import Testing
     ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam\\u000ABcc: e@vil.org <a@b.gov.uk>\"]",
      "mentormatch.toml: email.leads.x: the name before the address holds a control character"),
     ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam <a@b>\"]", "mentormatch.toml: email.leads.x: not a valid address: the domain is not a valid host name"),
+    ("from = \"a@b.gov.uk\"\nreports_url = \"https://x.gov.uk/runs\\nBcc: e@vil.org\"",
+     "mentormatch.toml: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
+    ("from = \"a@b.gov.uk\"\nreports_url = \"//\"",
+     "mentormatch.toml: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
   ])
   func reportsConfigErrors(_ body: String, _ message: String) throws {
     let root = try ConfigSection.parse("[email]\n" + body, file: "mentormatch.toml", baseDirectory: "/tmp")
