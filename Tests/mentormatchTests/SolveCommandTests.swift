@@ -88,6 +88,16 @@ import Testing
     #expect(!result.stderr.contains("input.encoding"), "\(result.stderr)")
   }
 
+  /// An `--out` whose folder does not exist says so in words, exit 73.
+  @Test func outIntoAMissingFolderSaysWhich() throws {
+    let folder = try write(["edges.csv": edges])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.run(
+      ["solve", "--edges", "edges.csv", "--algorithm", "stable", "--out", "absent/m.csv"], currentDirectory: folder)
+    #expect(result.exitCode == 73)
+    #expect(result.stderr.hasSuffix("absent/m.csv: cannot create: the folder 'absent' does not exist\n"), "\(result.stderr)")
+  }
+
   @Test func missingFileIsNoInput() throws {
     let folder = try CommandRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -23,13 +23,27 @@ public enum PrivateFiles {
     }
   }
 
-  /// Writes a file with mode 0600, replacing it atomically.
+  /// Writes a file with mode 0600, replacing it atomically: the bytes go to
+  /// a temporary file created 0600 (never readable by others, even for a
+  /// moment, whatever the umask), fsynced and renamed over `path`.
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
     do {
-      try Data(bytes).write(to: URL(fileURLWithPath: path), options: [.atomic])
-      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+      try DurableFile.replace(path, bytes: bytes)
     } catch {
-      throw WriteError(path: path, reason: Self.reason(error), cannotCreate: true)
+      let folder = (path as NSString).deletingLastPathComponent
+      var reason: String
+      var cannotCreate = true
+      switch error {
+      case .cannotCreate(_, let why): reason = why
+      case .io(_, let why):
+        reason = why
+        cannotCreate = false
+      default: reason = "\(error)"
+      }
+      if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+        reason = "the folder '\(folder)' does not exist"
+      }
+      throw WriteError(path: path, reason: reason, cannotCreate: cannotCreate)
     }
   }
 
