@@ -19,3 +19,12 @@ public enum Fixtures {
     return url
   }
 }
+
+/// For tests that logs and messages carry no email address.
+public enum Addresses {
+  /// Whether `text` holds anything shaped like an address (`name@host.tld`);
+  /// an '@' on its own, as in the reason "no '@'", does not count.
+  public static func found(in text: String) -> Bool {
+    text.range(of: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]+", options: .regularExpression) != nil
+  }
+}

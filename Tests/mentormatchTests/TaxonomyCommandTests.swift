@@ -92,7 +92,7 @@ import Testing
     try Data("[skills]\naccept_treshold = 900\n".utf8).write(to: config)
     let outcome = try Self.run(["taxonomy", "map", "--taxonomy", "fixtures/taxonomy", "--config", config.path, "-"], stdin: "x\n")
     #expect(outcome.status == 78)
-    #expect(outcome.stderr == "mentormatch: \(config.path): skills.accept_treshold: unknown key\n")
+    #expect(outcome.stderr == "mentormatch: \(config.path):2: skills.accept_treshold: unknown key\n")
   }
 
   @Test func importESCOWritesALoadableTaxonomy() throws {

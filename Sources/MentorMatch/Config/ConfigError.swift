@@ -1,11 +1,12 @@
-/// A problem with the config file. Every message names the file and the key
-/// (`mentormatch.toml: input.max_reject_share: expected a number from 0 to 1, got 'lots'`).
+/// A problem with the config file. Every message names the file, the line
+/// where the file has one, and the key
+/// (`mentormatch.toml:7: input.max_reject_share: expected a number, got a string`).
 public struct ConfigError: Error, Equatable, CustomStringConvertible, ExitCoded {
   /// The config file's path as given.
   public var file: String
   /// The dotted key at fault, or nil for the whole file.
   public var key: String?
-  /// The line, where TOMLKit gives it.
+  /// The line: of the key (or what holds it), or where TOMLKit stopped.
   public var line: Int?
   public var message: String
   /// The config file itself is missing or unreadable (exit 66, not 78).

@@ -14,21 +14,24 @@ public final class ConfigSection {
   /// The folder relative paths resolve against: the config file's folder.
   public let baseDirectory: String
   private let table: TOMLTable
+  /// Where each key is written, for messages.
+  private let lines: TOMLKeyLines
   private var read: Set<String> = []
 
-  init(table: TOMLTable, file: String, path: String, baseDirectory: String) {
+  init(table: TOMLTable, file: String, path: String, baseDirectory: String, lines: TOMLKeyLines) {
     self.table = table
     self.file = file
     self.path = path
     self.baseDirectory = baseDirectory
+    self.lines = lines
   }
 
   /// Parses TOML text into a root section.
   public static func parse(_ text: String, file: String, baseDirectory: String) throws(ConfigError) -> ConfigSection {
-    try TOMLPreflight.check(text, file: file)
+    let lines = try TOMLPreflight.check(text, file: file)
     do {
       let table = try TOMLTable(string: text)
-      return ConfigSection(table: table, file: file, path: "", baseDirectory: baseDirectory)
+      return ConfigSection(table: table, file: file, path: "", baseDirectory: baseDirectory, lines: lines)
     } catch let error as TOMLParseError {
       throw ConfigError(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
     } catch {
@@ -39,9 +42,11 @@ public final class ConfigSection {
   /// The dotted name of a key in this section.
   public func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-  /// An error about a key of this section.
+  /// An error about a key of this section (or the section itself), on the
+  /// key's line, or the line of what holds it when the key is not written.
   public func error(_ key: String?, _ message: String) -> ConfigError {
-    ConfigError(file: file, key: key.map(keyPath) ?? (path.isEmpty ? nil : path), message: message)
+    let named = key.map(keyPath) ?? (path.isEmpty ? nil : path)
+    return ConfigError(file: file, key: named, line: named.flatMap(lines.line(for:)), message: message)
   }
 
   /// The keys present, sorted.
@@ -155,7 +160,7 @@ public final class ConfigSection {
   public func section(_ key: String) throws(ConfigError) -> ConfigSection? {
     guard let value = value(key) else { return nil }
     guard let table = value.table else { throw mismatch(key, "a table", value) }
-    return ConfigSection(table: table, file: file, path: keyPath(key), baseDirectory: baseDirectory)
+    return ConfigSection(table: table, file: file, path: keyPath(key), baseDirectory: baseDirectory, lines: lines)
   }
 
   /// An array of tables (`[[rules]]`), each named `key[i]` (0-based) in messages.
@@ -167,7 +172,8 @@ public final class ConfigSection {
       guard let table = element.table else {
         throw error("\(key)[\(index)]", "expected a table, got \(Self.withArticle(element))")
       }
-      result.append(ConfigSection(table: table, file: file, path: "\(keyPath(key))[\(index)]", baseDirectory: baseDirectory))
+      result.append(
+        ConfigSection(table: table, file: file, path: "\(keyPath(key))[\(index)]", baseDirectory: baseDirectory, lines: lines))
     }
     return result
   }

@@ -23,6 +23,9 @@
 /// value only after `=`, or after `[` or `,` in an array. Everything it
 /// refuses is invalid TOML; everything else (keys, redefinitions, ranges)
 /// is left to the parser.
+///
+/// On the way it notes the line of every table header and key
+/// (``TOMLKeyLines``), so that errors about values can name their line.
 struct TOMLPreflight {
   private let bytes: [UInt8]
   private let file: String
@@ -33,11 +36,16 @@ struct TOMLPreflight {
   private var atLineStart = true
   /// Whether a bare token here is a value: after `=`, or after `[` or `,` inside an array.
   private var expectsValue = false
+  private var keyLines = TOMLKeyLines()
+  /// The dotted path of the table the keys being read belong to.
+  private var table = ""
 
-  /// Throws a ``ConfigError`` naming `file` and the line for text toml++ must not see.
-  static func check(_ text: String, file: String) throws(ConfigError) {
+  /// Throws a ``ConfigError`` naming `file` and the line for text toml++
+  /// must not see; returns the line of each header and key.
+  static func check(_ text: String, file: String) throws(ConfigError) -> TOMLKeyLines {
     var scan = TOMLPreflight(bytes: Array(text.utf8), file: file)
     try scan.run()
+    return scan.keyLines
   }
 
   private init(bytes: [UInt8], file: String) {
@@ -70,6 +78,12 @@ struct TOMLPreflight {
       atLineStart = false
       if startsLine && open.isEmpty && current == UInt8(ascii: "[") {
         try header()
+        continue
+      }
+      // A key: noted, and the scan goes on at its `=`.
+      if startsLine && open.isEmpty && !expectsValue, let (parts, end) = key(from: index, until: UInt8(ascii: "=")) {
+        keyLines.key(parts, in: table, line: line)
+        index = end
         continue
       }
       switch current {
@@ -121,8 +135,81 @@ struct TOMLPreflight {
     guard next < bytes.count, Self.startsTableName(bytes[next]) else {
       throw error("a table header needs a name after '['")
     }
+    if let (parts, _) = key(from: next, until: UInt8(ascii: "]")) {
+      table = keyLines.header(parts, isArray: next > index + 1 && bytes[index + 1] == UInt8(ascii: "["), line: line)
+    }
     while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
     expectsValue = false
+  }
+
+  /// The parts of a (dotted) key starting at `start` and ending, after
+  /// spaces, at `terminator` (`=` for a key, `]` for a header): bare parts
+  /// as written, quoted ones unquoted (basic strings' escapes `\"`, `\\`
+  /// and `\uXXXX` read; any other escape keeps the key from being noted).
+  /// Nil for anything else, which the parser reports. Returns the parts and
+  /// the terminator's offset.
+  private func key(from start: Int, until terminator: UInt8) -> (parts: [String], end: Int)? {
+    var parts: [String] = []
+    var at = start
+    func skipBlanks() {
+      while at < bytes.count && (bytes[at] == UInt8(ascii: " ") || bytes[at] == UInt8(ascii: "\t")) { at += 1 }
+    }
+    while true {
+      skipBlanks()
+      guard at < bytes.count else { return nil }
+      let first = bytes[at]
+      if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+        var text: [UInt8] = []
+        at += 1
+        while at < bytes.count && bytes[at] != first {
+          guard bytes[at] != UInt8(ascii: "\n") else { return nil }
+          if first == UInt8(ascii: "\""), bytes[at] == UInt8(ascii: "\\") {
+            guard at + 1 < bytes.count else { return nil }
+            switch bytes[at + 1] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+              text.append(bytes[at + 1])
+              at += 2
+            case UInt8(ascii: "u") where at + 6 <= bytes.count:
+              guard let code = UInt32(String(decoding: bytes[(at + 2)..<(at + 6)], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(code)
+              else { return nil }
+              text.append(contentsOf: Array(String(Character(scalar)).utf8))
+              at += 6
+            default:
+              return nil
+            }
+            continue
+          }
+          text.append(bytes[at])
+          at += 1
+        }
+        guard at < bytes.count else { return nil }
+        at += 1
+        parts.append(String(decoding: text, as: UTF8.self))
+      } else {
+        let begin = at
+        while at < bytes.count && Self.isBareKeyCharacter(bytes[at]) { at += 1 }
+        guard at > begin else { return nil }
+        parts.append(String(decoding: bytes[begin..<at], as: UTF8.self))
+      }
+      skipBlanks()
+      guard at < bytes.count else { return nil }
+      if bytes[at] == UInt8(ascii: ".") {
+        at += 1
+        continue
+      }
+      return bytes[at] == terminator ? (parts, at) : nil
+    }
+  }
+
+  private static func isBareKeyCharacter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+      true
+    default:
+      false
+    }
   }
 
   /// Skips a string of any of TOML's four kinds, and a line break right after it.
@@ -204,13 +291,6 @@ struct TOMLPreflight {
   /// A character that may begin a table name: a bare-key character, a quote,
   /// or `]` (an empty name, which the parser reports itself).
   private static func startsTableName(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""),
-      UInt8(ascii: "'"), UInt8(ascii: "]"):
-      true
-    default:
-      false
-    }
+    isBareKeyCharacter(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "]")
   }
 }

@@ -112,10 +112,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
-    ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
-    ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml: matching.algoritm: unknown key"),
-    ("[matching]\nmethod = \"hungarian\"\n", "mentormatch.toml: matching.method: unknown value 'hungarian' (known: ssp, phases)"),
+    ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml:2: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
+    ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml:2: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
+    ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml:2: matching.algoritm: unknown key"),
+    ("[matching]\nmethod = \"hungarian\"\n", "mentormatch.toml:2: matching.method: unknown value 'hungarian' (known: ssp, phases)"),
   ])
   func rejectsBadSettings(text: String, message: String) throws {
     let section = try section(text)

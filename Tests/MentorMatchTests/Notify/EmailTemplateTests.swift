@@ -120,16 +120,16 @@ import Testing
   }
 
   @Test(arguments: [
-    ("from = \"not an address\"", "mentormatch.toml: email.from: not a valid address: no '@'"),
-    ("from = \"a@b.gov.uk\"\nfrom_name = \"X\\nBcc: y@z.org\"", "mentormatch.toml: email.from_name: holds a line break or control character"),
-    ("from = \"a@b.gov.uk\"\nsend_waitng = true", "mentormatch.toml: email.send_waitng: unknown key"),
+    ("from = \"not an address\"", "mentormatch.toml:2: email.from: not a valid address: no '@'"),
+    ("from = \"a@b.gov.uk\"\nfrom_name = \"X\\nBcc: y@z.org\"", "mentormatch.toml:3: email.from_name: holds a line break or control character"),
+    ("from = \"a@b.gov.uk\"\nsend_waitng = true", "mentormatch.toml:3: email.send_waitng: unknown key"),
     ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam\\u000ABcc: e@vil.org <a@b.gov.uk>\"]",
-     "mentormatch.toml: email.leads.x: the name before the address holds a control character"),
-    ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam <a@b>\"]", "mentormatch.toml: email.leads.x: not a valid address: the domain is not a valid host name"),
+     "mentormatch.toml:4: email.leads.x: the name before the address holds a control character"),
+    ("from = \"a@b.gov.uk\"\n[email.leads]\nx = [\"Sam <a@b>\"]", "mentormatch.toml:4: email.leads.x: not a valid address: the domain is not a valid host name"),
     ("from = \"a@b.gov.uk\"\nreports_url = \"https://x.gov.uk/runs\\nBcc: e@vil.org\"",
-     "mentormatch.toml: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
+     "mentormatch.toml:3: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
     ("from = \"a@b.gov.uk\"\nreports_url = \"//\"",
-     "mentormatch.toml: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
+     "mentormatch.toml:3: email.reports_url: give a URL or path without spaces, line breaks or control characters"),
   ])
   func reportsConfigErrors(_ body: String, _ message: String) throws {
     let root = try ConfigSection.parse("[email]\n" + body, file: "mentormatch.toml", baseDirectory: "/tmp")

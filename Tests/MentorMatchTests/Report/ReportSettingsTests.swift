@@ -26,7 +26,7 @@ import Testing
       _ = try ReportSettings(from: Self.section("[report]\nscore_bins = 0\n"))
       Issue.record("expected an error")
     } catch {
-      #expect("\(error)".hasPrefix("mentormatch.toml: report.score_bins:"))
+      #expect("\(error)".hasPrefix("mentormatch.toml:2: report.score_bins:"))
     }
   }
 }

@@ -63,21 +63,21 @@ let lgbtFields: Set<String> = ["organisation", "profession", "characteristics", 
 }
 
 @Test(arguments: [
-  (#"kind = "sameish""#, "mentormatch.toml: rules[0].kind: unknown rule kind 'sameish' (known: grade-gap, same, different, contains, skills, not-line-manager, no-repeat)"),
-  ("kind = \"same\"\nfield = \"deparment\"\npoints = 1", "mentormatch.toml: rules[0].field: unknown field 'deparment' (known: department, location, profession)"),
-  ("kind = \"grade-gap\"\nrequired = true\nmin = 3\nmax = 1", "mentormatch.toml: rules[0].max: empty allowed range: min 3 is above max 1"),
-  ("kind = \"grade-gap\"\nrequired = true\nmin = 1\nmax = 2\npoints_by_gap = { \"3\" = 5 }", "mentormatch.toml: rules[0].points_by_gap.3: can never be paid: gap 3 is outside the allowed range 1 to 2"),
+  (#"kind = "sameish""#, "mentormatch.toml:2: rules[0].kind: unknown rule kind 'sameish' (known: grade-gap, same, different, contains, skills, not-line-manager, no-repeat)"),
+  ("kind = \"same\"\nfield = \"deparment\"\npoints = 1", "mentormatch.toml:3: rules[0].field: unknown field 'deparment' (known: department, location, profession)"),
+  ("kind = \"grade-gap\"\nrequired = true\nmin = 3\nmax = 1", "mentormatch.toml:5: rules[0].max: empty allowed range: min 3 is above max 1"),
+  ("kind = \"grade-gap\"\nrequired = true\nmin = 1\nmax = 2\npoints_by_gap = { \"3\" = 5 }", "mentormatch.toml:6: rules[0].points_by_gap.3: can never be paid: gap 3 is outside the allowed range 1 to 2"),
   // A whole-range gap overflowed `grade + max` in the candidate search (a trap, exit 132).
-  ("kind = \"grade-gap\"\nrequired = true\nmin = -9223372036854775808\nmax = 1", "mentormatch.toml: rules[0].min: -9223372036854775808 is out of range (-1000 to 1000 grades)"),
-  ("kind = \"grade-gap\"\nrequired = true\nmin = 1\nmax = 9223372036854775807", "mentormatch.toml: rules[0].max: 9223372036854775807 is out of range (-1000 to 1000 grades)"),
-  ("kind = \"grade-gap\"\npoints_by_gap = { \"1001\" = 5 }", "mentormatch.toml: rules[0].points_by_gap.1001: expected a whole-number grade gap from -1000 to 1000, such as \"1\""),
-  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nside = \"mentees\"", "mentormatch.toml: rules[0].side: unknown side 'mentees' (known: mentee, mentor, both)"),
-  ("kind = \"same\"\nfield = \"location\"", "mentormatch.toml: rules[0].points: missing: a rule that is neither required nor pays points does nothing"),
-  ("kind = \"no-repeat\"\npoints = 3", "mentormatch.toml: rules[0].points: 'no-repeat' is a constraint and pays no points"),
-  ("kind = \"not-line-manager\"\nrequired = false", "mentormatch.toml: rules[0].required: 'not-line-manager' is always a constraint; it cannot be false"),
-  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nweight = 2", "mentormatch.toml: rules[0].weight: unknown key"),
-  ("kind = \"skills\"\npoints = 5\npartial_credit = 1.5", "mentormatch.toml: rules[0].partial_credit: 1.5 is out of range (0.0 to 1.0)"),
-  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nwhen_mentee_field = \"wish\"", "mentormatch.toml: rules[0].when_mentee_field: unknown field 'wish' (known: department, location, profession)"),
+  ("kind = \"grade-gap\"\nrequired = true\nmin = -9223372036854775808\nmax = 1", "mentormatch.toml:4: rules[0].min: -9223372036854775808 is out of range (-1000 to 1000 grades)"),
+  ("kind = \"grade-gap\"\nrequired = true\nmin = 1\nmax = 9223372036854775807", "mentormatch.toml:5: rules[0].max: 9223372036854775807 is out of range (-1000 to 1000 grades)"),
+  ("kind = \"grade-gap\"\npoints_by_gap = { \"1001\" = 5 }", "mentormatch.toml:3: rules[0].points_by_gap.1001: expected a whole-number grade gap from -1000 to 1000, such as \"1\""),
+  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nside = \"mentees\"", "mentormatch.toml:5: rules[0].side: unknown side 'mentees' (known: mentee, mentor, both)"),
+  ("kind = \"same\"\nfield = \"location\"", "mentormatch.toml:1: rules[0].points: missing: a rule that is neither required nor pays points does nothing"),
+  ("kind = \"no-repeat\"\npoints = 3", "mentormatch.toml:3: rules[0].points: 'no-repeat' is a constraint and pays no points"),
+  ("kind = \"not-line-manager\"\nrequired = false", "mentormatch.toml:3: rules[0].required: 'not-line-manager' is always a constraint; it cannot be false"),
+  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nweight = 2", "mentormatch.toml:5: rules[0].weight: unknown key"),
+  ("kind = \"skills\"\npoints = 5\npartial_credit = 1.5", "mentormatch.toml:4: rules[0].partial_credit: 1.5 is out of range (0.0 to 1.0)"),
+  ("kind = \"same\"\nfield = \"location\"\npoints = 5\nwhen_mentee_field = \"wish\"", "mentormatch.toml:5: rules[0].when_mentee_field: unknown field 'wish' (known: department, location, profession)"),
 ])
 func rejectsBadRules(rule: String, message: String) {
   #expect(throws: ConfigError.self) { try parseRules("[[rules]]\n" + rule, fields: ["department", "profession", "location"]) }
@@ -105,6 +105,6 @@ func rejectsBadRules(rule: String, message: String) {
     _ = try parseRules(toml)
     Issue.record("a second skills rule was accepted")
   } catch {
-    #expect(error.description == "mentormatch.toml: rules[2].kind: a second 'skills' rule; use one skills rule per config")
+    #expect(error.description == "mentormatch.toml:9: rules[2].kind: a second 'skills' rule; use one skills rule per config")
   }
 }

@@ -81,10 +81,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("[skills]\nacept_threshold = 900\n", "mentormatch.toml: skills.acept_threshold: unknown key"),
-    ("[skills]\naccept_threshold = 2000\n", "mentormatch.toml: skills.accept_threshold: 2000 is out of range (1 to 1000)"),
-    ("[skills]\naccept_threshold = 'high'\n", "mentormatch.toml: skills.accept_threshold: expected a whole number, got a string"),
-    ("[skills]\naccept_threshold = 700\nreview_threshold = 800\n", "mentormatch.toml: skills.review_threshold: 800 is above accept_threshold (700)"),
+    ("[skills]\nacept_threshold = 900\n", "mentormatch.toml:2: skills.acept_threshold: unknown key"),
+    ("[skills]\naccept_threshold = 2000\n", "mentormatch.toml:2: skills.accept_threshold: 2000 is out of range (1 to 1000)"),
+    ("[skills]\naccept_threshold = 'high'\n", "mentormatch.toml:2: skills.accept_threshold: expected a whole number, got a string"),
+    ("[skills]\naccept_threshold = 700\nreview_threshold = 800\n", "mentormatch.toml:3: skills.review_threshold: 800 is above accept_threshold (700)"),
   ])
   func rejectsBadValues(_ toml: String, _ message: String) throws {
     let section = try Self.section(toml)
