@@ -86,15 +86,25 @@ public enum NightlyRun {
       let wall = ContinuousClock.now - start.0
       return (loaded, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, ProcessUsage.threadCPUSeconds - start.1)
     }
+    // Each export is read once, here, and the run ingests the bytes its
+    // folder keeps. A read error is the ingest's, reported where it was.
+    let ingestStart = (seconds(), ProcessUsage.cpuSeconds)
+    func readExports() throws(IngestError) -> RunInputsSnapshot.ExportBytes {
+      do throws(CSVError) { return try RunInputsSnapshot.ExportBytes.read(config.input.files) } catch { throw .csv(error) }
+    }
+    let exports = Result(catching: readExports)
     // The files the run folder keeps (config, exports, templates, taxonomy)
     // are read and hashed on another core while the exports are ingested; a
     // read error still comes after an export's, as when they were read after.
     // A thread of its own: the shared pool's threads read the exports.
     let inputsRead = BackgroundJob(ownThread: true) {
-      Result { try RunInputsSnapshot.read(config: config, taxonomyDirectory: taxonomyDirectory) }
+      Result { try RunInputsSnapshot.read(config: config, exports: try exports.get(), taxonomyDirectory: taxonomyDirectory) }
     }
     var ingest: IngestResult!
-    let ingestFailure = Result { try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) } }
+    let ingestFailure = Result {
+      ingest = try SignupIngest.read(settings: config.input, open: try exports.get().open(options: config.input.csv))
+      logStage("ingest", wall: seconds() - ingestStart.0, cpu: ProcessUsage.cpuSeconds - ingestStart.1)
+    }
     let store = try opening.wait().get()
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)

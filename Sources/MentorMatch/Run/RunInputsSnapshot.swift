@@ -83,15 +83,50 @@ struct RunInputsSnapshot {
       prior: SHA256Hex.of(priorSnapshot), waiting: SHA256Hex.of(priorWaiting))
   }
 
-  /// Reads the live files named by the config: the config, exports, custom
-  /// templates and taxonomy, each hashed as it is read. The shell does this
-  /// on another core while the exports are ingested; the prior state comes
-  /// later, from the database, through ``Read/finish(prior:toldWaiting:cohort:)``.
-  static func read(config: MentorMatchConfig, taxonomyDirectory: String?) throws -> Read {
+  /// Every export's bytes, read once each, by resolved path: what the run
+  /// ingests (through ``open(options:)``) and what its folder keeps. Read
+  /// twice, an export rewritten in between (an upload still landing) would
+  /// leave a folder whose copy is not what was matched, and no audit could
+  /// re-run the night.
+  struct ExportBytes: Sendable {
+    var byPath: [String: [UInt8]] = [:]
+
+    /// Reads each distinct path once, in the config's order; a path that is
+    /// missing, a directory or not a regular file is refused as
+    /// ``CSVReader/init(path:options:)`` refuses it.
+    static func read(_ files: [InputFile]) throws(CSVError) -> ExportBytes {
+      var exports = ExportBytes()
+      for file in files where exports.byPath[file.path] == nil {
+        exports.byPath[file.path] = try CSVReader.contentsOfRegularFile(path: file.path)
+      }
+      return exports
+    }
+
+    /// An `open` for ``SignupIngest/read(settings:open:)`` that reads these
+    /// bytes, named as a reader of the file would be.
+    func open(options: CSVReadOptions) -> @Sendable (InputFile) throws(CSVError) -> CSVReader {
+      { [byPath] (file) throws(CSVError) -> CSVReader in
+        guard let bytes = byPath[file.path] else {
+          throw CSVError(file: file.path, kind: .cannotOpen(reason: "not read with the other exports"))
+        }
+        return CSVReader(bytes: bytes, name: file.path, options: options)
+      }
+    }
+  }
+
+  /// Reads the live files named by the config: the config, custom templates
+  /// and taxonomy, each hashed as it is read, and hashes the exports' bytes
+  /// read already. The shell does this on another core while the exports are
+  /// ingested; the prior state comes later, from the database, through
+  /// ``Read/finish(prior:toldWaiting:cohort:)``.
+  static func read(config: MentorMatchConfig, exports: ExportBytes, taxonomyDirectory: String?) throws -> Read {
     var files = Read()
     files.addInput(configPath, config.bytes)
     for (index, file) in config.input.files.enumerated() {
-      files.addInput(exportPath(index, file), try contents(file.path, name: file.name))
+      guard let bytes = exports.byPath[file.path] else {
+        throw CSVError(file: file.name, kind: .cannotOpen(reason: "not read with the other exports"))
+      }
+      files.addInput(exportPath(index, file), bytes)
     }
     if let email = config.email {
       for (name, path) in try EmailTemplateSet.customFiles(settings: email).sorted(by: { $0.key < $1.key }) {
