@@ -78,13 +78,23 @@ public enum NightlyRun {
 
     // The taxonomy is loaded on another core while the exports are read; an
     // export's error still comes first, as when the two ran one after the other.
-    let taxonomyLoad = BackgroundJob { () -> (Result<Taxonomy, TaxonomyError>, wall: Double, cpu: Double) in
+    // Its files are read once, for the load and for the run folder's copy.
+    let taxonomyLoad = BackgroundJob {
+      () -> (Result<Taxonomy, TaxonomyError>, files: Result<RunInputsSnapshot.TaxonomyFiles, any Error>, wall: Double, cpu: Double) in
       let start = (ContinuousClock.now, ProcessUsage.threadCPUSeconds)
+      let files = Result { try taxonomyDirectory.map(RunInputsSnapshot.TaxonomyFiles.read(directory:)) ?? .init() }
       let loaded = Result { () throws(TaxonomyError) in
-        if let taxonomyDirectory { try Taxonomy.load(directory: taxonomyDirectory) } else { try Taxonomy(concepts: []) }
+        if let taxonomyDirectory {
+          try Taxonomy.load(directory: taxonomyDirectory, files: (try? files.get())?.byName)
+        } else {
+          try Taxonomy(concepts: [])
+        }
       }
       let wall = ContinuousClock.now - start.0
-      return (loaded, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, ProcessUsage.threadCPUSeconds - start.1)
+      return (
+        loaded, files, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18,
+        ProcessUsage.threadCPUSeconds - start.1
+      )
     }
     // Each export is read once, here, and the run ingests the bytes its
     // folder keeps. A read error is the ingest's, reported where it was.
@@ -98,7 +108,7 @@ public enum NightlyRun {
     // read error still comes after an export's, as when they were read after.
     // A thread of its own: the shared pool's threads read the exports.
     let inputsRead = BackgroundJob(ownThread: true) {
-      Result { try RunInputsSnapshot.read(config: config, exports: try exports.get(), taxonomyDirectory: taxonomyDirectory) }
+      Result { try RunInputsSnapshot.read(config: config, exports: try exports.get()) }
     }
     var ingest: IngestResult!
     let ingestFailure = Result {
@@ -112,13 +122,14 @@ public enum NightlyRun {
     }
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
-    let (loadedTaxonomy, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
+    let (loadedTaxonomy, taxonomyFiles, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
     let taxonomy = try loadedTaxonomy.get()
     logStage("taxonomy", wall: taxonomyWall, cpu: taxonomyCPU)
     let prior = try store.loadPriorState()
     let toldWaiting = Set(try store.recipients(ofKind: EmailKind.waiting.rawValue))
-    let (snapshot, digests) = try inputsRead.wait().get().finish(
-      prior: prior, toldWaiting: toldWaiting, cohort: options.cohort)
+    let read = try inputsRead.wait().get()
+    let (snapshot, digests) = read.finish(
+      prior: prior, toldWaiting: toldWaiting, cohort: options.cohort, taxonomy: try taxonomyFiles.get())
     // The run renders from the template bytes its folder keeps, as the audit will.
     let composer = try config.email.map { (settings) throws(NotifyError) in
       try snapshot.composer(settings: settings, folder: settings.templateDirectory ?? "templates")

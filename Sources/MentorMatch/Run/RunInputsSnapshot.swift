@@ -114,12 +114,35 @@ struct RunInputsSnapshot {
     }
   }
 
-  /// Reads the live files named by the config: the config, custom templates
-  /// and taxonomy, each hashed as it is read, and hashes the exports' bytes
+  /// The taxonomy folder's files, read once each: what the run loads its
+  /// taxonomy from (``Taxonomy/load(directory:files:)``) and what its folder
+  /// keeps under `inputs/taxonomy/`, with their digests.
+  struct TaxonomyFiles: Sendable {
+    /// By file name: every regular file of the folder but hidden ones.
+    var byName: [String: [UInt8]] = [:]
+    /// By stored path (`inputs/taxonomy/<name>`).
+    var digests: [String: String] = [:]
+
+    static func read(directory: String) throws -> TaxonomyFiles {
+      var files = TaxonomyFiles()
+      for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
+        let path = (directory as NSString).appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+        let bytes = try contents(path, name: path)
+        files.byName[name] = bytes
+        files.digests["\(taxonomyFolder)/\(name)"] = SHA256Hex.of(bytes)
+      }
+      return files
+    }
+  }
+
+  /// Reads the live files named by the config: the config and custom
+  /// templates, each hashed as it is read, and hashes the exports' bytes
   /// read already. The shell does this on another core while the exports are
-  /// ingested; the prior state comes later, from the database, through
-  /// ``Read/finish(prior:toldWaiting:cohort:)``.
-  static func read(config: MentorMatchConfig, exports: ExportBytes, taxonomyDirectory: String?) throws -> Read {
+  /// ingested; the taxonomy comes from its own thread and the prior state
+  /// from the database, through ``Read/finish(prior:toldWaiting:cohort:taxonomy:)``.
+  static func read(config: MentorMatchConfig, exports: ExportBytes) throws -> Read {
     var files = Read()
     files.addInput(configPath, config.bytes)
     for (index, file) in config.input.files.enumerated() {
@@ -133,44 +156,34 @@ struct RunInputsSnapshot {
         files.addInput("\(templatesFolder)/\(name.fileName)", try contents(path, name: path))
       }
     }
-    let names = try taxonomyDirectory.map { try FileManager.default.contentsOfDirectory(atPath: $0).sorted() } ?? []
-    for name in names where !name.hasPrefix(".") {
-      guard let taxonomyDirectory else { break }
-      let path = (taxonomyDirectory as NSString).appendingPathComponent(name)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-      files.addTaxonomy("\(taxonomyFolder)/\(name)", try contents(path, name: path))
-    }
     return files
   }
 
-  /// The files ``read(config:taxonomyDirectory:)`` found, with their digests
+  /// The files ``read(config:exports:)`` found, with their digests
   /// worked out once, as each was added.
   struct Read: Sendable {
     private(set) var snapshot = RunInputsSnapshot()
     private var inputDigests: [String: String] = [:]
-    private var taxonomyDigests: [String: String] = [:]
 
     mutating func addInput(_ path: String, _ bytes: [UInt8]) {
       snapshot.inputs[path] = bytes
       inputDigests[path] = SHA256Hex.of(bytes)
     }
 
-    mutating func addTaxonomy(_ path: String, _ bytes: [UInt8]) {
-      snapshot.taxonomy[path] = bytes
-      taxonomyDigests[path] = SHA256Hex.of(bytes)
-    }
-
     /// The whole snapshot and its digests, once the prior state is loaded.
     /// - Parameter cohort: the one cohort a `--cohort` run matches, kept as an input.
-    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?) -> (RunInputsSnapshot, Digests) {
+    /// - Parameter taxonomy: the taxonomy files the run loaded its taxonomy from.
+    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?, taxonomy: TaxonomyFiles)
+      -> (RunInputsSnapshot, Digests)
+    {
       var read = self
       if let cohort { read.addInput(RunInputsSnapshot.cohortPath, Array(cohort.utf8)) }
       var snapshot = read.snapshot
+      for (name, bytes) in taxonomy.byName { snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = bytes }
       snapshot.priorSnapshot = prior.snapshotCSV()
       snapshot.priorWaiting = RunInputsSnapshot.waitingCSV(toldWaiting)
       let digests = Digests(
-        inputs: read.inputDigests, taxonomy: read.taxonomyDigests, prior: SHA256Hex.of(snapshot.priorSnapshot),
+        inputs: read.inputDigests, taxonomy: taxonomy.digests, prior: SHA256Hex.of(snapshot.priorSnapshot),
         waiting: SHA256Hex.of(snapshot.priorWaiting))
       return (snapshot, digests)
     }
