@@ -103,8 +103,8 @@ public enum NightlyRun {
       do throws(CSVError) { return try RunInputsSnapshot.ExportBytes.read(config.input.files) } catch { throw .csv(error) }
     }
     let exports = Result(catching: readExports)
-    // The files the run folder keeps (config, exports, templates, taxonomy)
-    // are read and hashed on another core while the exports are ingested; a
+    // The files the run folder keeps (the config, the exports read above,
+    // templates) are hashed on another core while the exports are ingested; a
     // read error still comes after an export's, as when they were read after.
     // A thread of its own: the shared pool's threads read the exports.
     let inputsRead = BackgroundJob(ownThread: true) {
