@@ -480,6 +480,54 @@ private struct DemoCopy {
     #expect(audit.stdout.contains("redact"), "\(audit.stdout)")
   }
 
+  /// A second night's folder starts from `prior-pairs.csv`. After `forget`
+  /// redacts a row of it, the audit still runs and says what the erasure
+  /// changed, file by file, rather than stopping on the redacted row.
+  @Test func auditOfASecondNightAfterForgetNamesTheRedactedFiles() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    try FileManager.default.removeItem(atPath: demo.folder.appendingPathComponent("signups.csv").path)
+    try FileManager.default.copyItem(
+      atPath: demo.folder.appendingPathComponent("signups-night2.csv").path,
+      toPath: demo.folder.appendingPathComponent("signups.csv").path)
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    // P00003 was paired on the first night, so the second night's prior-pairs.csv names them.
+    let forget = try CommandRunner.run(["forget", "--config", demo.config, "--id", "P00003", "--as-of", "2026-11-29T10:00:00Z"])
+    #expect(forget.exitCode == 0, "\(forget.stderr)")
+    #expect(forget.stdout.contains("prior-pairs.csv: redacted"), "\(forget.stdout)")
+
+    let audit = try CommandRunner.run(["audit", try demo.runFolder("20261128T").path])
+    #expect(audit.exitCode == 65)
+    #expect(audit.stdout.contains("redacted prior-pairs.csv"), "\(audit.stdout)")
+    #expect(audit.stdout.contains("redacted inputs/exports/1-signups.csv"), "\(audit.stdout)")
+    #expect(audit.stderr.contains("the run was redacted after it ran (erasure), so it cannot be re-run byte for byte:"), "\(audit.stderr)")
+    // Most of those files still hold what the manifest recorded; the re-run from the redacted inputs differs.
+    #expect(audit.stderr.contains("are redacted or differ from a re-run of the redacted inputs"), "\(audit.stderr)")
+    #expect(!audit.stderr.contains("expected 8 fields"), "\(audit.stderr)")
+  }
+
+  /// Every file an erasure removed is `redacted` in the audit, whether or
+  /// not the re-run (from the redacted inputs) writes a file of that name.
+  @Test func auditCallsEveryFileTheErasureRemovedRedacted() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let forget = try CommandRunner.run(["forget", "--config", demo.config, "--id", "P00003", "--as-of", "2026-11-29T10:00:00Z"])
+    #expect(forget.exitCode == 0, "\(forget.stderr)")
+    let removed = forget.stdout.split(separator: "\n").compactMap { line -> String? in
+      guard line.hasSuffix(": removed"), let slash = line.firstIndex(of: "/") else { return nil }
+      let path = line[line.index(after: slash)...].dropLast(": removed".count)
+      return path.hasPrefix("outbox/") ? nil : String(path)
+    }
+    #expect(removed.count >= 2, "\(forget.stdout)")
+    let audit = try CommandRunner.run(["audit", try demo.runFolder("20261127T").path])
+    #expect(audit.exitCode == 65)
+    for path in removed {
+      #expect(audit.stdout.contains("redacted \(path)\n"), "\(path): \(audit.stdout)")
+    }
+  }
+
   @Test func badAsOfIsAUsageError() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -41,6 +41,32 @@ public final class CSVReader {
   public init(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
     self.name = path
     self.options = options
+    let opened = try Self.openRegularFile(path)
+    self.source = .file(opened.handle)
+    self.byteCount = opened.size
+  }
+
+  /// The whole of a file, refused as ``init(path:options:)`` refuses it
+  /// (missing, a directory, a FIFO, a device), so that one read can serve
+  /// both the reader (``init(bytes:name:options:)``) and a copy of the file.
+  public static func contentsOfRegularFile(path: String) throws(CSVError) -> [UInt8] {
+    let (handle, size) = try openRegularFile(path)
+    defer { try? handle.close() }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(size)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw CSVError(file: path, kind: .readFailed(reason: String(cString: strerror(errno))))
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[..<count])
+    }
+  }
+
+  private static func openRegularFile(_ path: String) throws(CSVError) -> (handle: FileHandle, size: Int) {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw CSVError(file: path, kind: .cannotOpen(reason: String(cString: strerror(errno))))
@@ -52,8 +78,7 @@ public final class CSVReader {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CSVError(file: path, kind: .cannotOpen(reason: String(cString: strerror(errno))))
     }
-    self.source = .file(handle)
-    self.byteCount = Int(info.st_size)
+    return (handle, Int(info.st_size))
   }
 
   /// Reads CSV held in memory (tests, fuzzing, the audit re-run).
@@ -95,8 +120,19 @@ public final class CSVReader {
     var atStart = true
     switch source {
     case .bytes(let bytes):
-      try bytes.withUnsafeBufferPointer { try parser.feed($0, atStart: true) }
-      try parser.drain(body)
+      // A chunk at a time, as from a file: the records parsed are handed
+      // out before the next chunk, so a large export in memory is not
+      // held a second time as one batch of records.
+      let chunk = max(options.chunkSize, 16)
+      try bytes.withUnsafeBufferPointer { all in
+        var start = 0
+        while start < all.count {
+          let end = min(start + chunk, all.count)
+          try parser.feed(UnsafeBufferPointer(rebasing: all[start..<end]), atStart: start == 0)
+          try parser.drain(body)
+          start = end
+        }
+      }
     case .file(let handle):
       // One buffer for every chunk: a fresh one per read costs page faults.
       let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(options.chunkSize, 16))

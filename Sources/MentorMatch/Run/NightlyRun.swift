@@ -80,23 +80,43 @@ public enum NightlyRun {
 
     // The taxonomy is loaded on another core while the exports are read; an
     // export's error still comes first, as when the two ran one after the other.
-    let taxonomyLoad = BackgroundJob { () -> (Result<Taxonomy, TaxonomyError>, wall: Double, cpu: Double) in
+    // Its files are read once, for the load and for the run folder's copy.
+    let taxonomyLoad = BackgroundJob {
+      () -> (Result<Taxonomy, TaxonomyError>, files: Result<RunInputsSnapshot.TaxonomyFiles, any Error>, wall: Double, cpu: Double) in
       let start = (ContinuousClock.now, ProcessUsage.threadCPUSeconds)
+      let files = Result { try taxonomyDirectory.map(RunInputsSnapshot.TaxonomyFiles.read(directory:)) ?? .init() }
       let loaded = Result { () throws(TaxonomyError) in
-        if let taxonomyDirectory { try Taxonomy.load(directory: taxonomyDirectory) } else { try Taxonomy(concepts: []) }
+        if let taxonomyDirectory {
+          try Taxonomy.load(directory: taxonomyDirectory, files: (try? files.get())?.byName)
+        } else {
+          try Taxonomy(concepts: [])
+        }
       }
       let wall = ContinuousClock.now - start.0
-      return (loaded, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, ProcessUsage.threadCPUSeconds - start.1)
+      return (
+        loaded, files, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18,
+        ProcessUsage.threadCPUSeconds - start.1
+      )
     }
-    // The files the run folder keeps (config, exports, templates, taxonomy)
-    // are read and hashed on another core while the exports are ingested; a
+    // Each export is read once, here, and the run ingests the bytes its
+    // folder keeps. A read error is the ingest's, reported where it was.
+    let ingestStart = (seconds(), ProcessUsage.cpuSeconds)
+    func readExports() throws(IngestError) -> RunInputsSnapshot.ExportBytes {
+      do throws(CSVError) { return try RunInputsSnapshot.ExportBytes.read(config.input.files) } catch { throw .csv(error) }
+    }
+    let exports = Result(catching: readExports)
+    // The files the run folder keeps (the config, the exports read above,
+    // templates) are hashed on another core while the exports are ingested; a
     // read error still comes after an export's, as when they were read after.
     // A thread of its own: the shared pool's threads read the exports.
     let inputsRead = BackgroundJob(ownThread: true) {
-      Result { try RunInputsSnapshot.read(config: config, taxonomyDirectory: taxonomyDirectory) }
+      Result { try RunInputsSnapshot.read(config: config, exports: try exports.get()) }
     }
     var ingest: IngestResult!
-    let ingestFailure = Result { try measure("ingest") { ingest = try SignupIngest.read(settings: config.input) } }
+    let ingestFailure = Result {
+      ingest = try SignupIngest.read(settings: config.input, open: try exports.get().open(options: config.input.csv))
+      logStage("ingest", wall: seconds() - ingestStart.0, cpu: ProcessUsage.cpuSeconds - ingestStart.1)
+    }
     let store = try opening.wait().get()
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
@@ -111,13 +131,14 @@ public enum NightlyRun {
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
     for line in ingest.rejectLines(limit: Self.rejectsLogged, rest: "in the run folder's rejects.csv") { log(line) }
-    let (loadedTaxonomy, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
+    let (loadedTaxonomy, taxonomyFiles, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
     let taxonomy = try loadedTaxonomy.get()
     logStage("taxonomy", wall: taxonomyWall, cpu: taxonomyCPU)
     let prior = try store.loadPriorState()
     let toldWaiting = Set(try store.recipients(ofKind: EmailKind.waiting.rawValue))
-    let (snapshot, digests) = try inputsRead.wait().get().finish(
-      prior: prior, toldWaiting: toldWaiting, cohort: options.cohort)
+    let read = try inputsRead.wait().get()
+    let (snapshot, digests) = read.finish(
+      prior: prior, toldWaiting: toldWaiting, cohort: options.cohort, taxonomy: try taxonomyFiles.get())
     // The run renders from the template bytes its folder keeps, as the audit will.
     let composer = try config.email.map { (settings) throws(NotifyError) in
       try snapshot.composer(settings: settings, folder: settings.templateDirectory ?? "templates")

@@ -1,7 +1,8 @@
 /// Reading `prior-pairs.csv` back, so `audit` rebuilds a run's starting state
 /// from its run folder alone.
 extension PriorState {
-  /// Parses the bytes ``snapshotCSV()`` wrote.
+  /// Parses the bytes ``snapshotCSV()`` wrote. Rows an erasure redacted
+  /// (every field `[redacted]`) are left out.
   public static func parse(snapshot bytes: [UInt8], name: String) throws -> PriorState {
     var pairs: [PairRecord] = []
     var sawHeader = false
@@ -14,6 +15,9 @@ extension PriorState {
         return
       }
       let f = record.fields
+      // A row `forget` redacted was the erased person's pair: the run knew
+      // it, but nothing re-run from the folder can.
+      if !f.isEmpty, f.allSatisfy({ $0 == Erasure.placeholder }) { return }
       guard f.count == 8, let score = Int(f[4]) else {
         throw RunError.badSnapshot(file: name, line: record.line, message: "expected 8 fields with an integer score")
       }

@@ -18,6 +18,8 @@ public enum RunAudit {
     }
     let manifest = try RunManifest.load(runDirectory: runDirectory)
     var checks = manifest.verify(runDirectory: runDirectory)
+    // The state the night started from is an input too; the manifest keeps its digest apart.
+    checks.append(manifest.check(path: RunInputsSnapshot.priorPath, recorded: manifest.priorStateSHA256, in: runDirectory))
     let redacted = !manifest.redactions.isEmpty
 
     func bytes(_ relative: String) -> [UInt8] {

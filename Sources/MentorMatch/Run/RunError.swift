@@ -25,7 +25,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "\(file):\(line): \(message)"
     case .auditFailed(let folder, let differing, let redacted):
       return redacted
-        ? "\(folder): the run was redacted after it ran (erasure); \(CountedNoun.phrase(differing, "file")) no longer \(differing == 1 ? "matches" : "match") its manifest"
+        ? "\(folder): the run was redacted after it ran (erasure), so it cannot be re-run byte for byte: "
+          + "\(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "is" : "are") redacted or differ\(differing == 1 ? "s" : "") from a re-run of the redacted inputs"
         : "\(folder): \(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "differs" : "differ") from a re-run"
     case .notARunFolder(let folder):
       return "\(folder): not a run folder (no manifest.json)"

@@ -83,59 +83,107 @@ struct RunInputsSnapshot {
       prior: SHA256Hex.of(priorSnapshot), waiting: SHA256Hex.of(priorWaiting))
   }
 
-  /// Reads the live files named by the config: the config, exports, custom
-  /// templates and taxonomy, each hashed as it is read. The shell does this
-  /// on another core while the exports are ingested; the prior state comes
-  /// later, from the database, through ``Read/finish(prior:toldWaiting:cohort:)``.
-  static func read(config: MentorMatchConfig, taxonomyDirectory: String?) throws -> Read {
+  /// Every export's bytes, read once each, by resolved path: what the run
+  /// ingests (through ``open(options:)``) and what its folder keeps. Read
+  /// twice, an export rewritten in between (an upload still landing) would
+  /// leave a folder whose copy is not what was matched, and no audit could
+  /// re-run the night.
+  struct ExportBytes: Sendable {
+    var byPath: [String: [UInt8]] = [:]
+
+    /// Reads each distinct path once, in the config's order; a path that is
+    /// missing, a directory or not a regular file is refused as
+    /// ``CSVReader/init(path:options:)`` refuses it.
+    static func read(_ files: [InputFile]) throws(CSVError) -> ExportBytes {
+      var exports = ExportBytes()
+      for file in files where exports.byPath[file.path] == nil {
+        exports.byPath[file.path] = try CSVReader.contentsOfRegularFile(path: file.path)
+      }
+      return exports
+    }
+
+    /// An `open` for ``SignupIngest/read(settings:open:)`` that reads these
+    /// bytes, named as a reader of the file would be.
+    func open(options: CSVReadOptions) -> @Sendable (InputFile) throws(CSVError) -> CSVReader {
+      { [byPath] (file) throws(CSVError) -> CSVReader in
+        guard let bytes = byPath[file.path] else {
+          throw CSVError(file: file.path, kind: .cannotOpen(reason: "not read with the other exports"))
+        }
+        return CSVReader(bytes: bytes, name: file.path, options: options)
+      }
+    }
+  }
+
+  /// The taxonomy folder's files, read once each: what the run loads its
+  /// taxonomy from (``Taxonomy/load(directory:files:)``) and what its folder
+  /// keeps under `inputs/taxonomy/`, with their digests.
+  struct TaxonomyFiles: Sendable {
+    /// By file name: every regular file of the folder but hidden ones.
+    var byName: [String: [UInt8]] = [:]
+    /// By stored path (`inputs/taxonomy/<name>`).
+    var digests: [String: String] = [:]
+
+    static func read(directory: String) throws -> TaxonomyFiles {
+      var files = TaxonomyFiles()
+      for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
+        let path = (directory as NSString).appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+        let bytes = try contents(path, name: path)
+        files.byName[name] = bytes
+        files.digests["\(taxonomyFolder)/\(name)"] = SHA256Hex.of(bytes)
+      }
+      return files
+    }
+  }
+
+  /// Reads the live files named by the config: the config and custom
+  /// templates, each hashed as it is read, and hashes the exports' bytes
+  /// read already. The shell does this on another core while the exports are
+  /// ingested; the taxonomy comes from its own thread and the prior state
+  /// from the database, through ``Read/finish(prior:toldWaiting:cohort:taxonomy:)``.
+  static func read(config: MentorMatchConfig, exports: ExportBytes) throws -> Read {
     var files = Read()
     files.addInput(configPath, config.bytes)
     for (index, file) in config.input.files.enumerated() {
-      files.addInput(exportPath(index, file), try contents(file.path, name: file.name))
+      guard let bytes = exports.byPath[file.path] else {
+        throw CSVError(file: file.name, kind: .cannotOpen(reason: "not read with the other exports"))
+      }
+      files.addInput(exportPath(index, file), bytes)
     }
     if let email = config.email {
       for (name, path) in try EmailTemplateSet.customFiles(settings: email).sorted(by: { $0.key < $1.key }) {
         files.addInput("\(templatesFolder)/\(name.fileName)", try contents(path, name: path))
       }
     }
-    let names = try taxonomyDirectory.map { try FileManager.default.contentsOfDirectory(atPath: $0).sorted() } ?? []
-    for name in names where !name.hasPrefix(".") {
-      guard let taxonomyDirectory else { break }
-      let path = (taxonomyDirectory as NSString).appendingPathComponent(name)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-      files.addTaxonomy("\(taxonomyFolder)/\(name)", try contents(path, name: path))
-    }
     return files
   }
 
-  /// The files ``read(config:taxonomyDirectory:)`` found, with their digests
+  /// The files ``read(config:exports:)`` found, with their digests
   /// worked out once, as each was added.
   struct Read: Sendable {
     private(set) var snapshot = RunInputsSnapshot()
     private var inputDigests: [String: String] = [:]
-    private var taxonomyDigests: [String: String] = [:]
 
     mutating func addInput(_ path: String, _ bytes: [UInt8]) {
       snapshot.inputs[path] = bytes
       inputDigests[path] = SHA256Hex.of(bytes)
     }
 
-    mutating func addTaxonomy(_ path: String, _ bytes: [UInt8]) {
-      snapshot.taxonomy[path] = bytes
-      taxonomyDigests[path] = SHA256Hex.of(bytes)
-    }
-
     /// The whole snapshot and its digests, once the prior state is loaded.
     /// - Parameter cohort: the one cohort a `--cohort` run matches, kept as an input.
-    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?) -> (RunInputsSnapshot, Digests) {
+    /// - Parameter taxonomy: the taxonomy files the run loaded its taxonomy from.
+    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?, taxonomy: TaxonomyFiles)
+      -> (RunInputsSnapshot, Digests)
+    {
       var read = self
       if let cohort { read.addInput(RunInputsSnapshot.cohortPath, Array(cohort.utf8)) }
       var snapshot = read.snapshot
+      for (name, bytes) in taxonomy.byName { snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = bytes }
       snapshot.priorSnapshot = prior.snapshotCSV()
       snapshot.priorWaiting = RunInputsSnapshot.waitingCSV(toldWaiting)
       let digests = Digests(
-        inputs: read.inputDigests, taxonomy: read.taxonomyDigests, prior: SHA256Hex.of(snapshot.priorSnapshot),
+        inputs: read.inputDigests, taxonomy: taxonomy.digests, prior: SHA256Hex.of(snapshot.priorSnapshot),
         waiting: SHA256Hex.of(snapshot.priorWaiting))
       return (snapshot, digests)
     }

@@ -13,6 +13,13 @@ extension Taxonomy {
   /// - Throws: ``TaxonomyError`` (`.missing` when the folder or `concepts.csv`
   ///   cannot be opened, `.invalid` for every other problem).
   public static func load(directory: String) throws(TaxonomyError) -> Taxonomy {
+    try load(directory: directory, files: nil)
+  }
+
+  /// ``load(directory:)`` from the folder's files as read already (file
+  /// name → bytes), so that a run places skills with the very bytes its run
+  /// folder keeps; a file not among them is read from the folder.
+  public static func load(directory: String, files: [String: [UInt8]]?) throws(TaxonomyError) -> Taxonomy {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw TaxonomyError(kind: .missing, problems: [.init(file: directory, message: "taxonomy folder not found")])
@@ -21,14 +28,15 @@ extension Taxonomy {
     let conceptsPath = base + "/concepts.csv"
     let labelsPath = base + "/labels.csv"
     var problems: [TaxonomyProblem] = []
-    var concepts = try readTable(conceptsPath, required: ["id", "pref_label"], optional: ["broader", "scheme", "status", "replaced_by"], problems: &problems)
+    var concepts = try readTable(conceptsPath, bytes: files?["concepts.csv"], required: ["id", "pref_label"], optional: ["broader", "scheme", "status", "replaced_by"], problems: &problems)
       .compactMap { row in concept(from: row, file: conceptsPath, problems: &problems) }
-    if FileManager.default.fileExists(atPath: labelsPath) {
+    let labelsBytes = files?["labels.csv"]
+    if labelsBytes != nil || FileManager.default.fileExists(atPath: labelsPath) && files == nil {
       var positions: [String: Int] = [:]
       for (position, concept) in concepts.enumerated() where positions[concept.id] == nil {
         positions[concept.id] = position
       }
-      for row in try readTable(labelsPath, required: ["concept_id", "label"], optional: ["kind"], problems: &problems) {
+      for row in try readTable(labelsPath, bytes: labelsBytes, required: ["concept_id", "label"], optional: ["kind"], problems: &problems) {
         let id = row["concept_id"], text = row["label"], kindText = row["kind"]
         let kind: SkillLabelKind
         switch kindText {
@@ -46,7 +54,8 @@ extension Taxonomy {
       }
     }
     let attributionPath = base + "/attribution.txt"
-    let attribution = FileManager.default.contents(atPath: attributionPath).map { String(decoding: $0, as: UTF8.self) }
+    let attributionBytes = files.map { $0["attribution.txt"] } ?? FileManager.default.contents(atPath: attributionPath).map(Array.init)
+    let attribution = attributionBytes.map { String(decoding: $0, as: UTF8.self) }
     if problems.isEmpty { return try Taxonomy(concepts: concepts, attribution: attribution) }
     problems += checkProblems(concepts)
     do {
@@ -86,15 +95,17 @@ extension Taxonomy {
 
   /// Reads a CSV table whose header must name `required` columns.
   ///
-  /// - Parameter utf8Advice: what to do about a field that is not UTF-8,
-  ///   which depends on where the file came from.
+  /// - Parameters:
+  ///   - bytes: the file as read already; nil to read `path`.
+  ///   - utf8Advice: what to do about a field that is not UTF-8,
+  ///     which depends on where the file came from.
   static func readTable(
-    _ path: String, required: [String], optional: [String], utf8Advice: String = utf8Advice,
+    _ path: String, bytes: [UInt8]? = nil, required: [String], optional: [String], utf8Advice: String = utf8Advice,
     problems: inout [TaxonomyProblem]
   ) throws(TaxonomyError) -> [TableRow] {
     let reader: CSVReader
     do {
-      reader = try CSVReader(path: path)
+      if let bytes { reader = CSVReader(bytes: bytes, name: path) } else { reader = try CSVReader(path: path) }
     } catch {
       throw TaxonomyError(kind: .missing, problems: [.init(file: path, message: error.problem)])
     }

@@ -151,4 +151,36 @@ import Testing
     #expect(summary.lines.contains("dry-runs/r1/matches.csv: redacted"))
     #expect(summary.lines.contains("r1/matches.csv: redacted"))
   }
+
+  /// A file the erasure removed stays `redacted` when the re-run, from the
+  /// redacted inputs, no longer writes it (the erased person's own email).
+  @Test func aRemovedFileTheReRunNoLongerWritesIsRedacted() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let folder = try Self.writeRun(runs, id: "r1")
+    let store = try StateStore.inMemory()
+    try store.commit(run: sampleRun("r1"), people: samplePeople, newPairs: [], notifications: [])
+    _ = try Erasure.forget(
+      store: store, runsDirectory: runs, personID: nil, email: "ann@example.gov.uk", asOf: "2026-11-20T10:00:00Z")
+    var rerun = Self.outputs("r1")
+    rerun["outbox/new/e1.eml"] = nil
+    let manifest = try RunManifest.load(runDirectory: folder)
+    #expect(
+      manifest.compareOutputs(rerun: rerun, runDirectory: folder).map(\.line)
+        == ["redacted matches.csv", "redacted outbox/new/e1.eml", "redacted outbox/new/e2.eml"])
+  }
+
+  /// `prior-pairs.csv` after an erasure: the redacted row is the erased
+  /// person's pair, which the audit's re-run cannot know; it is left out.
+  @Test func aRedactedRowOfThePriorPairsIsLeftOut() throws {
+    let bytes = Array(
+      ("mentee,mentor,cohort,run,score,status,ended_reason,ended_as_of\r\n"
+        + "[redacted],[redacted],[redacted],[redacted],[redacted],[redacted],[redacted],[redacted]\r\n"
+        + "E2,R1,spring,r1,30,active,,\r\n").utf8)
+    let prior = try PriorState.parse(snapshot: bytes, name: "prior-pairs.csv")
+    #expect(prior.pairs.map(\.menteeID) == ["E2"])
+    // Anything else that is not a pair still stops the audit.
+    let damaged = Array("mentee,mentor,cohort,run,score,status,ended_reason,ended_as_of\r\nE2,R1,spring,r1,lots,active,,\r\n".utf8)
+    #expect(throws: RunError.self) { try PriorState.parse(snapshot: damaged, name: "prior-pairs.csv") }
+  }
 }
