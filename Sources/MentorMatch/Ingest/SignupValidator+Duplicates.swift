@@ -1,7 +1,9 @@
 extension SignupValidator {
   /// The latest sign-up of a person wins: latest `signed_up_at`, then the
-  /// later file, then the later line. A row is the same person as a kept row
-  /// when it shares its id or its email (case-insensitive).
+  /// later file, then the later line. Two rows are the same person when they
+  /// share an id or an email (case-insensitive), and so is any chain of such
+  /// rows: if A and B share an email and B and C an id, A, B and C are one
+  /// person, and only the latest of the three is kept.
   ///
   /// Leaves the kept sign-ups in `signups`, sorted by id, and returns the
   /// superseded records in file and line order.
@@ -22,28 +24,26 @@ extension SignupValidator {
     } else {
       newestFirst = keys.indices.sorted { keys[$0].time != keys[$1].time ? keys[$0].time > keys[$1].time : $0 > $1 }
     }
+    // Every row seen is filed under its id and its email; a row's person is
+    // the newest row reached through them (``PersonLinks``).
     var byID = KeySlots(capacity: signups.count)
     var byEmail = KeySlots(capacity: signups.count)
-    var kept: [(prefix: UInt64, index: Int)] = []
-    var superseded: [RejectedRecord] = []
-    kept.reserveCapacity(signups.count)
+    var links = PersonLinks(newestFirst)
     for index in newestFirst {
       let key = keys[index]
       let sameID = byID.find(key.id) { keys[$0].id == key.id && signups[$0].id == signups[index].id }
-      if let winner = sameID ?? byEmail.find(key.email, where: {
+      let sameEmail = byEmail.find(key.email) {
         keys[$0].email == key.email && Self.sameAddress(signups[$0].email, signups[index].email)
-      }) {
-        superseded.append(Self.superseded(signups[index], by: signups[winner]))
-        continue
       }
-      byID.insert(index, hash: key.id)
-      byEmail.insert(index, hash: key.email)
-      kept.append((key.idPrefix, index))
+      links.add(index, sameID: sameID, sameEmail: sameEmail)
+      if sameID == nil { byID.insert(index, hash: key.id) }
+      if sameEmail == nil { byEmail.insert(index, hash: key.email) }
     }
     byID = KeySlots(capacity: 0)
     byEmail = KeySlots(capacity: 0)
+    var kept = links.kept.map { (prefix: keys[$0].idPrefix, index: $0) }
     kept.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : signups[$0.index].id < signups[$1.index].id }
-    superseded.sort { $0.location < $1.location }
+    let superseded = supersededRecords(signups, links)
     keep(kept.map(\.index), of: &signups)
     return superseded
   }
@@ -58,33 +58,45 @@ extension SignupValidator {
     }
     var byID: [String: Int] = [:]
     var byEmail: [String: Int] = [:]
-    var keptIndices: [Int] = []
-    var superseded: [RejectedRecord] = []
+    var links = PersonLinks(newestFirst)
     for index in newestFirst {
       let id = signups[index].id
       let emailKey = signups[index].emailKey
-      if let winnerIndex = byID[id] ?? byEmail[emailKey] {
-        superseded.append(Self.superseded(signups[index], by: signups[winnerIndex]))
-        continue
-      }
-      byID[id] = index
-      byEmail[emailKey] = index
-      keptIndices.append(index)
+      links.add(index, sameID: byID[id], sameEmail: byEmail[emailKey])
+      if byID[id] == nil { byID[id] = index }
+      if byEmail[emailKey] == nil { byEmail[emailKey] = index }
     }
-    keptIndices.sort { signups[$0].id < signups[$1].id }
-    superseded.sort { $0.location < $1.location }
+    let keptIndices = links.kept.sorted { signups[$0].id < signups[$1].id }
+    let superseded = supersededRecords(signups, links)
     keep(keptIndices, of: &signups)
     return superseded
   }
 
+  /// A record for each row that is not its person's newest, in file and line order.
+  private static func supersededRecords(_ signups: [Signup], _ links: PersonLinks) -> [RejectedRecord] {
+    var superseded: [RejectedRecord] = []
+    for index in signups.indices {
+      let winner = links.person(of: index)
+      if winner != index { superseded.append(Self.superseded(signups[index], by: signups[winner])) }
+    }
+    superseded.sort { $0.location < $1.location }
+    return superseded
+  }
+
   private static func superseded(_ loser: Signup, by winner: Signup) -> RejectedRecord {
-    let same = winner.id == loser.id ? "id" : "email"
+    let field: String
+    let how: String
+    if winner.id == loser.id {
+      (field, how) = ("id", "same id")
+    } else if winner.emailKey == loser.emailKey {
+      (field, how) = ("email", "same email")
+    } else {
+      (field, how) = ("", "same person, linked through another sign-up's id or email")
+    }
     return RejectedRecord(
       location: loser.source,
       problems: [
-        FieldProblem(
-          field: same, reason: .superseded,
-          message: "superseded by the later sign-up at \(winner.source) (same \(same))")
+        FieldProblem(field: field, reason: .superseded, message: "superseded by the later sign-up at \(winner.source) (\(how))")
       ], personID: winner.id, cohort: winner.cohort)
   }
 
@@ -148,9 +160,58 @@ extension Signup {
   }
 }
 
-/// Kept sign-ups by the hash of one key: open addressing with linear
-/// probing, sized once, at most half full. The caller confirms each
-/// candidate on the real values.
+/// Which rows are one person: a union-find over row indices (Tarjan 1975),
+/// whose every set is named by its newest row. Rows are added newest first,
+/// each with the rows met before it that share its id and its email.
+private struct PersonLinks {
+  private var parent: [Int]
+  /// Row index → position in newest-first order (lower is newer).
+  private var rank: [Int]
+  private let order: [Int]
+
+  init(_ newestFirst: [Int]) {
+    order = newestFirst
+    parent = Array(0..<newestFirst.count)
+    rank = [Int](repeating: 0, count: newestFirst.count)
+    for (position, index) in newestFirst.enumerated() { rank[index] = position }
+  }
+
+  /// The newest row of `index`'s person.
+  func person(of index: Int) -> Int {
+    var root = index
+    while parent[root] != root { root = parent[root] }
+    return root
+  }
+
+  /// Adds `index`, older than every row added before it, joined to the
+  /// people of `sameID` and `sameEmail`. A row that shares its id with one
+  /// person and its email with another makes them one, named by the newer.
+  mutating func add(_ index: Int, sameID: Int?, sameEmail: Int?) {
+    let people = [sameID, sameEmail].compactMap { $0 }.map { compress($0) }
+    guard let newest = people.min(by: { rank[$0] < rank[$1] }) else { return }
+    for other in people where other != newest { parent[other] = newest }
+    parent[index] = newest
+  }
+
+  /// The rows that are their person's newest, newest first.
+  var kept: [Int] { order.filter { parent[$0] == $0 } }
+
+  /// ``person(of:)``, pointing every row on the way straight at it.
+  private mutating func compress(_ index: Int) -> Int {
+    let root = person(of: index)
+    var current = index
+    while parent[current] != root {
+      let next = parent[current]
+      parent[current] = root
+      current = next
+    }
+    return root
+  }
+}
+
+/// Rows by the hash of one key (the first row met with each value): open
+/// addressing with linear probing, sized once, at most half full. The
+/// caller confirms each candidate on the real values.
 private struct KeySlots {
   private var slots: [Int32]
   private let bits: Int

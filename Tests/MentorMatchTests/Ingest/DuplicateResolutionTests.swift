@@ -66,6 +66,65 @@ private func ingest(_ rows: [String]) throws -> IngestResult {
     #expect(keyed.count + keyedSuperseded.count == signups.count)
   }
 
+  /// Against an independent oracle: rows are one person when a chain of
+  /// shared ids or emails (case-insensitive) joins them, found here by
+  /// brute force over every pair, and each person keeps only their newest row.
+  @Test(arguments: 0..<40)
+  func eachPersonKeepsTheirNewestRowThroughChains(_ seed: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(seed) &* 7_919 &+ 11)
+    let signups = randomSignups(&rng)
+    var person = Array(signups.indices)
+    func root(_ x: Int) -> Int { person[x] == x ? x : root(person[x]) }
+    for a in signups.indices {
+      for b in signups.indices where b > a
+        && (signups[a].id == signups[b].id || signups[a].email.lowercased() == signups[b].email.lowercased())
+      {
+        person[root(b)] = root(a)
+      }
+    }
+    let newer = { (a: Int, b: Int) in
+      signups[a].signedUpAt != signups[b].signedUpAt ? signups[a].signedUpAt > signups[b].signedUpAt : a > b
+    }
+    var newest: [Int: Int] = [:]
+    for index in signups.indices {
+      let group = root(index)
+      if let best = newest[group], newer(best, index) { continue }
+      newest[group] = index
+    }
+    let expected = newest.values.map { signups[$0].source }.sorted()
+    var resolved = signups
+    let superseded = SignupValidator.resolveDuplicates(&resolved, keys: try signups.map { try #require(DuplicateKey($0)) })
+    #expect(resolved.map(\.source).sorted() == expected, "seed \(seed)")
+    #expect(superseded.count + resolved.count == signups.count)
+  }
+
+  /// A and B share an email and B and C an id: one person, and only A, the
+  /// latest, is kept (C used to survive, and the person could be matched twice).
+  @Test func aChainOfSharedIdsAndEmailsIsOnePerson() throws {
+    let result = try ingest([
+      "Q1,Ann,Smith,q@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-03",
+      "Q2,Ann,Smith,q@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-02",
+      "Q2,Ann,Smith,c@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-01",
+    ])
+    #expect(result.signups.map(\.id) == ["Q1"])
+    #expect(result.superseded.map { $0.problems[0].message } == [
+      "superseded by the later sign-up at a.csv:2 (same email)",
+      "superseded by the later sign-up at a.csv:2 (same person, linked through another sign-up's id or email)",
+    ])
+  }
+
+  /// A row that shares its id with one kept person and its email with
+  /// another makes them one: the newest of all wins.
+  @Test func aRowThatBridgesTwoPeopleJoinsThem() throws {
+    let result = try ingest([
+      "P1,Ann,Smith,ann@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-05",
+      "P2,Ann,Smith,a.smith@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-04",
+      "P1,Ann,Smith,a.smith@example.gov.uk,mentee,HEO,,,,,,,,,yes,2026-11-01",
+    ])
+    #expect(result.signups.map(\.source.line) == [2])
+    #expect(result.superseded.map(\.location.line) == [3, 4])
+  }
+
   /// Keys exist only where bytes decide as Strings do.
   @Test func keysOnlyForPlainIDsAddressesAndTimes() throws {
     var rng = SeededGenerator(seed: 1)
