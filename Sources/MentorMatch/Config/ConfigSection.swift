@@ -26,6 +26,22 @@ public final class ConfigSection {
     self.lines = lines
   }
 
+  /// Reads a config file into its root section, relative paths resolving
+  /// against the file's folder: for commands that read only their own
+  /// sections. A missing file or a folder is exit 66, as for the whole config.
+  public static func load(configPath: String) throws(ConfigError) -> ConfigSection {
+    try parse(bytes: MentorMatchConfig.readFile(path: configPath), file: configPath,
+              baseDirectory: URL(fileURLWithPath: configPath).deletingLastPathComponent().path)
+  }
+
+  /// Parses config bytes, which must be UTF-8, into a root section.
+  static func parse(bytes: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> ConfigSection {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ConfigError(file: file, message: "not valid UTF-8")
+    }
+    return try parse(text, file: file, baseDirectory: baseDirectory)
+  }
+
   /// Parses TOML text into a root section.
   public static func parse(_ text: String, file: String, baseDirectory: String) throws(ConfigError) -> ConfigSection {
     let lines = try TOMLPreflight.check(text, file: file)

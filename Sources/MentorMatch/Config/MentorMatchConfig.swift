@@ -49,10 +49,7 @@ public struct MentorMatchConfig: Sendable {
 
   /// Parses config text; `baseDirectory` is where relative paths resolve.
   public static func parse(bytes: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> MentorMatchConfig {
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ConfigError(file: file, message: "not valid UTF-8")
-    }
-    let root = try ConfigSection.parse(text, file: file, baseDirectory: baseDirectory)
+    let root = try ConfigSection.parse(bytes: bytes, file: file, baseDirectory: baseDirectory)
     var programmeName = "Mentoring programme"
     if let programme = try root.section("programme") {
       programmeName = try programme.string("name", default: programmeName)

@@ -49,12 +49,7 @@ public struct StateSettings: Sendable, Equatable {
   /// Loads only `[state]` from a config file; every other top-level key is
   /// left to its own stage. Interim: the full config loader replaces this.
   public static func load(configPath: String) throws(ConfigError) -> StateSettings {
-    let bytes = try MentorMatchConfig.readFile(path: configPath)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ConfigError(file: configPath, message: "not valid UTF-8")
-    }
-    let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
-    let root = try ConfigSection.parse(text, file: configPath, baseDirectory: folder)
+    let root = try ConfigSection.load(configPath: configPath)
     let settings = try StateSettings(from: root)
     for key in root.keys { root.markRead(key) }
     try root.finish()

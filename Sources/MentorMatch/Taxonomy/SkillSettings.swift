@@ -41,12 +41,7 @@ public struct SkillSettings: Sendable, Equatable {
   /// Reads only `[skills]` from a config file (the defaults when it has none),
   /// as `taxonomy map --config` does; every other section is left unread.
   public static func load(configPath: String) throws(ConfigError) -> SkillSettings {
-    let bytes = try MentorMatchConfig.readFile(path: configPath)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ConfigError(file: configPath, message: "not valid UTF-8")
-    }
-    let base = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
-    let root = try ConfigSection.parse(text, file: configPath, baseDirectory: base)
+    let root = try ConfigSection.load(configPath: configPath)
     guard let section = try root.section("skills") else { return .defaults }
     return try SkillSettings(from: section)
   }
