@@ -43,7 +43,7 @@ extension SignupValidator {
     byEmail = KeySlots(capacity: 0)
     var kept = links.kept.map { (prefix: keys[$0].idPrefix, index: $0) }
     kept.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : signups[$0.index].id < signups[$1.index].id }
-    let superseded = supersededRecords(signups, links)
+    let superseded = supersededRecords(signups, &links)
     keep(kept.map(\.index), of: &signups)
     return superseded
   }
@@ -67,13 +67,13 @@ extension SignupValidator {
       if byEmail[emailKey] == nil { byEmail[emailKey] = index }
     }
     let keptIndices = links.kept.sorted { signups[$0].id < signups[$1].id }
-    let superseded = supersededRecords(signups, links)
+    let superseded = supersededRecords(signups, &links)
     keep(keptIndices, of: &signups)
     return superseded
   }
 
   /// A record for each row that is not its person's newest, in file and line order.
-  private static func supersededRecords(_ signups: [Signup], _ links: PersonLinks) -> [RejectedRecord] {
+  private static func supersededRecords(_ signups: [Signup], _ links: inout PersonLinks) -> [RejectedRecord] {
     var superseded: [RejectedRecord] = []
     for index in signups.indices {
       let winner = links.person(of: index)
@@ -165,48 +165,42 @@ extension Signup {
 /// each with the rows met before it that share its id and its email.
 private struct PersonLinks {
   private var parent: [Int]
-  /// Row index → position in newest-first order (lower is newer).
-  private var rank: [Int]
+  /// Row index → place in newest-first order (lower is newer).
+  private var position: [Int]
   private let order: [Int]
 
   init(_ newestFirst: [Int]) {
     order = newestFirst
     parent = Array(0..<newestFirst.count)
-    rank = [Int](repeating: 0, count: newestFirst.count)
-    for (position, index) in newestFirst.enumerated() { rank[index] = position }
+    position = [Int](repeating: 0, count: newestFirst.count)
+    for (place, index) in newestFirst.enumerated() { position[index] = place }
   }
 
-  /// The newest row of `index`'s person.
-  func person(of index: Int) -> Int {
-    var root = index
-    while parent[root] != root { root = parent[root] }
-    return root
+  /// The newest row of `index`'s person, pointing every row on the way at
+  /// the one two steps up (path halving), so that no chain of joined people
+  /// makes later lookups slow, however the rows are ordered.
+  mutating func person(of index: Int) -> Int {
+    var current = index
+    while parent[current] != current {
+      parent[current] = parent[parent[current]]
+      current = parent[current]
+    }
+    return current
   }
 
   /// Adds `index`, older than every row added before it, joined to the
   /// people of `sameID` and `sameEmail`. A row that shares its id with one
   /// person and its email with another makes them one, named by the newer.
   mutating func add(_ index: Int, sameID: Int?, sameEmail: Int?) {
-    let people = [sameID, sameEmail].compactMap { $0 }.map { compress($0) }
-    guard let newest = people.min(by: { rank[$0] < rank[$1] }) else { return }
+    var people: [Int] = []
+    for row in [sameID, sameEmail] { if let row { people.append(person(of: row)) } }
+    guard let newest = people.min(by: { position[$0] < position[$1] }) else { return }
     for other in people where other != newest { parent[other] = newest }
     parent[index] = newest
   }
 
   /// The rows that are their person's newest, newest first.
   var kept: [Int] { order.filter { parent[$0] == $0 } }
-
-  /// ``person(of:)``, pointing every row on the way straight at it.
-  private mutating func compress(_ index: Int) -> Int {
-    let root = person(of: index)
-    var current = index
-    while parent[current] != root {
-      let next = parent[current]
-      parent[current] = root
-      current = next
-    }
-    return root
-  }
 }
 
 /// Rows by the hash of one key (the first row met with each value): open
