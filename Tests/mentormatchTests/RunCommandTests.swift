@@ -34,6 +34,13 @@ private struct DemoCopy {
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
 
+  /// Puts the second night's export (40 new sign-ups) in place of the first's, as `scripts/demo` does.
+  func useNightTwoExport() throws {
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("signups.csv"))
+    try FileManager.default.copyItem(
+      at: folder.appendingPathComponent("signups-night2.csv"), to: folder.appendingPathComponent("signups.csv"))
+  }
+
   /// Replaces `text` with `replacement` in the file `name` of the copy.
   func edit(_ name: String, replacing text: String, with replacement: String) throws {
     let file = folder.appendingPathComponent(name)
@@ -86,10 +93,7 @@ private struct DemoCopy {
     let demo = try DemoCopy()
     defer { demo.remove() }
     #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
-    try FileManager.default.removeItem(atPath: demo.folder.appendingPathComponent("signups.csv").path)
-    try FileManager.default.copyItem(
-      atPath: demo.folder.appendingPathComponent("signups-night2.csv").path,
-      toPath: demo.folder.appendingPathComponent("signups.csv").path)
+    try demo.useNightTwoExport()
     let second = try demo.run("2026-11-28T02:00:00Z")
     #expect(second.exitCode == 0, "\(second.stderr)")
     let pairs = try CommandRunner.run(["pairs", "list", "--config", demo.config])
@@ -487,10 +491,7 @@ private struct DemoCopy {
     let demo = try DemoCopy()
     defer { demo.remove() }
     #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
-    try FileManager.default.removeItem(atPath: demo.folder.appendingPathComponent("signups.csv").path)
-    try FileManager.default.copyItem(
-      atPath: demo.folder.appendingPathComponent("signups-night2.csv").path,
-      toPath: demo.folder.appendingPathComponent("signups.csv").path)
+    try demo.useNightTwoExport()
     #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
     // P00003 was paired on the first night, so the second night's prior-pairs.csv names them.
     let forget = try CommandRunner.run(["forget", "--config", demo.config, "--id", "P00003", "--as-of", "2026-11-29T10:00:00Z"])
