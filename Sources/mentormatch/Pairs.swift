@@ -36,6 +36,7 @@ struct Pairs: ParsableCommand {
         let settings = try options.settings()
         let store = try StateStore(path: settings.databasePath)
         FileHandle.standardOutput.write(Data(try store.activePairsCSV(cohort: cohort)))
+        if let cohort, let note = try store.noActivePairsNote(cohort: cohort) { printError(note) }
       }
     }
   }

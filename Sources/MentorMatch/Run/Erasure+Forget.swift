@@ -16,6 +16,10 @@ public struct ErasureSummary: Sendable, Equatable {
         lines.append("\(folder.folder)/\(file.path): \(file.sha256 == nil ? "removed" : "redacted")")
       }
     }
+    if state.personIDs.isEmpty && folders.allSatisfy(\.files.isEmpty) {
+      // An erasure request must not pass quietly on a typo.
+      lines.append("nothing found: that id or address is in neither the state nor any run folder (erased already, or mistyped?)")
+    }
     return lines
   }
 }

@@ -14,6 +14,18 @@ extension StateStore {
     return writer.bytes
   }
 
+  /// For `pairs list --cohort`: when `cohort` has no active pair, a note
+  /// naming the cohorts that have some, since a misspelt cohort would
+  /// otherwise list only the header; nil when it has pairs.
+  public func noActivePairsNote(cohort: String) throws(StateError) -> String? {
+    let cohorts = try read { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT cohort FROM pair WHERE status = 'active' ORDER BY cohort")
+    }
+    guard !cohorts.contains(cohort) else { return nil }
+    let known = cohorts.isEmpty ? "no cohort has any" : "cohorts with active pairs: \(cohorts.joined(separator: ", "))"
+    return "no active pairs in cohort '\(cohort)' (\(known))"
+  }
+
   public func activePairs(cohort: String? = nil) throws(StateError) -> [PairRecord] {
     try read { db in
       var request = PairRecord.filter(Column("status") == "active")

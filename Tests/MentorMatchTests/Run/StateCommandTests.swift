@@ -44,6 +44,12 @@ import Testing
     #expect(ended.status == 0)
     let spring = try runProcess(binary, ["pairs", "list", "--config", config, "--cohort", "spring"])
     #expect(spring.stdout == "mentee,mentor,cohort,run,score,status\r\nE1,R1,spring,r1,40,active\r\n")
+    #expect(spring.stderr.isEmpty)
+    // A misspelt cohort lists only the header; stderr says which cohorts have pairs.
+    let typo = try runProcess(binary, ["pairs", "list", "--config", config, "--cohort", "sprung"])
+    #expect(typo.status == 0)
+    #expect(typo.stdout == "mentee,mentor,cohort,run,score,status\r\n")
+    #expect(typo.stderr == "mentormatch: no active pairs in cohort 'sprung' (cohorts with active pairs: =2+2, spring)\n")
   }
 
   @Test func forgetSurvivesACrashAndKeepsModesWhateverTheUmask() throws {
@@ -58,6 +64,13 @@ import Testing
     let finished = try runProcess("/bin/sh", shell)
     #expect(finished.status == 0, "\(finished.stderr)")
     #expect(finished.stdout == "state: erased 1 person, 1 pair, 1 notification\n")
+    // Again, or for someone never there: says it found nothing, still exit 0.
+    for again in [shell, shell.map { $0 == "ann@example.gov.uk" ? "anne@example.gov.uk" : $0 }] {
+      let nothing = try runProcess("/bin/sh", again)
+      #expect(nothing.status == 0)
+      #expect(nothing.stdout == "state: erased 0 people, 0 pairs, 0 notifications\n"
+        + "nothing found: that id or address is in neither the state nor any run folder (erased already, or mistyped?)\n")
+    }
     #expect(!(finished.stdout + finished.stderr + crashed.stdout + crashed.stderr).lowercased().contains("ann"))
     let store = try StateStore(path: folder + "/state/mentormatch.sqlite")
     #expect(try store.loadPriorState().people.map(\.id) == ["E2", "R1", "R2"])
