@@ -62,6 +62,10 @@ private struct DemoCopy {
     #expect(!Addresses.found(in: first.stderr), "no addresses in logs")
     let folder = try demo.runFolder("20261127T020000Z-")
     let written = try files(under: folder)
+    // The lead reads each pair's reasons of the mentee by name, never as "you".
+    let matches = try String(contentsOf: folder.appendingPathComponent("matches.csv"), encoding: .utf8)
+    #expect(matches.contains("two grades above "))
+    #expect(matches.range(of: "\\b[Yy]ou(rs?)?\\b", options: .regularExpression) == nil)
     for name in ["manifest.json", "matches.csv", "unmatched.csv", "rejects.csv", "skills-curation.csv", "index.html", "checks.csv", "prior-pairs.csv", "inputs/config.toml"] {
       #expect(written[name] != nil, "\(name)")
     }

@@ -21,14 +21,25 @@ public struct Explanation: Sendable, Equatable {
     forMentor = mentor ?? []
   }
 
-  /// ``forMentee`` alone, for a report that shows only the mentee's side:
-  /// the mentor's sentences are not worded. `last` keeps the last shared-value
+  /// The mentee's side in the third person, for the cohort lead who reads
+  /// the report and `matches.csv` ("Sam is one grade above Alex"): the
+  /// mentor's sentences are not worded. `last` keeps the last shared-value
   /// sentence, which the next pair of the same mentee repeats.
-  static func menteeLines(_ breakdown: PairBreakdown, mentorName: String, last: inout SharedSentence) -> [String] {
+  static func leadLines(
+    _ breakdown: PairBreakdown, menteeName: String, mentorName: String, last: inout SharedSentence
+  ) -> [String] {
     var mentee: [String] = []
     var none: [String]?
-    Self.word(breakdown, menteeName: "", mentorName: mentorName, mentee: &mentee, mentor: &none, last: &last)
+    Self.word(
+      breakdown, menteeName: menteeName, mentorName: mentorName, mentee: &mentee, mentor: &none, last: &last,
+      menteeSideFor: .lead)
     return mentee
+  }
+
+  /// Whom the mentee's sentences address: the mentee ("…above you") or the
+  /// cohort lead, who reads of the mentee by name ("…above Alex").
+  enum Reader {
+    case mentee, lead
   }
 
   /// A `same` rule's sentence with the field and value it words.
@@ -38,50 +49,54 @@ public struct Explanation: Sendable, Equatable {
     var sentence = ""
   }
 
-  /// The sentences for each side, in rule order; `mentor` nil leaves the mentor's side out.
+  /// The sentences for each side, in rule order; `mentor` nil leaves the
+  /// mentor's side out. The mentee's side is written for `reader`.
   private static func word(
     _ breakdown: PairBreakdown, menteeName: String, mentorName: String, mentee: inout [String], mentor: inout [String]?,
-    last: inout SharedSentence
+    last: inout SharedSentence, menteeSideFor reader: Reader = .mentee
   ) {
+    // The mentee as the mentee's sentences name them: "you", or by name.
+    let (you, yours) = reader == .mentee ? ("you", "yours") : (menteeName, "\(menteeName)’s")
     mentee.reserveCapacity(breakdown.rules.count + 1)
     mentor?.reserveCapacity(breakdown.rules.count + 1)
     for score in breakdown.rules {
       switch score.detail {
       case .gradeGap(let gap):
-        mentee.append(grade(mentorName, gap: gap))
+        mentee.append(grade(mentorName, gap: gap, of: reader == .mentee ? nil : menteeName))
         mentor?.append(grade(menteeName, gap: -gap))
       case .shared(let field, let value):
         if last.field != field || last.value != value || last.sentence.isEmpty {
-          last = SharedSentence(field: field, value: value, sentence: shared(field: field, value: value))
+          last = SharedSentence(field: field, value: value, sentence: shared(field: field, value: value, for: reader))
         }
         mentee.append(last.sentence)
         mentor?.append(last.sentence)
       case .differs(let field):
-        mentee.append("\(mentorName)’s \(label(field)) is different from yours")
+        mentee.append("\(mentorName)’s \(label(field)) is different from \(yours)")
         mentor?.append("\(menteeName)’s \(label(field)) is different from yours")
       case .contained(_, let mentorField, let value):
-        mentee.append("\(mentorName)’s \(label(mentorField)) include \(value), as you asked")
+        mentee.append("\(mentorName)’s \(label(mentorField)) include \(value), as \(you) asked")
         mentor?.append("\(menteeName) asked for a mentor whose \(label(mentorField)) include \(value), as yours do")
       case .skills:
         let exact = breakdown.coveredSkills.filter(\.exact)
         let close = breakdown.coveredSkills.filter { !$0.exact }
         if !exact.isEmpty {
           let labels = list(exact.map(\.wanted))
-          mentee.append("\(mentorName) offers \(labels), which you asked for")
+          mentee.append("\(mentorName) offers \(labels), which \(you) asked for")
           mentor?.append("\(menteeName) asked for \(labels), which you offer")
         }
         if !close.isEmpty {
-          mentee.append("\(mentorName) offers \(list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what you asked for")
+          mentee.append("\(mentorName) offers \(list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what \(you) asked for")
           mentor?.append("\(menteeName) asked for \(list(close.map { "\($0.wanted) (close to your \($0.offered))" }))")
         }
       }
     }
   }
 
-  static func grade(_ name: String, gap: Int) -> String {
+  /// `name`'s grade against the reader's ("above you"), or against `other`'s ("above Alex").
+  static func grade(_ name: String, gap: Int, of other: String? = nil) -> String {
     let steps = abs(gap) == 1 ? "one grade" : "\(number(abs(gap))) grades"
-    if gap == 0 { return "\(name) is at your grade" }
-    return "\(name) is \(steps) \(gap > 0 ? "above" : "below") you"
+    if gap == 0 { return "\(name) is at \(other.map { "\($0)’s" } ?? "your") grade" }
+    return "\(name) is \(steps) \(gap > 0 ? "above" : "below") \(other ?? "you")"
   }
 
   /// A whole number in words up to ten (`three`), digits above, as the
@@ -91,12 +106,16 @@ public struct Explanation: Sendable, Equatable {
     return words.indices.contains(value) ? words[value] : String(value)
   }
 
-  static func shared(field: String, value: String) -> String {
-    switch field.lowercased() {
-    case "department", "organisation", "organization": "You both work in \(value)"
-    case "profession": "You are both in the \(value) profession"
-    case "location": "You are both based in \(value)"
-    default: "You share the same \(label(field)): \(value)"
+  static func shared(field: String, value: String, for reader: Reader = .mentee) -> String {
+    switch (field.lowercased(), reader) {
+    case ("department", .mentee), ("organisation", .mentee), ("organization", .mentee): "You both work in \(value)"
+    case ("department", .lead), ("organisation", .lead), ("organization", .lead): "Both work in \(value)"
+    case ("profession", .mentee): "You are both in the \(value) profession"
+    case ("profession", .lead): "Both are in the \(value) profession"
+    case ("location", .mentee): "You are both based in \(value)"
+    case ("location", .lead): "Both are based in \(value)"
+    case (_, .mentee): "You share the same \(label(field)): \(value)"
+    case (_, .lead): "Both have the same \(label(field)): \(value)"
     }
   }
 

@@ -36,6 +36,14 @@ import Testing
     "Sam is one grade above you",
     "Sam’s characteristics include gay, as you asked",
   ])
+  var last = Explanation.SharedSentence()
+  #expect(Explanation.leadLines(lists.breakdown(of: pair), menteeName: "Alex", mentorName: "Sam", last: &last) == [
+    "Both work in Policy",
+    "Sam offers Project delivery and Stakeholder management, which Alex asked for",
+    "Sam offers Influence (close to Negotiation), which is close to what Alex asked for",
+    "Sam is one grade above Alex",
+    "Sam’s characteristics include gay, as Alex asked",
+  ])
   #expect(explanation.forMentor == [
     "You both work in Policy",
     "Alex asked for Project delivery and Stakeholder management, which you offer",
@@ -51,6 +59,12 @@ import Testing
 @Test(arguments: [(2, "Sam is two grades above you"), (0, "Sam is at your grade"), (-1, "Sam is one grade below you"), (3, "Sam is three grades above you"), (-4, "Sam is four grades below you"), (12, "Sam is 12 grades above you")])
 func wordsGradeGaps(gap: Int, sentence: String) {
   #expect(Explanation.grade("Sam", gap: gap) == sentence)
+}
+
+/// For the cohort lead, the mentee by name.
+@Test(arguments: [(2, "Sam is two grades above Alex"), (0, "Sam is at Alex’s grade"), (-1, "Sam is one grade below Alex")])
+func wordsGradeGapsForTheLead(gap: Int, sentence: String) {
+  #expect(Explanation.grade("Sam", gap: gap, of: "Alex") == sentence)
 }
 
 @Test func fixedPointLogIsExact() {
@@ -146,7 +160,9 @@ func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws 
         }
       }
       let plain = Explanation(breakdown: breakdown, menteeName: "Alex", mentorName: "Sam")
-      #expect(Explanation.menteeLines(breakdown, mentorName: "Sam", last: &last) == plain.forMentee)
+      let lead = Explanation.leadLines(breakdown, menteeName: "Alex", mentorName: "Sam", last: &last)
+      #expect(lead.count == plain.forMentee.count)
+      #expect(!lead.joined().contains("you") && !lead.joined().contains("You"), "\(lead)")
     }
   }
   #expect(quoted.shared > 0 && quoted.contained > 0, "both quoted rules paid points somewhere")
