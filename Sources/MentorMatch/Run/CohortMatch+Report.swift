@@ -1,12 +1,13 @@
 /// Turning a solved cohort into the report's view model.
 extension CohortMatch {
   func report(context: RunContext, skills: SkillsByPerson) -> CohortReport {
-    // The explanations are most of the work. The report shows their
-    // mentee's side in the third person, for the lead (the emails' wording,
-    // from ``explained()``, addresses the people themselves), worded in
-    // chunks on all cores beside the rest of the model, which needs none of
-    // them and goes first as the longest single job.
-    let chunks = pairs.count >= 1024 ? 2 * ParallelWork.cores : 1
+    // The explanations are most of the work. The report shows their lead
+    // side (the mentee's, in the third person). With emails, ``explained()``
+    // has worded it with the rest; without, only it is worded, in chunks on
+    // all cores beside the rest of the model, which needs none of them and
+    // goes first as the longest single job.
+    let worded = explanations.count == pairs.count
+    let chunks = worded ? 0 : pairs.count >= 1024 ? 2 * ParallelWork.cores : 1
     let pieces = ParallelWork.map(chunks + 1, concurrency: chunks > 1 ? ParallelWork.cores : 1) { job -> Piece in
       job == 0 ? .model(model(context: context, skills: skills)) : .lines(leadLines(chunk: job - 1, of: chunks))
     }
@@ -19,6 +20,7 @@ extension CohortMatch {
       case .lines(let chunk): lines.append(contentsOf: chunk)
       }
     }
+    if worded { lines = explanations.map(\.forLead) }
     guard var model = parts else { preconditionFailure("job 0 builds the model") }
     var reportPairs: [ReportPair] = []
     reportPairs.reserveCapacity(pairs.count)
@@ -124,19 +126,15 @@ extension CohortMatch {
 
   /// The mentee's side of the explanations of chunk `chunk` of `chunks`
   /// of the pairs, in the third person for the cohort lead
-  /// (``Explanation/leadLines(_:menteeName:mentorName:last:)``). Given names,
-  /// or full names when the two share a given name.
+  /// (``Explanation/leadLines(_:menteeName:mentorName:last:)``).
   private func leadLines(chunk: Int, of chunks: Int) -> [[String]] {
     let size = (pairs.count + chunks - 1) / max(1, chunks)
     let range = min(pairs.count, chunk * size)..<min(pairs.count, (chunk + 1) * size)
     let breakdowns = lists.tables.breakdowns(pairs[range].map { ($0.candidate.mentee, $0.candidate.mentor) })
     var last = Explanation.SharedSentence()
     return zip(range, breakdowns).map { index, breakdown in
-      let mentee = mentees[pairs[index].mentee], mentor = mentors[pairs[index].mentor]
-      let (menteeName, mentorName) = mentee.givenName == mentor.givenName
-        ? ("\(mentee.givenName) \(mentee.familyName)", "\(mentor.givenName) \(mentor.familyName)")
-        : (mentee.givenName, mentor.givenName)
-      return Explanation.leadLines(breakdown, menteeName: menteeName, mentorName: mentorName, last: &last)
+      let names = leadNames(pairs[index])
+      return Explanation.leadLines(breakdown, menteeName: names.mentee, mentorName: names.mentor, last: &last)
     }
   }
 

@@ -136,7 +136,15 @@ struct CohortMatch: Sendable {
   func explanation(of pair: (mentee: Int, mentor: Int, candidate: CandidatePair)) -> Explanation {
     Explanation(
       breakdown: lists.breakdown(of: pair.candidate), menteeName: mentees[pair.mentee].givenName,
-      mentorName: mentors[pair.mentor].givenName)
+      mentorName: mentors[pair.mentor].givenName, leadNames: leadNames(pair))
+  }
+
+  /// How the lead's sentences name a pair: by given names, or by full names
+  /// when the two share a given name ("Priya Shah is … above Priya Rao").
+  func leadNames(_ pair: (mentee: Int, mentor: Int, candidate: CandidatePair)) -> (mentee: String, mentor: String) {
+    let mentee = mentees[pair.mentee], mentor = mentors[pair.mentor]
+    guard mentee.givenName == mentor.givenName else { return (mentee.givenName, mentor.givenName) }
+    return ("\(mentee.givenName) \(mentee.familyName)", "\(mentor.givenName) \(mentor.familyName)")
   }
 
   private static func scoringPerson(_ signup: Signup, capacity: Int, skills: SkillsByPerson) -> ScoringPerson {

@@ -7,23 +7,32 @@ public struct Explanation: Sendable, Equatable {
   public var forMentee: [String]
   /// Addressed to the mentor ("Alex is one grade below you").
   public var forMentor: [String]
+  /// The mentee's side for the cohort lead, in the third person ("Sam is
+  /// one grade above Alex"): what the report and `matches.csv` show.
+  public var forLead: [String]
 
   /// - Parameters:
   ///   - breakdown: from ``CandidateLists/breakdown(of:)``.
   ///   - menteeName: how to name the mentee to the mentor (e.g. given name).
   ///   - mentorName: how to name the mentor to the mentee.
-  public init(breakdown: PairBreakdown, menteeName: String, mentorName: String) {
+  ///   - leadNames: how the lead's sentences name the two; by default as above.
+  public init(
+    breakdown: PairBreakdown, menteeName: String, mentorName: String,
+    leadNames: (mentee: String, mentor: String)? = nil
+  ) {
     var mentee: [String] = []
     var mentor: [String]? = []
     var last = SharedSentence()
     Self.word(breakdown, menteeName: menteeName, mentorName: mentorName, mentee: &mentee, mentor: &mentor, last: &last)
     forMentee = mentee
     forMentor = mentor ?? []
+    let names = leadNames ?? (menteeName, mentorName)
+    last = SharedSentence()
+    forLead = Self.leadLines(breakdown, menteeName: names.mentee, mentorName: names.mentor, last: &last)
   }
 
-  /// The mentee's side in the third person, for the cohort lead who reads
-  /// the report and `matches.csv` ("Sam is one grade above Alex"): the
-  /// mentor's sentences are not worded. `last` keeps the last shared-value
+  /// ``forLead`` alone, for a report whose pairs have no emails to word:
+  /// the other sides' sentences are not worded. `last` keeps the last shared-value
   /// sentence, which the next pair of the same mentee repeats.
   static func leadLines(
     _ breakdown: PairBreakdown, menteeName: String, mentorName: String, last: inout SharedSentence

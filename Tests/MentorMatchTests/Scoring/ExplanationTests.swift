@@ -161,6 +161,7 @@ func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws 
       }
       let plain = Explanation(breakdown: breakdown, menteeName: "Alex", mentorName: "Sam")
       let lead = Explanation.leadLines(breakdown, menteeName: "Alex", mentorName: "Sam", last: &last)
+      #expect(lead == plain.forLead, "the report's lines are the same with emails or without")
       #expect(lead.count == plain.forMentee.count)
       #expect(!lead.joined().contains("you") && !lead.joined().contains("You"), "\(lead)")
     }
