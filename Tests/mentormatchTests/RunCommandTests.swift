@@ -232,6 +232,24 @@ private struct DemoCopy {
     #expect(tampered.stdout.contains("differs inputs/exports/1-signups.csv"))
   }
 
+  /// `prior-waiting.csv` (who was already told they are still waiting) has
+  /// its own digest in the manifest, so an edit to it is named as such, not
+  /// only as a run id the inputs no longer give.
+  @Test func auditNamesAnEditedPriorWaitingFile() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let folder = try demo.runFolder("20261127T")
+    let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("\"prior_waiting_sha256\""))
+    #expect(try CommandRunner.run(["audit", folder.path]).stdout.contains("same prior-waiting.csv"))
+    let waiting = folder.appendingPathComponent("prior-waiting.csv")
+    try (try Data(contentsOf: waiting) + Data("P00001\r\n".utf8)).write(to: waiting)
+    let audit = try CommandRunner.run(["audit", folder.path])
+    #expect(audit.exitCode == 65)
+    #expect(audit.stdout.contains("differs prior-waiting.csv"), "\(audit.stdout)")
+  }
+
   /// A damaged run folder gives the auditor one line naming the file and
   /// what is wrong there (exit 65), never Swift's decoding internals or an
   /// error about a flag they did not pass.

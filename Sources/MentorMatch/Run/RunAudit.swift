@@ -18,8 +18,11 @@ public enum RunAudit {
     }
     let manifest = try RunManifest.load(runDirectory: runDirectory)
     var checks = manifest.verify(runDirectory: runDirectory)
-    // The state the night started from is an input too; the manifest keeps its digest apart.
+    // The state the night started from is an input too; the manifest keeps its digests apart.
     checks.append(manifest.check(path: RunInputsSnapshot.priorPath, recorded: manifest.priorStateSHA256, in: runDirectory))
+    if let recorded = manifest.priorWaitingSHA256 {
+      checks.append(manifest.check(path: RunInputsSnapshot.priorWaitingPath, recorded: recorded, in: runDirectory))
+    }
     let redacted = !manifest.redactions.isEmpty
 
     func bytes(_ relative: String) -> [UInt8] {

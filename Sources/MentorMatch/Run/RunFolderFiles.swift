@@ -23,7 +23,7 @@ enum RunFolderFiles {
       objective: context.config.matching.objective.description,
       configSHA256: digests.config,
       inputs: digests.inputs, taxonomy: digests.taxonomy,
-      priorStateSHA256: digests.prior, counts: result.counts(with: emails),
+      priorStateSHA256: digests.prior, priorWaitingSHA256: digests.waiting, counts: result.counts(with: emails),
       outputs: outputs.merging(emails.digests) { first, _ in first })
   }
 }

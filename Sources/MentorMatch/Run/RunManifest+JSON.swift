@@ -22,6 +22,7 @@ extension RunManifest {
       json.member("objective") { $0.string(objective) }
       json.member("outputs") { $0.map(outputs, depth: 1) { $0.string($1) } }
       json.member("prior_state_sha256") { $0.string(priorStateSHA256) }
+      if let priorWaitingSHA256 { json.member("prior_waiting_sha256") { $0.string(priorWaitingSHA256) } }
       json.member("redactions") { json in
         json.array(redactions, depth: 1) { json, redaction in
           json.object(depth: 2) { json in

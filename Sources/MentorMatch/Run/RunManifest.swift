@@ -21,6 +21,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
   public var taxonomy: [String: String]
   /// SHA-256 of `prior-pairs.csv`, the state the run started from.
   public var priorStateSHA256: String
+  /// SHA-256 of `prior-waiting.csv`, the ids already told they are still
+  /// waiting when the run started. Nil in a manifest written before it was kept,
+  /// which `audit` then checks through the run id alone.
+  public var priorWaitingSHA256: String?
   /// Named counts (sign-ups, matched, waiting, rejected, …).
   public var counts: [String: Int]
   /// Every output file except the manifest: relative path → SHA-256 hex.
@@ -75,7 +79,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
   public init(
     toolVersion: String = MentorMatchVersion.current, runID: String, asOf: String, algorithm: String,
     objective: String, configSHA256: String, inputs: [String: String], taxonomy: [String: String],
-    priorStateSHA256: String, counts: [String: Int], outputs: [String: String], redactions: [Redaction] = []
+    priorStateSHA256: String, priorWaitingSHA256: String? = nil, counts: [String: Int], outputs: [String: String],
+    redactions: [Redaction] = []
   ) {
     self.toolVersion = toolVersion
     self.runID = runID
@@ -86,6 +91,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     self.inputs = inputs
     self.taxonomy = taxonomy
     self.priorStateSHA256 = priorStateSHA256
+    self.priorWaitingSHA256 = priorWaitingSHA256
     self.counts = counts
     self.outputs = outputs
     self.redactions = redactions
@@ -98,6 +104,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     case asOf = "as_of"
     case configSHA256 = "config_sha256"
     case priorStateSHA256 = "prior_state_sha256"
+    case priorWaitingSHA256 = "prior_waiting_sha256"
   }
 
   /// SHA-256 hex of each file's bytes, keyed by the same relative paths: the

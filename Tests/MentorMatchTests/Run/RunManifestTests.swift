@@ -9,7 +9,7 @@ import MentorMatchTestSupport
       toolVersion: "0.1.0", runID: "2026-11-01-ab12", asOf: "2026-11-01T02:00:00Z", algorithm: "optimal",
       objective: "people,pairs,score", configSHA256: SHA256Hex.of(Array("config".utf8)),
       inputs: ["inputs/signups.csv": SHA256Hex.of(Array("id\r\nE1\r\n".utf8)), "inputs/a/b.csv": "00"],
-      taxonomy: ["inputs/taxonomy/skills.csv": "11"], priorStateSHA256: "22",
+      taxonomy: ["inputs/taxonomy/skills.csv": "11"], priorStateSHA256: "22", priorWaitingSHA256: "23",
       counts: ["waiting": 3, "matched": 10, "signups": 13, "rejected": 0],
       outputs: ["matches.csv": "33", "outbox/new/1.eml": "44"],
       redactions: [
@@ -37,6 +37,22 @@ import MentorMatchTestSupport
     }
     let expected = try #require(FileManager.default.contents(atPath: golden.path), "record with RECORD_SNAPSHOTS=1")
     #expect([UInt8](expected) == bytes)
+  }
+
+  /// A manifest written before `prior_waiting_sha256` was kept still decodes,
+  /// and an erasure that saves it again writes no such key: its bytes change
+  /// only by the redaction.
+  @Test func aManifestWithoutThePriorWaitingDigestReadsAndWritesAsBefore() throws {
+    var manifest = Self.sample()
+    manifest.priorWaitingSHA256 = nil
+    let bytes = manifest.encoded()
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!text.contains("prior_waiting_sha256"))
+    let decoded = try RunManifest.decode(bytes, name: "m")
+    #expect(decoded.priorWaitingSHA256 == nil)
+    #expect(decoded.encoded() == bytes)
+    let withDigest = String(decoding: Self.sample().encoded(), as: UTF8.self)
+    #expect(withDigest.contains("  \"prior_state_sha256\" : \"22\",\n  \"prior_waiting_sha256\" : \"23\",\n"))
   }
 
   /// What earlier versions wrote, and `audit` compares against: Foundation's encoder.
@@ -75,8 +91,9 @@ import MentorMatchTestSupport
     }
     let manifest = RunManifest(
       toolVersion: text(4), runID: text(6), asOf: text(4), algorithm: text(3), objective: text(5),
-      configSHA256: text(4), inputs: map(5), taxonomy: map(3), priorStateSHA256: text(3), counts: counts,
-      outputs: map(40), redactions: redactions)
+      configSHA256: text(4), inputs: map(5), taxonomy: map(3), priorStateSHA256: text(3),
+      priorWaitingSHA256: Bool.random(using: &random) ? nil : text(3), counts: counts, outputs: map(40),
+      redactions: redactions)
     #expect(manifest.encoded() == (try Self.foundationEncoded(manifest)))
   }
 
