@@ -52,6 +52,61 @@ import Testing
       """)
   }
 
+  /// The curator's loop: decisions in a run's curation file become labels
+  /// (`--dry-run` first changes nothing), the next mapping places the terms
+  /// exactly, and a bad decision stops everything with file, line and column.
+  @Test func curateAddsTheDecidedLabelsAndTheNextMappingPlacesThem() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let taxonomy = folder.appendingPathComponent("taxonomy")
+    try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures/taxonomy"), to: taxonomy)
+    let labels = taxonomy.appendingPathComponent("labels.csv")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: labels.path)
+    let before = try Data(contentsOf: labels)
+    let curation = folder.appendingPathComponent("skills-curation.csv")
+    try Data("""
+      folded_term,raw_variants,occurrences,people,side,reason,candidate_1_id,candidate_1_label,candidate_1_score,curator_decision,curator_concept_id,curator_label_kind,curator_notes\r
+      green book business cases,Green Book business cases,18,18,both,no-candidate,,,,label,skill:business-case,alt,\r
+      general stuff,general stuff,14,14,both,no-candidate,,,,ignore,,,\r
+      cloud aws,Cloud (AWS),7,7,both,no-candidate,,,,label,skill:aws,,\r
+      knitting,knitting,7,7,both,below-threshold,skill:written-communication,Written communication,750,,,,\r
+
+      """.utf8).write(to: curation)
+
+    let dry = try Self.run(["taxonomy", "curate", "--taxonomy", taxonomy.path, "--dry-run", curation.path])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout == """
+      would add skill:business-case,green book business cases,alt (line 2)
+      would add skill:aws,cloud aws,hidden (line 4)
+      would add 2 labels (1 alt, 1 hidden); 0 already present; 1 ignored; 1 undecided; nothing written (--dry-run)
+
+      """)
+    #expect(try Data(contentsOf: labels) == before)
+
+    let applied = try Self.run(["taxonomy", "curate", "--taxonomy", taxonomy.path, curation.path])
+    #expect(applied.status == 0, "\(applied.stderr)")
+    #expect(applied.stdout.hasSuffix("added 2 labels (1 alt, 1 hidden); 0 already present; 1 ignored; 1 undecided\n"))
+    let after = try Data(contentsOf: labels)
+    // Appended in the file's own line ends (CRLF in the shipped taxonomy).
+    #expect(after == before + Data("skill:business-case,green book business cases,alt\r\nskill:aws,cloud aws,hidden\r\n".utf8))
+    let mode = try FileManager.default.attributesOfItem(atPath: labels.path)[.posixPermissions] as? Int
+    #expect(mode == 0o644)
+    let mapped = try Self.run(["taxonomy", "map", "--taxonomy", taxonomy.path, "-"], stdin: "Green Book business cases\nCloud (AWS)\n")
+    #expect(mapped.stdout == """
+      term,concept_id,pref_label,method,score\r
+      Green Book business cases,skill:business-case,Business case writing (Green Book),exact,1000\r
+      Cloud (AWS),skill:aws,Amazon Web Services,exact,1000\r
+
+      """)
+
+    try Data("folded_term,curator_decision,curator_concept_id,curator_label_kind\nknitting,label,skill:knitting,\n".utf8)
+      .write(to: curation)
+    let refused = try Self.run(["taxonomy", "curate", "--taxonomy", taxonomy.path, curation.path])
+    #expect(refused.status == 65)
+    #expect(refused.stderr == "mentormatch: \(curation.path):2: curator_concept_id: unknown concept 'skill:knitting'\n")
+    #expect(try Data(contentsOf: labels) == after)
+  }
+
   @Test func checkOfMissingFolderExits66() throws {
     let outcome = try Self.run(["taxonomy", "check", "/nonexistent/taxonomy"])
     #expect(outcome.status == 66)

@@ -29,6 +29,8 @@ public struct TaxonomyError: Error, Sendable, Equatable, CustomStringConvertible
     case missing
     /// The files exist but their content is wrong (exit 65).
     case invalid
+    /// A file of the folder cannot be written (exit 73).
+    case cannotWrite
   }
 
   public var kind: Kind
@@ -52,6 +54,10 @@ public struct TaxonomyError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   public var exitStatus: ExitStatus {
-    kind == .missing ? .noInput : .dataError
+    switch kind {
+    case .missing: .noInput
+    case .invalid: .dataError
+    case .cannotWrite: .cannotCreate
+    }
   }
 }
