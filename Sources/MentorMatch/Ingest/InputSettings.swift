@@ -98,11 +98,11 @@ public struct InputSettings: Sendable {
     }
     try section.finish()
     guard let order else {
+      // Aliases alone extend the default ones: a config that adds
+      // "Grade Seven" still reads "Deputy Director".
       guard aliases.isEmpty else {
         do {
-          var merged = aliases
-          merged.merge(Self.defaultAliases) { mine, _ in mine }
-          return try GradeScale(order: GradeScale.civilService.order, aliases: merged)
+          return try GradeScale.civilService(adding: aliases)
         } catch {
           throw section.error("aliases", error.message)
         }
@@ -115,10 +115,6 @@ public struct InputSettings: Sendable {
       throw section.error("order", error.message)
     }
   }
-
-  private static let defaultAliases: [String: String] = [
-    "Grade 7": "G7", "Grade 6": "G6", "SCS 1": "SCS1", "SCS 2": "SCS2", "SCS 3": "SCS3",
-  ]
 }
 
 /// Default and largest capacities per side (`[capacity]`).
