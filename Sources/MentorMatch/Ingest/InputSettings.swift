@@ -16,6 +16,11 @@ public struct InputSettings: Sendable {
   public var csv: CSVReadOptions
   /// The header expected for each template field; fields mapped to `""` are absent.
   public var columns: [SignupField: String]
+  /// Whether `[input.columns]` names a header for `consent`: then an export
+  /// without that column is refused, since every row would otherwise pass as
+  /// consenting. Under the default header (`consent`) an export without the
+  /// column has its consent collected elsewhere.
+  public var consentColumnRequired: Bool
   /// Extra columns: configured name → header. Rules may use them as fields.
   public var extraColumns: [String: String]
   public var defaultCohort: String
@@ -60,16 +65,19 @@ public struct InputSettings: Sendable {
 
     var columns: [SignupField: String] = [:]
     for field in SignupField.allCases { columns[field] = field.rawValue }
+    var consentColumnRequired = false
     if let section = try input.section("columns") {
       for key in section.keys {
         guard let field = SignupField(rawValue: key) else {
           throw section.error(key, "unknown field (known: \(SignupField.allCases.map(\.rawValue).joined(separator: ", ")); put other columns in [input.extra])")
         }
         columns[field] = try section.string(key)
+        if field == .consent { consentColumnRequired = !(columns[field] ?? "").isEmpty }
       }
       try section.finish()
     }
     self.columns = columns
+    self.consentColumnRequired = consentColumnRequired
 
     var extra: [String: String] = [:]
     if let section = try input.section("extra") {
