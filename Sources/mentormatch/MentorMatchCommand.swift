@@ -12,7 +12,7 @@ struct MentorMatchCommand: ParsableCommand {
       Runs as a batch job: one binary and one SQLite file. Exit codes follow sysexits(3):
       0 ok, 64 usage, 65 data error, 66 missing input, 70 software (a bug: please
       report it), 73 cannot create output, 74 I/O error, 75 temporary failure
-      (lock held), 78 config error.
+      (the run lock or the state database is held), 78 config error.
 
       Example:
         mentormatch validate --config fixtures/demo/mentormatch.toml --out /tmp/check

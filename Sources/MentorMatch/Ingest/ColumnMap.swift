@@ -31,7 +31,9 @@ struct ColumnMap: Sendable {
         fieldColumns[field] = position
         columnsByPosition[field.position] = position
         names[position] = field.rawValue
-      } else if field.isRequired, !(field == .role && file.fixedRole != nil) {
+      } else if (field.isRequired && !(field == .role && file.fixedRole != nil))
+        || (field == .consent && settings.consentColumnRequired)
+      {
         throw .missingColumn(
           file: file.name, field: field.rawValue, header: header,
           delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))

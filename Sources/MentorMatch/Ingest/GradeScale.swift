@@ -6,17 +6,33 @@ public struct GradeScale: Sendable, Equatable {
   private let lookup: [String: Int]
 
   /// UK Civil Service grades, most junior first.
-  public static let civilService = try! GradeScale(
-    order: ["AA", "AO", "EO", "HEO", "SEO", "G7", "G6", "SCS1", "SCS2", "SCS3", "Permanent Secretary"],
-    aliases: [
-      "Administrative Assistant": "AA", "Administrative Officer": "AO", "Executive Officer": "EO",
-      "Higher Executive Officer": "HEO", "Senior Executive Officer": "SEO",
-      "Grade 7": "G7", "Grade 6": "G6", "SCS 1": "SCS1", "SCS 2": "SCS2", "SCS 3": "SCS3",
-      "SCS Pay Band 1": "SCS1", "SCS Pay Band 2": "SCS2", "SCS Pay Band 3": "SCS3",
-      "Deputy Director": "SCS1", "Director": "SCS2", "Director General": "SCS3",
-      "Perm Sec": "Permanent Secretary", "SCS4": "Permanent Secretary",
-    ]
-  )
+  public static let civilService = try! GradeScale(order: civilServiceOrder, aliases: civilServiceAliases)
+
+  /// The Civil Service grades, most junior first: `[grades] order`'s default.
+  public static let civilServiceOrder = [
+    "AA", "AO", "EO", "HEO", "SEO", "G7", "G6", "SCS1", "SCS2", "SCS3", "Permanent Secretary",
+  ]
+
+  /// The Civil Service grades' other names: `[grades.aliases]`' default.
+  public static let civilServiceAliases: [String: String] = [
+    "Administrative Assistant": "AA", "Administrative Officer": "AO", "Executive Officer": "EO",
+    "Higher Executive Officer": "HEO", "Senior Executive Officer": "SEO",
+    "Grade 7": "G7", "Grade 6": "G6", "SCS 1": "SCS1", "SCS 2": "SCS2", "SCS 3": "SCS3",
+    "SCS Pay Band 1": "SCS1", "SCS Pay Band 2": "SCS2", "SCS Pay Band 3": "SCS3",
+    "Deputy Director": "SCS1", "Director": "SCS2", "Director General": "SCS3",
+    "Perm Sec": "Permanent Secretary", "SCS4": "Permanent Secretary",
+  ]
+
+  /// The Civil Service grades with `aliases` added to their default aliases,
+  /// for a config that gives `[grades.aliases]` but no `order`. An alias the
+  /// config gives replaces a default one spelt the same way (compared as
+  /// grades are: without case, spaces, `-` or `_`).
+  public static func civilService(adding aliases: [String: String]) throws(GradeScaleError) -> GradeScale {
+    let given = Set(aliases.keys.map(key))
+    var merged = aliases
+    for alias in civilServiceAliases.keys.sorted() where !given.contains(key(alias)) { merged[alias] = civilServiceAliases[alias] }
+    return try GradeScale(order: civilServiceOrder, aliases: merged)
+  }
 
   /// - Throws: a message when the order is empty or an alias names an unknown
   ///   grade; the config loader turns it into a ``ConfigError``.

@@ -16,6 +16,11 @@ public struct InputSettings: Sendable {
   public var csv: CSVReadOptions
   /// The header expected for each template field; fields mapped to `""` are absent.
   public var columns: [SignupField: String]
+  /// Whether `[input.columns]` names a header for `consent`: then an export
+  /// without that column is refused, since every row would otherwise pass as
+  /// consenting. Under the default header (`consent`) an export without the
+  /// column has its consent collected elsewhere.
+  public var consentColumnRequired: Bool
   /// Extra columns: configured name → header. Rules may use them as fields.
   public var extraColumns: [String: String]
   public var defaultCohort: String
@@ -60,16 +65,19 @@ public struct InputSettings: Sendable {
 
     var columns: [SignupField: String] = [:]
     for field in SignupField.allCases { columns[field] = field.rawValue }
+    var consentColumnRequired = false
     if let section = try input.section("columns") {
       for key in section.keys {
         guard let field = SignupField(rawValue: key) else {
           throw section.error(key, "unknown field (known: \(SignupField.allCases.map(\.rawValue).joined(separator: ", ")); put other columns in [input.extra])")
         }
         columns[field] = try section.string(key)
+        if field == .consent { consentColumnRequired = !(columns[field] ?? "").isEmpty }
       }
       try section.finish()
     }
     self.columns = columns
+    self.consentColumnRequired = consentColumnRequired
 
     var extra: [String: String] = [:]
     if let section = try input.section("extra") {
@@ -98,11 +106,11 @@ public struct InputSettings: Sendable {
     }
     try section.finish()
     guard let order else {
+      // Aliases alone extend the default ones: a config that adds
+      // "Grade Seven" still reads "Deputy Director".
       guard aliases.isEmpty else {
         do {
-          var merged = aliases
-          merged.merge(Self.defaultAliases) { mine, _ in mine }
-          return try GradeScale(order: GradeScale.civilService.order, aliases: merged)
+          return try GradeScale.civilService(adding: aliases)
         } catch {
           throw section.error("aliases", error.message)
         }
@@ -115,10 +123,6 @@ public struct InputSettings: Sendable {
       throw section.error("order", error.message)
     }
   }
-
-  private static let defaultAliases: [String: String] = [
-    "Grade 7": "G7", "Grade 6": "G6", "SCS 1": "SCS1", "SCS 2": "SCS2", "SCS 3": "SCS3",
-  ]
 }
 
 /// Default and largest capacities per side (`[capacity]`).

@@ -28,11 +28,15 @@ public struct RetentionPolicy: Sendable, Equatable {
     public var runID: String
     public var asOf: String
     public var action: Action
-    /// `prune` prints this: `removed 2026-08-01T02:00:00Z-ab12 (as of 2026-08-01T02:00:00Z)`.
+    /// Whether this was decided by `prune --dry-run`: nothing was removed.
+    public var dryRun = false
+    /// `prune` prints this: `removed 2026-08-01T02:00:00Z-ab12 (as of 2026-08-01T02:00:00Z)`,
+    /// or in a dry run `would remove 2026-08-01T02:00:00Z-ab12 (as of …)`.
     public var line: String {
       switch action {
       case .skipped: "skipped \(runID) (no readable manifest or as-of)"
       case .held: "kept \(runID) (as of \(asOf)): its emails are still owed; the next run publishes them from it"
+      case .removed where dryRun: "would remove \(runID) (as of \(asOf))"
       case .removed, .kept: "\(action.rawValue) \(runID) (as of \(asOf))"
       }
     }
@@ -120,7 +124,7 @@ public struct RetentionPolicy: Sendable, Equatable {
         }
         removedAny = true
       }
-      decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .removed))
+      decisions.append(Decision(runID: prefix + name, asOf: manifest.asOf, action: .removed, dryRun: dryRun))
     }
     if removedAny { try DurableFile.syncFolder(folder) }
     return decisions

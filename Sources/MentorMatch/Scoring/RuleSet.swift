@@ -36,7 +36,7 @@ public struct CandidateSettings: Sendable, Equatable {
     self.exhaustiveBelow = exhaustiveBelow
   }
 
-  /// Reads `[candidates]` (or `[scoring]`): `k`, `strategy`, `exhaustive_below`.
+  /// Reads `[candidates]`: `k`, `strategy`, `exhaustive_below` (the config has no `[scoring]` section).
   public init(from section: ConfigSection) throws(ConfigError) {
     k = try section.int("k", default: 50, in: 1...10_000)
     let name = try section.choice("strategy", of: Strategy.allCases.map(\.rawValue), default: "auto")

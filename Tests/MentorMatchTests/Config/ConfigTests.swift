@@ -81,4 +81,19 @@ private let minimal = """
       #expect(error.exitStatus == .config)
     }
   }
+
+  /// `[grades.aliases]` without `order` adds to the default aliases, all of
+  /// them: adding "Grade Seven" once made "Deputy Director" and "Higher
+  /// Executive Officer" unknown grades. An alias spelt like a default one
+  /// (in another case) replaces it rather than clashing with it.
+  @Test func gradeAliasesWithoutAnOrderKeepEveryDefaultAlias() throws {
+    let grades = try parse(minimal + "\n[grades.aliases]\n\"Grade Seven\" = \"G7\"\n\"director\" = \"SCS1\"").input.grades
+    #expect(grades.order == GradeScale.civilService.order)
+    #expect(grades.index(of: "Grade Seven") == grades.index(of: "G7"))
+    #expect(grades.index(of: "director") == grades.index(of: "SCS1"))
+    for alias in GradeScale.civilServiceAliases.keys.sorted() where alias != "Director" {
+      #expect(grades.index(of: alias) == grades.index(of: GradeScale.civilServiceAliases[alias]!), "\(alias)")
+    }
+    #expect(try parse(minimal).input.grades == .civilService)
+  }
 }

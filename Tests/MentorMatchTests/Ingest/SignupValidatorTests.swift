@@ -147,6 +147,22 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     }
   }
 
+  /// A consent header the config names must be in the export: without it
+  /// every row passed as consenting. The default header may be absent (the
+  /// form collected consent elsewhere), and `consent = ""` says so outright.
+  @Test func aMappedConsentColumnThatIsAbsentIsAFileError() throws {
+    let noConsent = ["id,given_name,email,role,grade", "1,Ann,ann@x.gov.uk,mentee,HEO"]
+    let mapped = try settings("[input.columns]\nconsent = \"Consent given\"")
+    #expect(throws: IngestError.missingColumn(file: "a.csv", field: "consent", header: "Consent given", delimiterHint: nil)) {
+      _ = try ingest(noConsent, settings: mapped)
+    }
+    #expect(try ingest(noConsent).signups.count == 1)
+    #expect(try ingest(noConsent, settings: settings("[input.columns]\nconsent = \"\"")).signups.count == 1)
+    let withColumn = try ingest(
+      ["id,given_name,email,role,grade,Consent given", "1,Ann,ann@x.gov.uk,mentee,HEO,no"], settings: mapped)
+    #expect(withColumn.rejected.map(\.reason) == [.noConsent])
+  }
+
   @Test func semicolonFileWithCommaConfigSaysSo() throws {
     let semicolons = header.replacingOccurrences(of: ",", with: ";")
     do {

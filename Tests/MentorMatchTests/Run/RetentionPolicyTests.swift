@@ -30,6 +30,8 @@ import Testing
     let policy = RetentionPolicy(days: 90)
     let dry = try policy.prune(runsDirectory: runs, now: now, dryRun: true)
     #expect(dry.map(\.action) == [.kept, .skipped, .kept, .removed])
+    // A dry run says what it would do, never that it did it.
+    #expect(dry.last?.line == "would remove old (as of 2026-08-01T02:00:00Z)")
     #expect(FileManager.default.fileExists(atPath: runs + "/old"))
     let decisions = try policy.prune(runsDirectory: runs, now: now)
     #expect(decisions.map(\.line) == [
@@ -55,7 +57,7 @@ import Testing
     let decisions = try RetentionPolicy(days: 90).prune(runsDirectory: runs, now: now, dryRun: true, owedBy: ["owing"])
     #expect(decisions.map(\.line) == [
       "kept owing (as of 2026-08-01T02:00:00Z): its emails are still owed; the next run publishes them from it",
-      "removed paid (as of 2026-08-01T02:00:00Z)",
+      "would remove paid (as of 2026-08-01T02:00:00Z)",
     ])
     let settings = StateSettings(
       stateDirectory: state, databasePath: state + "/mentormatch.sqlite", runsDirectory: runs, retentionDays: 90)

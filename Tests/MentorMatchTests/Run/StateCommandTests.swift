@@ -95,6 +95,11 @@ import Testing
     #expect(held.status == 0)
     #expect(held.stdout == "kept r1 (as of 2026-11-01T02:00:00Z): its emails are still owed; the next run publishes them from it\n")
     #expect(try StateStore(path: folder + "/state/mentormatch.sqlite").markPublished(runID: "r1") == 1)
+    // --dry-run says what it would remove and removes nothing.
+    let dry = try runProcess(binary, ["prune", "--config", config, "--now", "2026-12-15T00:00:00Z", "--dry-run"])
+    #expect(dry.status == 0)
+    #expect(dry.stdout == "would remove r1 (as of 2026-11-01T02:00:00Z)\n")
+    #expect(FileManager.default.fileExists(atPath: folder + "/state/runs/r1"))
     let pruned = try runProcess(binary, ["prune", "--config", config, "--now", "2026-12-15T00:00:00Z"])
     #expect(pruned.status == 0)
     #expect(pruned.stdout == "removed r1 (as of 2026-11-01T02:00:00Z)\n")
