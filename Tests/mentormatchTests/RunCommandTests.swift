@@ -312,6 +312,28 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
   }
 
+  /// A run stopped after publishing (one rename of its staged outbox) but
+  /// before recording it: by the next night a relay has sent the messages
+  /// and deleted them from `new/`, as maildir allows. The next run records
+  /// them as published and puts none of them back.
+  @Test func emailsARelayDeletedAfterACrashAreNotSentAgain() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let crash = try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-publish"])
+    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    let new = try demo.runFolder("2026").appendingPathComponent("outbox/new")
+    let sent = try FileManager.default.contentsOfDirectory(atPath: new.path)
+    #expect(sent.count == 184)
+    for name in sent { try FileManager.default.removeItem(at: new.appendingPathComponent(name)) }
+    let next = try demo.run("2026-11-28T02:00:00Z")
+    #expect(next.exitCode == 0, "\(next.stderr)")
+    #expect(next.stderr.contains("recorded 184 emails an interrupted run had published"), "\(next.stderr)")
+    #expect(!next.stderr.contains("owed by an interrupted run"), "\(next.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: new.path).isEmpty, "nothing sent twice")
+    let store = try StateStore(path: demo.folder.appendingPathComponent("state/mentormatch.sqlite").path)
+    #expect(try store.unpublishedNotifications().isEmpty)
+  }
+
   /// A run stopped after its commit owes its emails, which the next run
   /// publishes from its folder: `prune` must keep that folder, however old,
   /// or the emails would be owed for ever and never sent.

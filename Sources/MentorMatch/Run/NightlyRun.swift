@@ -123,6 +123,9 @@ public enum NightlyRun {
       if recovered.published > 0 {
         log("published \(CountedNoun.phrase(recovered.published, "email")) owed by an interrupted run")
       }
+      if recovered.recorded > 0 {
+        log("recorded \(CountedNoun.phrase(recovered.recorded, "email")) an interrupted run had published")
+      }
       for (runID, count) in recovered.stranded {
         log("run \(runID): its folder is gone, so \(CountedNoun.phrase(count, "email")) it owes cannot be published; "
           + "restore the folder from a backup and the next run publishes them")
@@ -258,13 +261,16 @@ public enum NightlyRun {
   static let rejectsLogged = 20
 
   /// Publishes emails a crashed run committed but did not publish, from that
-  /// run's folder. Returns how many, and how many each run whose folder is
-  /// gone still owes (those stay owed, and nothing is made in its place).
+  /// run's folder. Returns how many, how many it had published already but
+  /// not recorded (now recorded, not published again), and how many each
+  /// run whose folder is gone still owes (those stay owed, and nothing is
+  /// made in its place).
   static func publishOwed(store: StateStore, runsDirectory: String) throws
-    -> (published: Int, stranded: [(runID: String, count: Int)])
+    -> (published: Int, recorded: Int, stranded: [(runID: String, count: Int)])
   {
     let owed = try store.unpublishedNotifications()
     var published = 0
+    var recorded = 0
     var stranded: [(runID: String, count: Int)] = []
     for runID in Set(owed.map(\.runID)).sorted() {
       let folder = (runsDirectory as NSString).appendingPathComponent(runID)
@@ -273,10 +279,27 @@ public enum NightlyRun {
         stranded.append((runID, names.count))
         continue
       }
+      if publishedWhole(folder) {
+        // Published by the interrupted run itself: only the record is missing.
+        recorded += try store.markPublished(runID: runID, fileNames: names)
+        continue
+      }
       let present = try publish(fileNames: names, from: folder)
       published += try store.markPublished(runID: runID, fileNames: present)
     }
-    return (published, stranded)
+    return (published, recorded, stranded)
+  }
+
+  /// Whether a run folder's staged outbox was renamed into `outbox/new/`
+  /// whole: the staged folder is gone and its completion marker
+  /// (``RunFolderWriter/completeMarker(linksInto:)``) is there. A run
+  /// stopped between that rename and recording it has published every
+  /// email; linking them again would send twice any that a relay has sent
+  /// and deleted from `new/` since, as maildir allows.
+  static func publishedWhole(_ folder: String) -> Bool {
+    let marker = RunFolderWriter.completeMarker(linksInto: stagedOutbox)
+    return !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(stagedOutbox))
+      && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(marker))
   }
 
   /// The run folder's emails staged for its outbox: hard links of

@@ -27,6 +27,14 @@ public struct RunFolderWriter: Sendable {
   /// its outbox (``MaildirOutbox/publish(renaming:)``). Those links are left
   /// out when an existing run folder is compared.
   public let links: (from: String, into: String)?
+  /// The empty file written beside the folder ``links`` go into, once every
+  /// link is in it (`.outbox-new.complete` for `.outbox-new`). It stays when
+  /// that folder is later renamed away whole, so a run folder holding the
+  /// marker but not the folder has had every link published in one rename:
+  /// after a crash before the state recorded it, nothing is linked again
+  /// (a relay may have sent and deleted those messages meanwhile).
+  public static func completeMarker(linksInto into: String) -> String { into + ".complete" }
+
   /// How ``links`` are made: linkat(2), replaced in tests.
   var linkFile: FolderLinker.Link = { linkat($0, $1, $2, $1, 0) }
 
@@ -94,7 +102,10 @@ public struct RunFolderWriter: Sendable {
       try compare(files)
       try compare(try more(compare))
       let linked = links.map { $0.into + "/" }
-      let present = DurableFile.files(under: final).filter { path in linked.map { !path.hasPrefix($0) } ?? true }
+      let marker = links.map { Self.completeMarker(linksInto: $0.into) }
+      let present = DurableFile.files(under: final).filter { path in
+        (linked.map { !path.hasPrefix($0) } ?? true) && path != marker
+      }
       guard present == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
       return .alreadyPresent
     }
@@ -151,6 +162,9 @@ public struct RunFolderWriter: Sendable {
       do { try FileManager.default.removeItem(atPath: temporary + "/" + into) } catch {
         throw StateError.io(path: temporary + "/" + into, reason: "cannot remove the staged links: \(error.localizedDescription)")
       }
+    } else if linker != nil, let into = links?.into {
+      let marker = Self.completeMarker(linksInto: into)
+      try DurableFile.create(temporary + "/" + marker, bytes: [], sync: false)
     }
     // One sync for every file and folder: nothing is renamed into place
     // before all of its bytes and names are durable.
