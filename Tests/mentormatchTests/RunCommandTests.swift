@@ -334,6 +334,44 @@ private struct DemoCopy {
     #expect(try store.unpublishedNotifications().isEmpty)
   }
 
+  /// A state database deleted, or put back from a copy older than the run
+  /// folders, would pair everyone again and email them twice: the run
+  /// refuses, names the database and the run folders, and changes nothing.
+  @Test func aLostOrOlderStateDatabaseIsRefusedNotRebuilt() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let database = demo.folder.appendingPathComponent("state/mentormatch.sqlite").path
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    // A copy of the closed database with its write-ahead log: the state after night 1.
+    let older = demo.folder.appendingPathComponent("older.sqlite").path
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database + suffix) {
+      try FileManager.default.copyItem(atPath: database + suffix, toPath: older + suffix)
+    }
+    try demo.useNightTwoExport()
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    let night2 = try demo.runFolder("20261128").path
+
+    func removeDatabase() throws {
+      for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
+        try FileManager.default.removeItem(atPath: database + suffix)
+      }
+    }
+    try removeDatabase()
+    let lost = try demo.run("2026-11-29T02:00:00Z")
+    #expect(lost.exitCode == 66, "\(lost.stderr)")
+    #expect(lost.stderr.contains("\(database): the state database is missing or empty, but \(demo.runs.path) holds run folders (the latest 20261128T020000Z-"), "\(lost.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: database), "no fresh database made")
+    #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).exitCode == 66)
+
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: older + suffix) {
+      try FileManager.default.copyItem(atPath: older + suffix, toPath: database + suffix)
+    }
+    let behind = try demo.run("2026-11-29T02:00:00Z")
+    #expect(behind.exitCode == 65, "\(behind.stderr)")
+    #expect(behind.stderr.contains("\(database): the state database does not know a run that published emails (the latest \(night2))"), "\(behind.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path).filter { $0.hasPrefix("20261129") }.isEmpty)
+  }
+
   /// A run stopped after its commit owes its emails, which the next run
   /// publishes from its folder: `prune` must keep that folder, however old,
   /// or the emails would be owed for ever and never sent.

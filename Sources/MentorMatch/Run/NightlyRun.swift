@@ -73,9 +73,9 @@ public enum NightlyRun {
     // thread of its own while the exports are read: that is mostly waiting
     // for the disk. Its errors still come before an export's, as when it was
     // opened first.
-    let (databasePath, crash) = (config.state.databasePath, options.crash)
+    let (stateSettings, crash) = (config.state, options.crash)
     let opening = BackgroundJob(ownThread: true) {
-      Result { () throws(StateError) in try StateStore(path: databasePath, crash: crash) }
+      Result { () throws(StateError) in try StateStore(settings: stateSettings, crash: crash) }
     }
 
     // The taxonomy is loaded on another core while the exports are read; an
@@ -118,6 +118,11 @@ public enum NightlyRun {
       logStage("ingest", wall: seconds() - ingestStart.0, cpu: ProcessUsage.cpuSeconds - ingestStart.1)
     }
     let store = try opening.wait().get()
+    // Before anything is matched or published: a database that has lost
+    // runs would pair their people again and send their emails twice.
+    try StateContinuity.checkNotBehind(
+      knownRunIDs: Set(try store.runs().map(\.id)), databasePath: config.state.databasePath,
+      runsDirectory: config.state.runsDirectory)
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
       if recovered.published > 0 {
