@@ -194,6 +194,28 @@ private let noPairs = 1
     #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
     #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
   }
+
+  /// An export copied while it is still being written, cut in the middle of
+  /// an unquoted row: the short last row is not taken for a ragged row to
+  /// reject while the rows before it are matched and emailed.
+  @Test func exportCutShortMidRowIsExit65AndCommitsNothing() throws {
+    let demo = try FaultDemo()
+    defer { demo.remove() }
+    let bytes = try Data(contentsOf: demo.export)
+    // 40 bytes into the first line past the middle that holds no quote there.
+    let starts = bytes.indices.filter { $0 > bytes.count / 2 && bytes[$0 - 1] == UInt8(ascii: "\n") }
+    let start = try #require(starts.first { !bytes[$0..<($0 + 40)].contains(UInt8(ascii: "\"")) })
+    let truncated = bytes.prefix(upTo: start + 40)
+    try truncated.write(to: demo.export)
+    let line = truncated.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+    let result = try demo.run()
+    #expect(result.exitCode == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("mentormatch: signups.csv:\(line): the file ends in the middle of this record ("), "\(result.stderr)")
+    #expect(result.stderr.contains("the export looks cut short (still being written?)"), "\(result.stderr)")
+    #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
+    #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
+    #expect(!FileManager.default.fileExists(atPath: demo.runs.path), "no run folder")
+  }
 }
 
 extension Dictionary where Key == String {
