@@ -109,6 +109,14 @@ extension StateError {
     {
       return .damaged(path: path, detail: database.message ?? "\(database.resultCode)")
     }
+    if let database = error as? DatabaseError, database.resultCode.primaryResultCode == .SQLITE_FULL {
+      return .database(path: path, message: "the disk is full (SQLITE_FULL); free space and run again")
+    }
+    if let database = error as? DatabaseError, database.message == nil || database.message == "not an error" {
+      // SQLite's message was cleared before it was read (by a later call on
+      // the connection): its text for the code says what failed.
+      return .database(path: path, message: "SQLite error \(database.resultCode)")
+    }
     return .database(path: path, message: "\(error)")
   }
 }
