@@ -38,10 +38,11 @@ struct Run: ParsableCommand {
       let logger = Logger.mentormatch
       let terminal = isatty(STDERR_FILENO) == 1
       let started = ContinuousClock.now
+      let now = Timestamps.now()
       let options = RunOptions(
-        configPath: config, asOf: asOf ?? Timestamps.now(), dryRun: dryRun, cohort: cohort,
+        configPath: config, asOf: asOf ?? now, dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
-        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment))
+        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment), startedAt: now)
       let log: (String) -> Void = { line in
         // On a terminal, clear the progress line before a log line takes its place.
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -334,6 +334,22 @@ private struct DemoCopy {
     #expect(try store.unpublishedNotifications().isEmpty)
   }
 
+  /// The lock names when its holder started, for a second run or `prune`
+  /// to report: the clock, not the `--as-of` of the night it is running
+  /// (a re-run of 27 November said it had started on 27 November).
+  @Test func theLockRecordsWhenTheRunStartedNotItsAsOf() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let before = Date()
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    // The holder's lines stay in the file after it ends.
+    let text = try String(contentsOfFile: demo.folder.appendingPathComponent("state/mentormatch.lock").path, encoding: .utf8)
+    let started = try #require(text.split(separator: "\n").first { $0.hasPrefix("started=") }?.dropFirst(8))
+    let formatter = ISO8601DateFormatter()
+    let date = try #require(formatter.date(from: String(started)), "\(text)")
+    #expect(abs(date.timeIntervalSince(before)) < 600, "started=\(started)")
+  }
+
   /// A state database deleted, or put back from a copy older than the run
   /// folders, would pair everyone again and email them twice: the run
   /// refuses, names the database and the run folders, and changes nothing.

@@ -9,14 +9,22 @@ public struct RunOptions: Sendable {
   public var cohort: String?
   public var pid: Int32
   public var crash: CrashPoint
+  /// When the process started (the clock, ISO 8601), written into the run
+  /// lock for a second taker to name; the as-of when nil. The two differ
+  /// whenever `--as-of` is given.
+  public var startedAt: String?
 
-  public init(configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint) {
+  public init(
+    configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint,
+    startedAt: String? = nil
+  ) {
     self.configPath = configPath
     self.asOf = asOf
     self.dryRun = dryRun
     self.cohort = cohort
     self.pid = pid
     self.crash = crash
+    self.startedAt = startedAt
   }
 }
 
@@ -67,7 +75,8 @@ public enum NightlyRun {
     _ = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
 
     try PrivateFiles.makeDirectory(config.state.stateDirectory)
-    let lock = try RunLock(stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.asOf)
+    let lock = try RunLock(
+      stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.startedAt ?? options.asOf)
     defer { lock.release() }
     // The state database is opened (and, the first night, created) on a
     // thread of its own while the exports are read: that is mostly waiting
