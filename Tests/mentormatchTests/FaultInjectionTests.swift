@@ -166,6 +166,8 @@ private let noPairs = 1
     #expect(full.exitCode == 74, "\(full.stderr)")
     #expect(full.stderr.contains("/emails/") && full.stderr.contains("I/O error: write failed: No space left on device"), "\(full.stderr)")
     #expect(!Addresses.found(in: full.stderr), "no addresses in the message")
+    // The half-written folder is gone: it held personal data, and the full disk's space.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path) == [], "nothing left in the runs folder")
 
     // The operator frees space; the next run finishes the job exactly once.
     #expect(tool("/bin/mount", ["-o", "remount,size=64m", demo.runs.path]) == 0)
