@@ -75,6 +75,10 @@ private let noPairs = 1
     #expect(result.exitCode == 73, "\(result.stderr)")
     #expect(result.stderr.contains("runs"), "the message names the folder: \(result.stderr)")
     #expect(result.stderr.contains("cannot create"), "\(result.stderr)")
+    if mounted {
+      // The system's reason, not Foundation's "The operation could not be completed. The volume is read only."
+      #expect(result.stderr.contains("\(demo.runs.path): cannot create: Read-only file system\n"), "\(result.stderr)")
+    }
     #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
     #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
   }
