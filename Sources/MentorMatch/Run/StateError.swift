@@ -112,6 +112,14 @@ extension StateError {
     if let database = error as? DatabaseError, database.resultCode.primaryResultCode == .SQLITE_FULL {
       return .database(path: path, message: "the disk is full (SQLITE_FULL); free space and run again")
     }
+    if let database = error as? DatabaseError, database.resultCode.primaryResultCode == .SQLITE_READONLY {
+      // Typically a -wal or -shm file left by another user (a command run once with sudo),
+      // or the database's own mode: SQLite gives the two files the database's.
+      return .database(
+        path: path,
+        message: "cannot write it (SQLITE_READONLY): the user running mentormatch needs write permission on it "
+          + "and on its -wal and -shm files, which another user (a command run with sudo?) may own")
+    }
     if let database = error as? DatabaseError, database.message == nil || database.message == "not an error" {
       // SQLite's message was cleared before it was read (by a later call on
       // the connection): its text for the code says what failed.
