@@ -34,6 +34,9 @@ struct Run: ParsableCommand {
   func run() throws {
     // Before the run's threads start (see ProcessHeap for what it saves).
     ProcessHeap.growInLargeSteps()
+    // A cron log that just stopped would not say the run did not finish.
+    let notice = TerminationNotice { printError(TerminationNotice.runStopped(by: $0)) }
+    defer { withExtendedLifetime(notice) {} }
     try runReportingErrors {
       let logger = Logger.mentormatch
       let terminal = isatty(STDERR_FILENO) == 1

@@ -640,6 +640,52 @@ private struct DemoCopy {
   }
 }
 
+/// SIGTERM (cron's timeout, a shutdown) or SIGINT mid-run: the log says the
+/// run was stopped, the exit status is still the signal's, and the next run
+/// equals an uninterrupted one.
+@Suite(.serialized) struct RunSignalTests {
+  @Test(arguments: [SIGTERM, SIGINT])
+  func aRunStoppedByASignalSaysSoAndTheNextRunFinishes(_ signal: Int32) throws {
+    let reference = try DemoCopy()
+    let demo = try DemoCopy()
+    defer {
+      reference.remove()
+      demo.remove()
+    }
+    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let log = demo.folder.appendingPathComponent("run.log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    let errors = try FileHandle(forWritingTo: log)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
+    process.arguments = ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    // Once the run is under way (its first log line), well before it ends.
+    var text = ""
+    for _ in 0..<2_000 where !text.contains("records read") {
+      usleep(5_000)
+      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    }
+    #expect(text.contains("records read"), "\(text)")
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    try errors.close()
+    text = try String(contentsOf: log, encoding: .utf8)
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "\(text)")
+    let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
+    #expect(text.hasSuffix(
+      "mentormatch: stopped by \(name) before the run ended: the next run finishes its work (no pair or email is lost or made twice)\n"),
+      "\(text)")
+    let rerun = try demo.run("2026-11-27T02:00:00Z")
+    #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    #expect(try files(under: try demo.runFolder("2026")) == (try files(under: try reference.runFolder("2026"))))
+    #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout
+      == (try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout))
+  }
+}
+
 /// SIGKILL at arbitrary moments, then a clean re-run: the result equals an
 /// uninterrupted run's (issue 6's kill loop; the named steps are above).
 @Suite(.serialized) struct RunKillLoopTests {
