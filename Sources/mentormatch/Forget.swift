@@ -55,7 +55,7 @@ struct Forget: ParsableCommand {
       let settings = try options.settings()
       let lock = try options.lock(settings)
       defer { lock.release() }
-      let store = try StateStore(path: settings.databasePath)
+      let store = try StateStore(settings: settings)
       let summary = try Erasure.forget(
         store: store, runsDirectory: settings.runsDirectory, personID: id, email: email, asOf: asOf, crash: crash)
       for line in summary.lines { print(line) }

@@ -34,7 +34,7 @@ struct Pairs: ParsableCommand {
     func run() throws {
       try runReportingErrors {
         let settings = try options.settings()
-        let store = try StateStore(path: settings.databasePath)
+        let store = try StateStore(settings: settings)
         FileHandle.standardOutput.write(Data(try store.activePairsCSV(cohort: cohort)))
         if let cohort, let note = try store.noActivePairsNote(cohort: cohort) { printError(note) }
       }
@@ -78,7 +78,7 @@ struct Pairs: ParsableCommand {
         let settings = try options.settings()
         let lock = try options.lock(settings)
         defer { lock.release() }
-        let store = try StateStore(path: settings.databasePath)
+        let store = try StateStore(settings: settings)
         let pair = try store.endPair(mentee: mentee, mentor: mentor, reason: reason, asOf: asOf)
         print("ended pair of mentee '\(pair.menteeID)' and mentor '\(pair.mentorID)' (cohort '\(pair.cohort)') as of \(asOf)")
       }

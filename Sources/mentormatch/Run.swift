@@ -34,14 +34,18 @@ struct Run: ParsableCommand {
   func run() throws {
     // Before the run's threads start (see ProcessHeap for what it saves).
     ProcessHeap.growInLargeSteps()
+    // A cron log that just stopped would not say the run did not finish.
+    let notice = TerminationNotice { printError(TerminationNotice.runStopped(by: $0)) }
+    defer { withExtendedLifetime(notice) {} }
     try runReportingErrors {
       let logger = Logger.mentormatch
       let terminal = isatty(STDERR_FILENO) == 1
       let started = ContinuousClock.now
+      let now = Timestamps.now()
       let options = RunOptions(
-        configPath: config, asOf: asOf ?? Timestamps.now(), dryRun: dryRun, cohort: cohort,
+        configPath: config, asOf: asOf ?? now, dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
-        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment))
+        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment), startedAt: now)
       let log: (String) -> Void = { line in
         // On a terminal, clear the progress line before a log line takes its place.
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -75,6 +75,10 @@ private let noPairs = 1
     #expect(result.exitCode == 73, "\(result.stderr)")
     #expect(result.stderr.contains("runs"), "the message names the folder: \(result.stderr)")
     #expect(result.stderr.contains("cannot create"), "\(result.stderr)")
+    if mounted {
+      // The system's reason, not Foundation's "The operation could not be completed. The volume is read only."
+      #expect(result.stderr.contains("\(demo.runs.path): cannot create: Read-only file system\n"), "\(result.stderr)")
+    }
     #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
     #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
   }
@@ -166,6 +170,8 @@ private let noPairs = 1
     #expect(full.exitCode == 74, "\(full.stderr)")
     #expect(full.stderr.contains("/emails/") && full.stderr.contains("I/O error: write failed: No space left on device"), "\(full.stderr)")
     #expect(!Addresses.found(in: full.stderr), "no addresses in the message")
+    // The half-written folder is gone: it held personal data, and the full disk's space.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path) == [], "nothing left in the runs folder")
 
     // The operator frees space; the next run finishes the job exactly once.
     #expect(tool("/bin/mount", ["-o", "remount,size=64m", demo.runs.path]) == 0)
@@ -193,6 +199,28 @@ private let noPairs = 1
     #expect(result.stderr.contains(":\(line):") || result.stderr.contains("line \(line)"), "names line \(line): \(result.stderr)")
     #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
     #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
+  }
+
+  /// An export copied while it is still being written, cut in the middle of
+  /// an unquoted row: the short last row is not taken for a ragged row to
+  /// reject while the rows before it are matched and emailed.
+  @Test func exportCutShortMidRowIsExit65AndCommitsNothing() throws {
+    let demo = try FaultDemo()
+    defer { demo.remove() }
+    let bytes = try Data(contentsOf: demo.export)
+    // 40 bytes into the first line past the middle that holds no quote there.
+    let starts = bytes.indices.filter { $0 > bytes.count / 2 && bytes[$0 - 1] == UInt8(ascii: "\n") }
+    let start = try #require(starts.first { !bytes[$0..<($0 + 40)].contains(UInt8(ascii: "\"")) })
+    let truncated = bytes.prefix(upTo: start + 40)
+    try truncated.write(to: demo.export)
+    let line = truncated.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+    let result = try demo.run()
+    #expect(result.exitCode == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("mentormatch: signups.csv:\(line): the file ends in the middle of this record ("), "\(result.stderr)")
+    #expect(result.stderr.contains("the export looks cut short (still being written?)"), "\(result.stderr)")
+    #expect(!Addresses.found(in: result.stderr), "no addresses in the message")
+    #expect(try demo.pairs().split(separator: "\r\n").count == noPairs, "nothing committed")
+    #expect(!FileManager.default.fileExists(atPath: demo.runs.path), "no run folder")
   }
 }
 

@@ -330,6 +330,82 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
   }
 
+  /// A run stopped after publishing (one rename of its staged outbox) but
+  /// before recording it: by the next night a relay has sent the messages
+  /// and deleted them from `new/`, as maildir allows. The next run records
+  /// them as published and puts none of them back.
+  @Test func emailsARelayDeletedAfterACrashAreNotSentAgain() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let crash = try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-publish"])
+    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    let new = try demo.runFolder("2026").appendingPathComponent("outbox/new")
+    let sent = try FileManager.default.contentsOfDirectory(atPath: new.path)
+    #expect(sent.count == 184)
+    for name in sent { try FileManager.default.removeItem(at: new.appendingPathComponent(name)) }
+    let next = try demo.run("2026-11-28T02:00:00Z")
+    #expect(next.exitCode == 0, "\(next.stderr)")
+    #expect(next.stderr.contains("recorded 184 emails an interrupted run had published"), "\(next.stderr)")
+    #expect(!next.stderr.contains("owed by an interrupted run"), "\(next.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: new.path).isEmpty, "nothing sent twice")
+    let store = try StateStore(path: demo.folder.appendingPathComponent("state/mentormatch.sqlite").path)
+    #expect(try store.unpublishedNotifications().isEmpty)
+  }
+
+  /// The lock names when its holder started, for a second run or `prune`
+  /// to report: the clock, not the `--as-of` of the night it is running
+  /// (a re-run of 27 November said it had started on 27 November).
+  @Test func theLockRecordsWhenTheRunStartedNotItsAsOf() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let before = Date()
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    // The holder's lines stay in the file after it ends.
+    let text = try String(contentsOfFile: demo.folder.appendingPathComponent("state/mentormatch.lock").path, encoding: .utf8)
+    let started = try #require(text.split(separator: "\n").first { $0.hasPrefix("started=") }?.dropFirst(8))
+    let formatter = ISO8601DateFormatter()
+    let date = try #require(formatter.date(from: String(started)), "\(text)")
+    #expect(abs(date.timeIntervalSince(before)) < 600, "started=\(started)")
+  }
+
+  /// A state database deleted, or put back from a copy older than the run
+  /// folders, would pair everyone again and email them twice: the run
+  /// refuses, names the database and the run folders, and changes nothing.
+  @Test func aLostOrOlderStateDatabaseIsRefusedNotRebuilt() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let database = demo.folder.appendingPathComponent("state/mentormatch.sqlite").path
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    // A copy of the closed database with its write-ahead log: the state after night 1.
+    let older = demo.folder.appendingPathComponent("older.sqlite").path
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database + suffix) {
+      try FileManager.default.copyItem(atPath: database + suffix, toPath: older + suffix)
+    }
+    try demo.useNightTwoExport()
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    let night2 = try demo.runFolder("20261128").path
+
+    func removeDatabase() throws {
+      for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
+        try FileManager.default.removeItem(atPath: database + suffix)
+      }
+    }
+    try removeDatabase()
+    let lost = try demo.run("2026-11-29T02:00:00Z")
+    #expect(lost.exitCode == 66, "\(lost.stderr)")
+    #expect(lost.stderr.contains("\(database): the state database is missing or empty, but \(demo.runs.path) holds run folders (the latest 20261128T020000Z-"), "\(lost.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: database), "no fresh database made")
+    #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).exitCode == 66)
+
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: older + suffix) {
+      try FileManager.default.copyItem(atPath: older + suffix, toPath: database + suffix)
+    }
+    let behind = try demo.run("2026-11-29T02:00:00Z")
+    #expect(behind.exitCode == 65, "\(behind.stderr)")
+    #expect(behind.stderr.contains("\(database): the state database does not know a run that published emails (the latest \(night2))"), "\(behind.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path).filter { $0.hasPrefix("20261129") }.isEmpty)
+  }
+
   /// A run stopped after its commit owes its emails, which the next run
   /// publishes from its folder: `prune` must keep that folder, however old,
   /// or the emails would be owed for ever and never sent.
@@ -579,6 +655,52 @@ private struct DemoCopy {
     let result = try CommandRunner.run(["forget", "--config", demo.config] + arguments)
     #expect(result.exitCode == 64)
     #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+}
+
+/// SIGTERM (cron's timeout, a shutdown) or SIGINT mid-run: the log says the
+/// run was stopped, the exit status is still the signal's, and the next run
+/// equals an uninterrupted one.
+@Suite(.serialized) struct RunSignalTests {
+  @Test(arguments: [SIGTERM, SIGINT])
+  func aRunStoppedByASignalSaysSoAndTheNextRunFinishes(_ signal: Int32) throws {
+    let reference = try DemoCopy()
+    let demo = try DemoCopy()
+    defer {
+      reference.remove()
+      demo.remove()
+    }
+    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let log = demo.folder.appendingPathComponent("run.log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    let errors = try FileHandle(forWritingTo: log)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
+    process.arguments = ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    // Once the run is under way (its first log line), well before it ends.
+    var text = ""
+    for _ in 0..<2_000 where !text.contains("records read") {
+      usleep(5_000)
+      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    }
+    #expect(text.contains("records read"), "\(text)")
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    try errors.close()
+    text = try String(contentsOf: log, encoding: .utf8)
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "\(text)")
+    let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
+    #expect(text.hasSuffix(
+      "mentormatch: stopped by \(name) before the run ended: the next run finishes its work (no pair or email is lost or made twice)\n"),
+      "\(text)")
+    let rerun = try demo.run("2026-11-27T02:00:00Z")
+    #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    #expect(try files(under: try demo.runFolder("2026")) == (try files(under: try reference.runFolder("2026"))))
+    #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout
+      == (try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout))
   }
 }
 

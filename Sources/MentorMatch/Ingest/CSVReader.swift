@@ -27,6 +27,10 @@ public final class CSVReader {
   public let name: String
   /// The size of the input in bytes: the file's size when it was opened.
   public let byteCount: Int
+  /// Whether the input read by the last ``forEachRowView(_:)`` was empty or
+  /// ended with a line break (CR or LF). An export that stops mid-line may
+  /// have been cut short: copied while still being written.
+  public private(set) var endsWithLineBreak = true
   private let options: CSVReadOptions
   private let source: Source
 
@@ -133,6 +137,7 @@ public final class CSVReader {
           start = end
         }
       }
+      endsWithLineBreak = bytes.last.map(Self.isLineBreak) ?? true
     case .file(let handle):
       // One buffer for every chunk: a fresh one per read costs page faults.
       let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(options.chunkSize, 16))
@@ -144,6 +149,7 @@ public final class CSVReader {
           throw CSVError(file: name, line: parser.line, kind: .readFailed(reason: String(cString: strerror(errno))))
         }
         if count == 0 { break }
+        endsWithLineBreak = Self.isLineBreak(buffer[count - 1])
         try parser.feed(UnsafeBufferPointer(rebasing: buffer[..<count]), atStart: atStart)
         atStart = false
         try parser.drain(body)
@@ -152,6 +158,8 @@ public final class CSVReader {
     try parser.finish()
     try parser.drain(body)
   }
+
+  private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 
   /// Reads every row into memory. Convenient for small files such as a taxonomy.
   public func readAll() throws -> [CSVRow] {

@@ -5,6 +5,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case missingColumn(file: String, field: String, header: String, delimiterHint: String?)
   case duplicateColumn(file: String, header: String)
   case tooManyRejects(rejected: Int, read: Int, limit: Double)
+  /// The file ends mid-record: its last record has fewer fields than the
+  /// header and no line break after it.
+  case cutShort(file: String, line: Int, fields: Int, width: Int)
 
   public var description: String {
     switch self {
@@ -18,6 +21,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return text
     case .duplicateColumn(let file, let header):
       return "\(file):1: column '\(header)' appears more than once"
+    case .cutShort(let file, let line, let fields, let width):
+      return "\(file):\(line): the file ends in the middle of this record (\(CountedNoun.phrase(fields, "field")) of \(width), "
+        + "no line break after it): the export looks cut short (still being written?); run again once it is complete"
     case .tooManyRejects(let rejected, let read, let limit):
       let percent = read == 0 ? 0 : rejected * 100 / read
       return "\(rejected) of \(CountedNoun.phrase(read, "record")) rejected (\(percent)%), over the limit of \(Int(limit * 100))% "

@@ -65,10 +65,12 @@ public enum SignupIngest {
     _ file: InputFile, into validator: inout SignupValidator, settings: InputSettings,
     open: ((InputFile) throws(CSVError) -> CSVReader)?
   ) throws(IngestError) {
+    var endsWithLineBreak = true
     do {
       let reader = try open?(file) ?? CSVReader(path: file.path, options: settings.csv)
       validator.begin(file: file, byteCount: reader.byteCount)
       try reader.forEachRowView { row in try validator.consume(row) }
+      endsWithLineBreak = reader.endsWithLineBreak
     } catch let error as IngestError {
       throw error
     } catch let error as CSVError {
@@ -76,6 +78,6 @@ public enum SignupIngest {
     } catch {
       throw .csv(CSVError(file: file.name, kind: .readFailed(reason: "\(error)")))
     }
-    try validator.end()
+    try validator.end(endsWithLineBreak: endsWithLineBreak)
   }
 }

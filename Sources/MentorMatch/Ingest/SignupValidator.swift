@@ -20,6 +20,9 @@ public struct SignupValidator: Sendable {
   private var sizing: FileSizing?
   /// The fast path for the current file's rows, once its header is read.
   private var plainRow: PlainRow?
+  /// The line and field count of the current file's last record, when it
+  /// had fewer fields than the header.
+  private var lastRecordShort: (line: Int, fields: Int)?
 
   public init(settings: InputSettings) {
     self.settings = settings
@@ -72,6 +75,7 @@ public struct SignupValidator: Sendable {
     self.file = file
     columns = nil
     plainRow = nil
+    lastRecordShort = nil
     readPerFile.append(0)
     sizing = byteCount.map { FileSizing(fileBytes: $0) }
   }
@@ -97,6 +101,11 @@ public struct SignupValidator: Sendable {
       return
     }
     readPerFile[fileIndex] += 1
+    if case .record(let record) = row, record.count < columns.width {
+      lastRecordShort = (record.line, record.count)
+    } else {
+      lastRecordShort = nil
+    }
     if case .record(let record) = row, let estimate = sizing?.sample(record) {
       sizing = nil
       // The first file's validator becomes the join of every file
@@ -152,10 +161,20 @@ public struct SignupValidator: Sendable {
     accepted.append(signup)
   }
 
-  /// Marks the end of the current file. An empty file (no header) is an error.
-  public mutating func end() throws(IngestError) {
+  /// Marks the end of the current file. An empty file (no header) is an error,
+  /// and so is a file cut short: one whose last record has fewer fields
+  /// than the header and no line break after it, as an export copied while
+  /// it is still being written ends. Matching the rows before it would
+  /// match part of the export and send its emails.
+  ///
+  /// - Parameter endsWithLineBreak: whether the file's last byte was a CR
+  ///   or LF (``CSVReader/endsWithLineBreak``).
+  public mutating func end(endsWithLineBreak: Bool = true) throws(IngestError) {
     guard let file else { return }
     if columns == nil { throw .emptyFile(file: file.name) }
+    if !endsWithLineBreak, let short = lastRecordShort, let columns {
+      throw .cutShort(file: file.name, line: short.line, fields: short.fields, width: columns.width)
+    }
     self.file = nil
   }
 

@@ -65,6 +65,11 @@ enum DurableFile {
     guard mkdir(path, folderMode) == 0 || errno == EEXIST else {
       throw StateError.cannotCreate(path: path, reason: reason())
     }
+    // EEXIST says only that the name is taken; a file there is no folder to write in.
+    var status = stat()
+    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+      throw StateError.cannotCreate(path: path, reason: "a file of that name is in the way (not a folder)")
+    }
     guard chmod(path, folderMode) == 0 else { throw StateError.cannotCreate(path: path, reason: reason()) }
   }
 

@@ -9,14 +9,22 @@ public struct RunOptions: Sendable {
   public var cohort: String?
   public var pid: Int32
   public var crash: CrashPoint
+  /// When the process started (the clock, ISO 8601), written into the run
+  /// lock for a second taker to name; the as-of when nil. The two differ
+  /// whenever `--as-of` is given.
+  public var startedAt: String?
 
-  public init(configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint) {
+  public init(
+    configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint,
+    startedAt: String? = nil
+  ) {
     self.configPath = configPath
     self.asOf = asOf
     self.dryRun = dryRun
     self.cohort = cohort
     self.pid = pid
     self.crash = crash
+    self.startedAt = startedAt
   }
 }
 
@@ -67,15 +75,16 @@ public enum NightlyRun {
     _ = try config.email.map { (settings) throws(NotifyError) in try EmailComposer.load(settings: settings) }
 
     try PrivateFiles.makeDirectory(config.state.stateDirectory)
-    let lock = try RunLock(stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.asOf)
+    let lock = try RunLock(
+      stateDirectory: config.state.stateDirectory, pid: options.pid, startedAt: options.startedAt ?? options.asOf)
     defer { lock.release() }
     // The state database is opened (and, the first night, created) on a
     // thread of its own while the exports are read: that is mostly waiting
     // for the disk. Its errors still come before an export's, as when it was
     // opened first.
-    let (databasePath, crash) = (config.state.databasePath, options.crash)
+    let (stateSettings, crash) = (config.state, options.crash)
     let opening = BackgroundJob(ownThread: true) {
-      Result { () throws(StateError) in try StateStore(path: databasePath, crash: crash) }
+      Result { () throws(StateError) in try StateStore(settings: stateSettings, crash: crash) }
     }
 
     // The taxonomy is loaded on another core while the exports are read; an
@@ -118,10 +127,18 @@ public enum NightlyRun {
       logStage("ingest", wall: seconds() - ingestStart.0, cpu: ProcessUsage.cpuSeconds - ingestStart.1)
     }
     let store = try opening.wait().get()
+    // Before anything is matched or published: a database that has lost
+    // runs would pair their people again and send their emails twice.
+    try StateContinuity.checkNotBehind(
+      knownRunIDs: Set(try store.runs().map(\.id)), databasePath: config.state.databasePath,
+      runsDirectory: config.state.runsDirectory)
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
       if recovered.published > 0 {
         log("published \(CountedNoun.phrase(recovered.published, "email")) owed by an interrupted run")
+      }
+      if recovered.recorded > 0 {
+        log("recorded \(CountedNoun.phrase(recovered.recorded, "email")) an interrupted run had published")
       }
       for (runID, count) in recovered.stranded {
         log("run \(runID): its folder is gone, so \(CountedNoun.phrase(count, "email")) it owes cannot be published; "
@@ -258,13 +275,16 @@ public enum NightlyRun {
   static let rejectsLogged = 20
 
   /// Publishes emails a crashed run committed but did not publish, from that
-  /// run's folder. Returns how many, and how many each run whose folder is
-  /// gone still owes (those stay owed, and nothing is made in its place).
+  /// run's folder. Returns how many, how many it had published already but
+  /// not recorded (now recorded, not published again), and how many each
+  /// run whose folder is gone still owes (those stay owed, and nothing is
+  /// made in its place).
   static func publishOwed(store: StateStore, runsDirectory: String) throws
-    -> (published: Int, stranded: [(runID: String, count: Int)])
+    -> (published: Int, recorded: Int, stranded: [(runID: String, count: Int)])
   {
     let owed = try store.unpublishedNotifications()
     var published = 0
+    var recorded = 0
     var stranded: [(runID: String, count: Int)] = []
     for runID in Set(owed.map(\.runID)).sorted() {
       let folder = (runsDirectory as NSString).appendingPathComponent(runID)
@@ -273,10 +293,27 @@ public enum NightlyRun {
         stranded.append((runID, names.count))
         continue
       }
+      if publishedWhole(folder) {
+        // Published by the interrupted run itself: only the record is missing.
+        recorded += try store.markPublished(runID: runID, fileNames: names)
+        continue
+      }
       let present = try publish(fileNames: names, from: folder)
       published += try store.markPublished(runID: runID, fileNames: present)
     }
-    return (published, stranded)
+    return (published, recorded, stranded)
+  }
+
+  /// Whether a run folder's staged outbox was renamed into `outbox/new/`
+  /// whole: the staged folder is gone and its completion marker
+  /// (``RunFolderWriter/completeMarker(linksInto:)``) is there. A run
+  /// stopped between that rename and recording it has published every
+  /// email; linking them again would send twice any that a relay has sent
+  /// and deleted from `new/` since, as maildir allows.
+  static func publishedWhole(_ folder: String) -> Bool {
+    let marker = RunFolderWriter.completeMarker(linksInto: stagedOutbox)
+    return !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(stagedOutbox))
+      && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(marker))
   }
 
   /// The run folder's emails staged for its outbox: hard links of

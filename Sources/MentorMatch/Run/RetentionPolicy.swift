@@ -63,7 +63,7 @@ public struct RetentionPolicy: Sendable, Equatable {
   public func prune(_ settings: StateSettings, now: Date, dryRun: Bool = false) throws(StateError) -> [Decision] {
     var owed: Set<String> = []
     if FileManager.default.fileExists(atPath: settings.databasePath) {
-      owed = Set(try StateStore(path: settings.databasePath).unpublishedNotifications().map(\.runID))
+      owed = Set(try StateStore(settings: settings).unpublishedNotifications().map(\.runID))
     }
     return try prune(runsDirectory: settings.runsDirectory, now: now, dryRun: dryRun, owedBy: owed)
   }

@@ -27,6 +27,14 @@ public struct RunFolderWriter: Sendable {
   /// its outbox (``MaildirOutbox/publish(renaming:)``). Those links are left
   /// out when an existing run folder is compared.
   public let links: (from: String, into: String)?
+  /// The empty file written beside the folder ``links`` go into, once every
+  /// link is in it (`.outbox-new.complete` for `.outbox-new`). It stays when
+  /// that folder is later renamed away whole, so a run folder holding the
+  /// marker but not the folder has had every link published in one rename:
+  /// after a crash before the state recorded it, nothing is linked again
+  /// (a relay may have sent and deleted those messages meanwhile).
+  public static func completeMarker(linksInto into: String) -> String { into + ".complete" }
+
   /// How ``links`` are made: linkat(2), replaced in tests.
   var linkFile: FolderLinker.Link = { linkat($0, $1, $2, $1, 0) }
 
@@ -94,76 +102,95 @@ public struct RunFolderWriter: Sendable {
       try compare(files)
       try compare(try more(compare))
       let linked = links.map { $0.into + "/" }
-      let present = DurableFile.files(under: final).filter { path in linked.map { !path.hasPrefix($0) } ?? true }
+      let marker = links.map { Self.completeMarker(linksInto: $0.into) }
+      let present = DurableFile.files(under: final).filter { path in
+        (linked.map { !path.hasPrefix($0) } ?? true) && path != marker
+      }
       guard present == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
       return .alreadyPresent
     }
     let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
     try DurableFile.makeFolder(temporary)
-    var folders: Set<String> = [temporary]
-    // Each folder of the run is opened once and its files created by name in
-    // it: a run writes hundreds of thousands of emails into one folder.
-    var openFolders: [Substring: Int32] = [:]
-    defer { for fd in openFolders.values { close(fd) } }
-    /// Makes a folder of the run and its missing parents, noting each.
-    func makeFolder(_ full: String) throws(StateError) {
-      try DurableFile.makeFolders(full)
-      var walk = full
-      while walk.count > temporary.count {
-        folders.insert(walk)
-        walk = (walk as NSString).deletingLastPathComponent
-      }
-    }
-    let linker = try links.map { (links) throws(StateError) in
-      try makeFolder(temporary + "/" + links.into)
-      return try FolderLinker(into: temporary + "/" + links.into, link: linkFile)
-    }
-    defer { linker?.end() }
-    func put(_ batch: [String: [UInt8]]) throws(StateError) {
-      var linked: [String] = []
-      for path in batch.keys.sorted() {
-        try Self.checkRelative(path)
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let parent = slash.map { path[..<$0] } ?? ""
-        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
-        let folder: Int32
-        if let fd = openFolders[parent] {
-          folder = fd
-        } else {
-          let full = parent.isEmpty ? temporary : temporary + "/" + parent
-          try makeFolder(full)
-          folder = try DurableFile.openFolder(full)
-          openFolders[parent] = folder
+    // Filled in a function of its own, so that its open folders and the
+    // linker are done with before a failure removes it.
+    func fill() throws(StateError) {
+      var folders: Set<String> = [temporary]
+      // Each folder of the run is opened once and its files created by name in
+      // it: a run writes hundreds of thousands of emails into one folder.
+      var openFolders: [Substring: Int32] = [:]
+      defer { for fd in openFolders.values { close(fd) } }
+      /// Makes a folder of the run and its missing parents, noting each.
+      func makeFolder(_ full: String) throws(StateError) {
+        try DurableFile.makeFolders(full)
+        var walk = full
+        while walk.count > temporary.count {
+          folders.insert(walk)
+          walk = (walk as NSString).deletingLastPathComponent
         }
-        try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
-        if let from = links?.from, parent == from { linked.append(name) }
       }
-      if let linker, let from = links?.from, let folder = openFolders[Substring(from)], !linked.isEmpty {
-        linker.link(linked, from: folder, path: temporary + "/" + from)
+      let linker = try links.map { (links) throws(StateError) in
+        try makeFolder(temporary + "/" + links.into)
+        return try FolderLinker(into: temporary + "/" + links.into, link: linkFile)
       }
+      defer { linker?.end() }
+      func put(_ batch: [String: [UInt8]]) throws(StateError) {
+        var linked: [String] = []
+        for path in batch.keys.sorted() {
+          try Self.checkRelative(path)
+          let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+          let parent = slash.map { path[..<$0] } ?? ""
+          let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+          let folder: Int32
+          if let fd = openFolders[parent] {
+            folder = fd
+          } else {
+            let full = parent.isEmpty ? temporary : temporary + "/" + parent
+            try makeFolder(full)
+            folder = try DurableFile.openFolder(full)
+            openFolders[parent] = folder
+          }
+          try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
+          if let from = links?.from, parent == from { linked.append(name) }
+        }
+        if let linker, let from = links?.from, let folder = openFolders[Substring(from)], !linked.isEmpty {
+          linker.link(linked, from: folder, path: temporary + "/" + from)
+        }
+      }
+      try put(files)
+      try put(try more(put))
+      try linker?.finish()
+      if let linker, linker.refused, let into = links?.into {
+        // No hard links here: no staged folder, so publishing copies instead.
+        folders.remove(temporary + "/" + into)
+        do { try FileManager.default.removeItem(atPath: temporary + "/" + into) } catch {
+          throw StateError.io(path: temporary + "/" + into, reason: "cannot remove the staged links: \(error.localizedDescription)")
+        }
+      } else if linker != nil, let into = links?.into {
+        let marker = Self.completeMarker(linksInto: into)
+        try DurableFile.create(temporary + "/" + marker, bytes: [], sync: false)
+      }
+      // One sync for every file and folder: nothing is renamed into place
+      // before all of its bytes and names are durable.
+      try DurableFile.syncFileSystem(containing: temporary)
+      #if !os(Linux)
+      // Linux's syncfs(2) commits the file system's metadata (the new folders'
+      // entries) with the data, so there the folders need no fsync of their
+      // own; elsewhere sync(2) may return before the writes are done. Deepest
+      // first, so that each folder's entries are durable before its parent's.
+      for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
+      #endif
     }
-    try put(files)
-    try put(try more(put))
-    try linker?.finish()
-    if let linker, linker.refused, let into = links?.into {
-      // No hard links here: no staged folder, so publishing copies instead.
-      folders.remove(temporary + "/" + into)
-      do { try FileManager.default.removeItem(atPath: temporary + "/" + into) } catch {
-        throw StateError.io(path: temporary + "/" + into, reason: "cannot remove the staged links: \(error.localizedDescription)")
-      }
+    do {
+      try fill()
+      crash.hit("run-folder-files-written")
+      try DurableFile.move(temporary, to: final)
+    } catch {
+      // A failed write (a full disk) leaves nothing behind: the folder holds
+      // personal data, and on a full disk its space. A crash leaves it for
+      // the next write to remove (removeStaleTemporaries).
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw error
     }
-    // One sync for every file and folder: nothing is renamed into place
-    // before all of its bytes and names are durable.
-    try DurableFile.syncFileSystem(containing: temporary)
-    #if !os(Linux)
-    // Linux's syncfs(2) commits the file system's metadata (the new folders'
-    // entries) with the data, so there the folders need no fsync of their
-    // own; elsewhere sync(2) may return before the writes are done. Deepest
-    // first, so that each folder's entries are durable before its parent's.
-    for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncFolder(folder) }
-    #endif
-    crash.hit("run-folder-files-written")
-    try DurableFile.move(temporary, to: final)
     try DurableFile.syncFolder(runsDirectory)
     crash.hit("run-folder-renamed")
     return .written

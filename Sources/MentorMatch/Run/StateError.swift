@@ -13,6 +13,14 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case damaged(path: String, detail: String)
   /// A newer mentormatch migrated the database to a schema this one does not know (exit 65).
   case newerSchema(path: String, unknownMigrations: [String])
+  /// The database file is missing or empty, but the runs folder holds run
+  /// folders: a state existed and is lost (exit 66). A fresh one would pair
+  /// everyone again and send their emails twice.
+  case stateMissing(path: String, runsDirectory: String, lastRunFolder: String)
+  /// The database does not know a run whose folder has published its
+  /// emails: it is an older copy (exit 65). `runFolder` is the latest such
+  /// folder, `unknownCount` how many there are.
+  case stateBehind(path: String, runFolder: String, unknownCount: Int)
   /// `commit` was called for a run id already committed with other hashes.
   case runConflict(runID: String)
   /// `endPair` found no active pair for the mentee and mentor.
@@ -42,6 +50,14 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .newerSchema(let path, let unknown):
       return "\(path): the state was migrated by a newer mentormatch (schema \(unknown.joined(separator: ", ")), "
         + "unknown to this one); run that version or a later one, so that nothing it records is lost"
+    case .stateMissing(let path, let runs, let last):
+      return "\(path): the state database is missing or empty, but \(runs) holds run folders (the latest \(last)): "
+        + "a fresh state would pair everyone again and send their emails twice; restore the database from a backup, "
+        + "or move the run folders out of \(runs) to start afresh"
+    case .stateBehind(let path, let folder, let count):
+      return "\(path): the state database does not know \(count == 1 ? "a run" : "\(count) runs") that published emails "
+        + "(the latest \(folder)): it is an older copy (restored from a backup, or copied without its -wal file?), "
+        + "and a run now would pair those people again and send their emails twice; restore the latest database"
     case .databaseBusy(let path):
       return "\(path): database error: locked by another process; try again later"
     case .runConflict(let runID):
@@ -70,7 +86,8 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .database, .io, .damaged: .ioError
     case .runConflict, .badRelativePath: .software
     case .badRetention: .usage
-    case .noActivePair, .newerSchema: .dataError
+    case .noActivePair, .newerSchema, .stateBehind: .dataError
+    case .stateMissing: .noInput
     case .lockHeld, .databaseBusy: .temporaryFailure
     case .cannotCreate, .runFolderDiffers: .cannotCreate
     case .badManifest: .dataError
@@ -91,6 +108,22 @@ extension StateError {
       database.resultCode == .SQLITE_CORRUPT || database.resultCode == .SQLITE_NOTADB
     {
       return .damaged(path: path, detail: database.message ?? "\(database.resultCode)")
+    }
+    if let database = error as? DatabaseError, database.resultCode.primaryResultCode == .SQLITE_FULL {
+      return .database(path: path, message: "the disk is full (SQLITE_FULL); free space and run again")
+    }
+    if let database = error as? DatabaseError, database.resultCode.primaryResultCode == .SQLITE_READONLY {
+      // Typically a -wal or -shm file left by another user (a command run once with sudo),
+      // or the database's own mode: SQLite gives the two files the database's.
+      return .database(
+        path: path,
+        message: "cannot write it (SQLITE_READONLY): the user running mentormatch needs write permission on it "
+          + "and on its -wal and -shm files, which another user (a command run with sudo?) may own")
+    }
+    if let database = error as? DatabaseError, database.message == nil || database.message == "not an error" {
+      // SQLite's message was cleared before it was read (by a later call on
+      // the connection): its text for the code says what failed.
+      return .database(path: path, message: "SQLite error \(database.resultCode)")
     }
     return .database(path: path, message: "\(error)")
   }

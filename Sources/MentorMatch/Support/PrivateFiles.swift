@@ -13,13 +13,23 @@ public enum PrivateFiles {
   }
 
   /// Creates a folder (and its parents) with mode 0700.
+  ///
+  /// The reason is the system's (`Read-only file system`, `Permission
+  /// denied`), and the path the folder that could not be made.
   public static func makeDirectory(_ path: String) throws(WriteError) {
-    do {
-      try FileManager.default.createDirectory(
-        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    do throws(StateError) {
+      try DurableFile.makeFolders(path)
     } catch {
-      throw WriteError(path: path, reason: Self.reason(error), cannotCreate: true)
+      switch error {
+      case .cannotCreate(let failed, let why), .io(let failed, let why):
+        throw WriteError(path: failed, reason: why, cannotCreate: true)
+      default:
+        throw WriteError(path: path, reason: "\(error)", cannotCreate: true)
+      }
+    }
+    // An existing folder too: whatever made it, it holds personal data.
+    guard chmod(path, 0o700) == 0 else {
+      throw WriteError(path: path, reason: String(cString: strerror(errno)), cannotCreate: true)
     }
   }
 
@@ -53,14 +63,5 @@ public enum PrivateFiles {
     for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
       try write(bytes, to: (folder as NSString).appendingPathComponent(name))
     }
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return (error as NSError).localizedDescription
   }
 }

@@ -70,7 +70,8 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     ("P1,Ann", .raggedRow, ""),
   ])
   func rejectsWithAReason(_ line: String, _ reason: RejectReason, _ field: String) throws {
-    let result = try ingest([header, line])
+    // With a line break after the row: a short last row without one is a file cut short.
+    let result = try ingest([header, line, ""])
     #expect(result.signups.isEmpty)
     let rejected = try #require(result.rejected.first)
     #expect(rejected.reason == reason)
@@ -176,6 +177,42 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
 
   @Test func emptyFileIsAnError() throws {
     #expect(throws: IngestError.emptyFile(file: "a.csv")) { _ = try ingest([]) }
+  }
+
+  /// An export copied while it is still being written stops mid-row: its
+  /// last record is short and has no line break after it. Matching the rows
+  /// before it would match part of the export, so the file is refused.
+  @Test func anExportCutShortMidRowIsAFileError() throws {
+    let cut = String(row(id: "P2").prefix(34))  // "P2,Ann,Smith,ann@example.gov.uk,me"
+    #expect(throws: IngestError.cutShort(file: "a.csv", line: 3, fields: 5, width: 16)) {
+      _ = try ingest([header, row(), cut])
+    }
+    let error = IngestError.cutShort(file: "a.csv", line: 3, fields: 5, width: 16)
+    #expect(error.exitStatus == .dataError)
+    #expect(error.description.hasPrefix("a.csv:3: the file ends in the middle of this record (5 fields of 16, no line break after it)"))
+    // The same short row with a line break after it is a whole row that is ragged: rejected, and the run goes on.
+    let ragged = try ingest([header, row(), cut, ""])
+    #expect(ragged.signups.count == 1)
+    #expect(ragged.rejected.map(\.problems.first?.reason) == [.raggedRow])
+    // A whole last row without a line break is read as usual.
+    #expect(try ingest([header, row(), row(id: "P2", email: "bo@example.gov.uk")]).signups.count == 2)
+  }
+
+  @Test func aFileCutShortIsToldFromItsLastByte() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (text, ends) in [("a,b\n1,2\n", true), ("a,b\r\n1,2\r", true), ("a,b\n1,", false), ("", true)] {
+      let path = folder.appendingPathComponent("x.csv").path
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+      // A tiny chunk, so the last byte is in a later read than the first.
+      let reader = try CSVReader(path: path, options: CSVReadOptions(chunkSize: 3))
+      try reader.forEachRowView { _ in }
+      #expect(reader.endsWithLineBreak == ends, "\(text.debugDescription)")
+      let inMemory = CSVReader(bytes: Array(text.utf8), name: "x.csv", options: CSVReadOptions(chunkSize: 3))
+      try inMemory.forEachRowView { _ in }
+      #expect(inMemory.endsWithLineBreak == ends, "\(text.debugDescription)")
+    }
   }
 
   @Test func fixedRolePerFile() throws {

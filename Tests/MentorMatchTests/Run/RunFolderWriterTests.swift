@@ -30,6 +30,23 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
   }
 
+  /// A write that fails (a full disk, an email that cannot be composed)
+  /// leaves no temporary folder: it would hold personal data, and on a
+  /// full disk its space, until the next run.
+  @Test func aFailedWriteLeavesNoTemporaryFolder() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 7, links: (from: "emails", into: ".outbox-new"))
+    let failure = StateError.io(path: "emails/2.eml", reason: "write failed: No space left on device")
+    #expect(throws: failure) {
+      try writer.write(runID: "r1", files: files) { (add) throws(StateError) in
+        try add(["emails/1.eml": Array("To: x\r\n\r\nhi\r\n".utf8)])
+        throw failure
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == [])
+  }
+
   @Test func identicalRewriteIsANoOpAndDifferentContentIsRefused() throws {
     let runs = makeTemporaryFolder()
     defer { removeFolder(runs) }

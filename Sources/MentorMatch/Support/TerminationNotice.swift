@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Says in the log that the process was stopped by SIGTERM or SIGINT, then
+/// lets the signal end it as it would have (the exit status is still the
+/// signal's, 143 or 130 to a shell).
+///
+/// A run stopped by a signal is finished by the next run like any crash,
+/// but without this a cron log just ends mid-stage, and nothing in it says
+/// the run did not complete. The signals are taken by dispatch sources
+/// (<https://developer.apple.com/documentation/dispatch/dispatchsource>),
+/// not a C handler, so the line is written from an ordinary thread.
+public final class TerminationNotice {
+  private let sources: [any DispatchSourceSignal]
+
+  /// Starts listening; keep the value alive for as long as the notice should be given.
+  ///
+  /// - Parameter say: writes one line, given the signal's name (`SIGTERM`).
+  public init(_ say: @escaping @Sendable (String) -> Void) {
+    // A parent may hand the signals down blocked (a blocked mask survives
+    // exec; test runners' threads block SIGTERM), and the process would then
+    // not stop at all. Unblocked on this thread before any other starts, so
+    // every thread of the run inherits the mask.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGTERM)
+    sigaddset(&signals, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    var sources: [any DispatchSourceSignal] = []
+    for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        say(name)
+        signal(number, SIG_DFL)
+        kill(getpid(), number)
+      }
+      source.resume()
+      // Only once the source listens: a signal before this ends the process as before.
+      signal(number, SIG_IGN)
+      sources.append(source)
+    }
+    self.sources = sources
+  }
+
+  /// The line a run writes: why the log stops here, and that nothing is lost.
+  public static func runStopped(by signal: String) -> String {
+    "stopped by \(signal) before the run ended: the next run finishes its work (no pair or email is lost or made twice)"
+  }
+
+  deinit {
+    for source in sources { source.cancel() }
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import MentorMatch
+
+/// A database that has lost runs must not be trusted: the run folders tell.
+@Suite struct StateContinuityTests {
+  /// A runs folder with one run folder (a manifest) per name, and an
+  /// `outbox/` in those listed as published.
+  private func runsFolder(_ names: [String], published: Set<String> = []) throws -> String {
+    let runs = makeTemporaryFolder() + "/runs"
+    for name in names {
+      try FileManager.default.createDirectory(atPath: runs + "/" + name, withIntermediateDirectories: true)
+      try Data("{}".utf8).write(to: URL(fileURLWithPath: runs + "/" + name + "/manifest.json"))
+      if published.contains(name) {
+        try FileManager.default.createDirectory(atPath: runs + "/" + name + "/outbox/new", withIntermediateDirectories: true)
+      }
+    }
+    return runs
+  }
+
+  @Test func aMissingOrEmptyDatabaseBesideRunFoldersIsRefused() throws {
+    let runs = try runsFolder(["20261127T020000Z-aaaa", "20261128T020000Z-bbbb"])
+    let database = (runs as NSString).deletingLastPathComponent + "/mentormatch.sqlite"
+    let expected = StateError.stateMissing(path: database, runsDirectory: runs, lastRunFolder: "20261128T020000Z-bbbb")
+    #expect(throws: expected) { try StateContinuity.checkNotLost(databasePath: database, runsDirectory: runs) }
+    FileManager.default.createFile(atPath: database, contents: Data())
+    #expect(throws: expected) { try StateContinuity.checkNotLost(databasePath: database, runsDirectory: runs) }
+    #expect(expected.exitStatus == .noInput)
+    // Nothing is created in its place.
+    let settings = StateSettings(
+      stateDirectory: (runs as NSString).deletingLastPathComponent, databasePath: database, runsDirectory: runs,
+      retentionDays: 90)
+    #expect(throws: expected) { _ = try StateStore(settings: settings) }
+    #expect(try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int == 0)
+  }
+
+  @Test func aFreshStateIsFineWithNoRunFolders() throws {
+    let runs = try runsFolder([])
+    try FileManager.default.createDirectory(atPath: runs + "/dry-runs/20261127T020000Z-aaaa", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: runs + "/.tmp-20261127T020000Z-aaaa-12", withIntermediateDirectories: true)
+    let database = (runs as NSString).deletingLastPathComponent + "/mentormatch.sqlite"
+    try StateContinuity.checkNotLost(databasePath: database, runsDirectory: runs)
+    try StateContinuity.checkNotLost(databasePath: database, runsDirectory: runs + "/absent")
+  }
+
+  @Test func aPublishedRunTheDatabaseDoesNotKnowIsRefused() throws {
+    let runs = try runsFolder(
+      ["20261126T020000Z-orph", "20261127T020000Z-aaaa", "20261128T020000Z-bbbb", "20261129T020000Z-cccc"],
+      published: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb", "20261129T020000Z-cccc"])
+    let expected = StateError.stateBehind(path: "db", runFolder: runs + "/20261129T020000Z-cccc", unknownCount: 2)
+    #expect(throws: expected) {
+      try StateContinuity.checkNotBehind(knownRunIDs: ["20261127T020000Z-aaaa"], databasePath: "db", runsDirectory: runs)
+    }
+    #expect(expected.exitStatus == .dataError)
+    #expect(expected.description.contains("does not know 2 runs that published emails"))
+    // An unpublished folder the database does not know is a run stopped before its commit.
+    try StateContinuity.checkNotBehind(
+      knownRunIDs: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb", "20261129T020000Z-cccc"], databasePath: "db",
+      runsDirectory: runs)
+  }
+}
