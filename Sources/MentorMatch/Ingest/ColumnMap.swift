@@ -41,9 +41,9 @@ struct ColumnMap: Sendable {
       }
       let required = field.isRequired && !(field == .role && file.fixedRole != nil)
       if enforceNamedColumns, settings.namedFields.contains(field), !Self.field(field, isUnusedIn: file) {
-        // A consent column the config names decides every row's consent.
         throw .missingNamedColumn(
           file: file.name, field: field.rawValue, header: header, table: "input.columns",
+          // A consent column the config names decides every row's consent.
           required: required || field == .consent,
           delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))
       }
@@ -58,7 +58,7 @@ struct ColumnMap: Sendable {
       if let position = index[Self.key(header)] {
         extraColumns[name] = position
         names[position] = name
-      } else if enforceNamedColumns, !header.isEmpty, file.fixedRole == nil {
+      } else if enforceNamedColumns, !header.isEmpty, file.fixedRole == nil || file.fixedRole == .both {
         // Files of one role (split exports) may each hold only their side's
         // extra columns, as the LGBT+ network's do; a file of both sides
         // must have them all, or a rule reads them as empty.

@@ -23,8 +23,8 @@ public struct InputSettings: Sendable {
   /// export without `consent` has its consent collected elsewhere).
   public var namedFields: Set<SignupField>
   /// Extra columns: configured name → header. Rules may use them as fields.
-  /// A file without a role of its own (``InputFile/fixedRole``) must have
-  /// every one whose header is not `""`.
+  /// A file that is not of one side (no ``InputFile/fixedRole``, or `both`)
+  /// must have every one whose header is not `""`.
   public var extraColumns: [String: String]
   public var defaultCohort: String
   /// Above this share of rejected records the export is treated as broken.

@@ -224,6 +224,8 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     }
     let oneSide = ["given_name,email,grade", "Ann,ann@x.gov.uk,HEO"]
     #expect(try ingest(oneSide, settings: split("mentee", "[input.extra]\nteam = \"Team\"")).signups.count == 1)
+    #expect(try ingest(oneSide, settings: split("mentor", "[input.extra]\nteam = \"Team\"")).signups.count == 1)
+    #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("both", "[input.extra]\nteam = \"Team\"")) }
     let skills = "[input.columns]\nskills_offered = \"Offers\"\nskills_wanted = \"Wants\"\nrole = \"Role\""
     #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("mentee", skills)) }
     #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("mentor", skills)) }
