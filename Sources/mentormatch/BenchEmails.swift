@@ -39,7 +39,8 @@ struct BenchEmails: ParsableCommand {
       let start = clock.now
       guard let from = try? EmailAddress.validate("mentoring@example.gov.uk"),
         let asOf = EmailTimestamp(iso8601: "2026-11-28T19:00:00Z")
-      else { throw ExitCode.failure }
+      // Constants that do not validate are a bug (70), not a failure outside sysexits.
+      else { throw ExitCode(ExitStatus.software.rawValue) }
       let composer = try EmailComposer.load(settings: EmailSettings(from: from, fromName: "Civil Service Mentoring"))
       let ready = clock.now
       let outbox = MaildirOutbox(directory: out + "/outbox", durability: perFileFsync ? .perFile : .batch)

@@ -205,4 +205,26 @@ import Testing
     #expect(check.stderr.contains("concepts.csv:2: field 2 is not valid UTF-8 (taxonomy files are UTF-8"), "\(check.stderr)")
     #expect(!check.stderr.contains("input.encoding"), "\(check.stderr)")
   }
+
+  /// A UTF-16 file (Excel's "Unicode text") is one problem, said once: it
+  /// used to be followed by a misleading "empty file (expected a header)".
+  @Test func aUTF16FileIsOneProblemWithAdvice() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let skills = try String(contentsOf: Self.root.appendingPathComponent("fixtures/esco-sample/skills_en.csv"), encoding: .utf8)
+    let path = folder.appendingPathComponent("skills_en.csv").path
+    try #require(skills.data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }).write(to: URL(fileURLWithPath: path))
+    let esco = try Self.run([
+      "taxonomy", "import-esco", "--skills", path,
+      "--broader", "fixtures/esco-sample/broaderRelationsSkillPillar_en.csv", "--out", folder.appendingPathComponent("out").path,
+    ])
+    #expect(esco.status == 65)
+    #expect(
+      esco.stderr == """
+        mentormatch: \(path):1: the file is UTF-16, not UTF-8; ESCO's CSV downloads are UTF-8: download this file again, \
+        or convert it with iconv -f utf-16 -t utf-8
+
+        """)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+  }
 }

@@ -53,6 +53,7 @@ import Testing
     ("hostile/unterminated-quote", 65, "signups.csv:3: a quoted field opened here is never closed"),
     ("hostile/semicolons-with-comma-config", 65, "set input.delimiter"),
     ("hostile/all-rejected", 65, "over the limit"),
+    ("hostile/mapped-column-absent", 65, "signups.csv:1: missing column 'Dept' for field 'department' (named in [input.columns]"),
   ])
   func failsWithTheDocumentedCode(_ folder: String, _ code: Int32, _ message: String) throws {
     let result = try CommandRunner.run(["validate", "--config", Fixtures.path("\(folder)/mentormatch.toml")])

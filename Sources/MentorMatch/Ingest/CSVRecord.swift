@@ -58,9 +58,10 @@ public enum CSVRecordProblem: Sendable, Equatable {
   /// For a sign-up export, which `[input] encoding` can read as Windows-1252.
   public static let exportEncodingAdvice = "set input.encoding = 'windows-1252' for legacy exports"
 
-  /// For a file of a command that reads UTF-8 only (`taxonomy`, `solve`).
-  public static func convertAdvice(_ reader: String) -> String {
-    "\(reader) UTF-8 only: save it as UTF-8, or convert it with iconv -f windows-1252 -t utf-8"
+  /// For a file of a command that reads UTF-8 only (`taxonomy`, `solve`);
+  /// `encoding` is iconv's name for what the file probably is.
+  public static func convertAdvice(_ reader: String, from encoding: String = "windows-1252") -> String {
+    "\(reader) UTF-8 only: save it as UTF-8, or convert it with iconv -f \(encoding) -t utf-8"
   }
 }
 

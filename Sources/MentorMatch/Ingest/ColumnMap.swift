@@ -8,7 +8,13 @@ struct ColumnMap: Sendable {
   let width: Int
   private let names: [String]
 
-  init(header headerRow: [String], file: InputFile, settings: InputSettings) throws(IngestError) {
+  /// - Parameter enforceNamedColumns: whether a column the config names (in
+  ///   `[input.columns]` or `[input.extra]`) must be in the header. Reading a
+  ///   stored export again for erasure passes false: an older version read
+  ///   such a file without the column, and its rows must still be found.
+  init(
+    header headerRow: [String], file: InputFile, settings: InputSettings, enforceNamedColumns: Bool = true
+  ) throws(IngestError) {
     let header = headerRow
     width = header.count
     var index: [String: Int] = [:]
@@ -31,21 +37,47 @@ struct ColumnMap: Sendable {
         fieldColumns[field] = position
         columnsByPosition[field.position] = position
         names[position] = field.rawValue
-      } else if (field.isRequired && !(field == .role && file.fixedRole != nil))
-        || (field == .consent && settings.consentColumnRequired)
-      {
+        continue
+      }
+      let required = field.isRequired && !(field == .role && file.fixedRole != nil)
+      if enforceNamedColumns, settings.namedFields.contains(field), !Self.field(field, isUnusedIn: file) {
+        throw .missingNamedColumn(
+          file: file.name, field: field.rawValue, header: header, table: "input.columns",
+          // A consent column the config names decides every row's consent.
+          required: required || field == .consent,
+          delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))
+      }
+      if required {
         throw .missingColumn(
           file: file.name, field: field.rawValue, header: header,
           delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))
       }
     }
     for name in settings.extraColumns.keys.sorted() {
-      if let position = index[Self.key(settings.extraColumns[name]!)] {
+      let header = settings.extraColumns[name]!
+      if let position = index[Self.key(header)] {
         extraColumns[name] = position
         names[position] = name
+      } else if enforceNamedColumns, !header.isEmpty, file.fixedRole == nil || file.fixedRole == .both {
+        // Files of one role (split exports) may each hold only their side's
+        // extra columns, as the LGBT+ network's do; a file of both sides
+        // must have them all, or a rule reads them as empty.
+        throw .missingNamedColumn(
+          file: file.name, field: name, header: header, table: "input.extra", required: false,
+          delimiterHint: Self.delimiterHint(header: headerRow, settings: settings))
       }
     }
     self.names = names
+  }
+
+  /// Whether a file's rows never read `field` because of the file's fixed
+  /// role: its role, and the other side's skills in a file of one side.
+  private static func field(_ field: SignupField, isUnusedIn file: InputFile) -> Bool {
+    switch (field, file.fixedRole) {
+    case (.role, .some): true
+    case (.skillsOffered, .mentee), (.skillsWanted, .mentor): true
+    default: false
+    }
   }
 
   /// The column a template field reads, or nil when the file has none.

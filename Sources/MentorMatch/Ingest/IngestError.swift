@@ -3,6 +3,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case csv(CSVError)
   case emptyFile(file: String)
   case missingColumn(file: String, field: String, header: String, delimiterHint: String?)
+  /// A column the config names (`table` is `input.columns` or `input.extra`)
+  /// is not in the file: every row would read the field as empty.
+  case missingNamedColumn(
+    file: String, field: String, header: String, table: String, required: Bool, delimiterHint: String?)
   case duplicateColumn(file: String, header: String)
   case tooManyRejects(rejected: Int, read: Int, limit: Double)
   /// The file ends mid-record: its last record has fewer fields than the
@@ -17,6 +21,14 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "\(file): the file is empty; expected a header row"
     case .missingColumn(let file, let field, let header, let hint):
       var text = "\(file):1: missing column '\(header)' for required field '\(field)'"
+      if let hint { text += "; \(hint)" }
+      return text
+    case .missingNamedColumn(let file, let field, let header, let table, let required, let hint):
+      let extra = table == "input.extra"
+      let kind = required ? "required field" : extra ? "extra field" : "field"
+      let remedy =
+        required ? "" : extra ? "; remove it there if the export has no such column" : "; map it to \"\" if the export has no such column"
+      var text = "\(file):1: missing column '\(header)' for \(kind) '\(field)' (named in [\(table)]\(remedy))"
       if let hint { text += "; \(hint)" }
       return text
     case .duplicateColumn(let file, let header):

@@ -16,12 +16,15 @@ public struct InputSettings: Sendable {
   public var csv: CSVReadOptions
   /// The header expected for each template field; fields mapped to `""` are absent.
   public var columns: [SignupField: String]
-  /// Whether `[input.columns]` names a header for `consent`: then an export
-  /// without that column is refused, since every row would otherwise pass as
-  /// consenting. Under the default header (`consent`) an export without the
-  /// column has its consent collected elsewhere.
-  public var consentColumnRequired: Bool
+  /// The fields `[input.columns]` names a header for (not `""`): an export
+  /// without such a column is refused, since every row would otherwise read
+  /// the field as empty (as consenting, for `consent`) with no warning. A
+  /// field left at its default header may be absent when it is optional (an
+  /// export without `consent` has its consent collected elsewhere).
+  public var namedFields: Set<SignupField>
   /// Extra columns: configured name → header. Rules may use them as fields.
+  /// A file that is not of one side (no ``InputFile/fixedRole``, or `both`)
+  /// must have every one whose header is not `""`.
   public var extraColumns: [String: String]
   public var defaultCohort: String
   /// Above this share of rejected records the export is treated as broken.
@@ -65,19 +68,19 @@ public struct InputSettings: Sendable {
 
     var columns: [SignupField: String] = [:]
     for field in SignupField.allCases { columns[field] = field.rawValue }
-    var consentColumnRequired = false
+    var namedFields: Set<SignupField> = []
     if let section = try input.section("columns") {
       for key in section.keys {
         guard let field = SignupField(rawValue: key) else {
           throw section.error(key, "unknown field (known: \(SignupField.allCases.map(\.rawValue).joined(separator: ", ")); put other columns in [input.extra])")
         }
         columns[field] = try section.string(key)
-        if field == .consent { consentColumnRequired = !(columns[field] ?? "").isEmpty }
+        if !(columns[field] ?? "").isEmpty { namedFields.insert(field) }
       }
       try section.finish()
     }
     self.columns = columns
-    self.consentColumnRequired = consentColumnRequired
+    self.namedFields = namedFields
 
     var extra: [String: String] = [:]
     if let section = try input.section("extra") {

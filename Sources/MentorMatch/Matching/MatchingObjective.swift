@@ -29,7 +29,7 @@ public struct MatchingObjective: Sendable, Equatable, CustomStringConvertible {
   ///
   /// - Throws: ``MatchingError/badObjective(_:)`` when empty or repeated.
   public init(terms: [Term]) throws(MatchingError) {
-    guard !terms.isEmpty else { throw .badObjective("no terms (known: people, pairs, score)") }
+    guard !terms.isEmpty else { throw .badObjective("is empty; give one or more of \(Self.knownTerms)") }
     for (index, term) in terms.enumerated() where terms[..<index].contains(term) {
       throw .badObjective("'\(term.rawValue)' appears twice")
     }
@@ -39,10 +39,12 @@ public struct MatchingObjective: Sendable, Equatable, CustomStringConvertible {
   /// Parses a comma-separated list such as `people,pairs,score`.
   public init(parsing text: String) throws(MatchingError) {
     var terms: [Term] = []
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+    // An empty text is no terms, not one empty term.
+    let parts = text.allSatisfy(\.isWhitespace) ? [] : text.split(separator: ",", omittingEmptySubsequences: false)
+    for part in parts {
       let name = part.trimmingCharacters(in: .whitespaces)
       guard let term = Term(rawValue: name) else {
-        throw .badObjective("unknown term '\(name)' (known: people, pairs, score)")
+        throw .badObjective("unknown term '\(name)' (known: \(Self.knownTerms))")
       }
       terms.append(term)
     }
@@ -50,4 +52,7 @@ public struct MatchingObjective: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String { terms.map(\.rawValue).joined(separator: ",") }
+
+  /// The terms there are, for messages: `people, pairs, score`.
+  static var knownTerms: String { Term.allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -35,6 +35,10 @@ public struct MatchingSettings: Sendable, Equatable {
     let name = try section.choice("algorithm", of: names, default: MatchingAlgorithm.optimal.rawValue)
     algorithm = MatchingAlgorithm(rawValue: name) ?? .optimal
     if let terms = try section.strings("objective") {
+      // Joined, an empty list would read as one empty term: "unknown term ''".
+      guard !terms.isEmpty else {
+        throw section.error("objective", "is empty; give one or more of \(MatchingObjective.knownTerms), most important first")
+      }
       do {
         objective = try MatchingObjective(parsing: terms.joined(separator: ","))
       } catch {

@@ -60,12 +60,14 @@ extension Erasure {
 
   /// Maps an export's header through the config; nil when the header does
   /// not fit the config (the run rejected that file) or names no id column.
+  /// A column the config names but the export lacks is no reason to give up:
+  /// older versions ran such exports, and their rows must still be found.
   static func exportColumns(_ bytes: [UInt8], file: InputFile, settings: InputSettings) -> ExportColumns? {
     var header: [String]?
     try? CSVReader(bytes: bytes, name: file.name, options: settings.csv).forEachRow { row in
       if header == nil, case .record(let record) = row { header = record.fields }
     }
-    guard let header, let map = try? ColumnMap(header: header, file: file, settings: settings) else { return nil }
+    guard let header, let map = try? ColumnMap(header: header, file: file, settings: settings, enforceNamedColumns: false) else { return nil }
     let columns = ExportColumns(
       options: settings.csv, id: map.fieldColumns[.id], email: map.fieldColumns[.email],
       lineManagerEmail: map.fieldColumns[.lineManagerEmail])

@@ -43,19 +43,21 @@ public enum ESCOImport {
 
   /// What to do about a file that is not UTF-8: ESCO publishes UTF-8, so the
   /// file was damaged or re-saved on the way. The command has no encoding option.
-  static let utf8Advice =
-    "ESCO's CSV downloads are UTF-8: download this file again, or convert it with iconv -f windows-1252 -t utf-8"
+  /// `encoding` is iconv's name for what the file probably is.
+  static func utf8Advice(from encoding: String) -> String {
+    "ESCO's CSV downloads are UTF-8: download this file again, or convert it with iconv -f \(encoding) -t utf-8"
+  }
 
   /// Converts the files at these paths.
   public static func convert(skills: String, broader: String, groups: String? = nil) throws(TaxonomyError) -> Result {
     var problems: [TaxonomyProblem] = []
-    var rows = try Taxonomy.readTable(skills, required: ["concepturi", "preferredlabel"], optional: ["altlabels", "hiddenlabels", "status", "skilltype"], utf8Advice: utf8Advice, problems: &problems)
+    var rows = try Taxonomy.readTable(skills, required: ["concepturi", "preferredlabel"], optional: ["altlabels", "hiddenlabels", "status", "skilltype"], utf8Advice: utf8Advice(from:), problems: &problems)
       .map { (row: $0, scheme: $0["skilltype"] == "knowledge" ? "knowledge" : "skill") }
     if let groups {
-      rows += try Taxonomy.readTable(groups, required: ["concepturi", "preferredlabel"], optional: ["altlabels", "hiddenlabels", "status"], utf8Advice: utf8Advice, problems: &problems)
+      rows += try Taxonomy.readTable(groups, required: ["concepturi", "preferredlabel"], optional: ["altlabels", "hiddenlabels", "status"], utf8Advice: utf8Advice(from:), problems: &problems)
         .map { (row: $0, scheme: "skill-group") }
     }
-    let relations = try Taxonomy.readTable(broader, required: ["concepturi", "broaderuri"], optional: [], utf8Advice: utf8Advice, problems: &problems)
+    let relations = try Taxonomy.readTable(broader, required: ["concepturi", "broaderuri"], optional: [], utf8Advice: utf8Advice(from:), problems: &problems)
     guard problems.isEmpty else { throw TaxonomyError(kind: .invalid, problems: problems) }
 
     var skipped = 0

@@ -91,16 +91,20 @@ extension Taxonomy {
   }
 
   /// What to do about a taxonomy file that is not UTF-8.
-  static let utf8Advice = CSVRecordProblem.convertAdvice("taxonomy files are")
+  /// `encoding` is iconv's name for what the file probably is.
+  static func utf8Advice(from encoding: String) -> String {
+    CSVRecordProblem.convertAdvice("taxonomy files are", from: encoding)
+  }
 
   /// Reads a CSV table whose header must name `required` columns.
   ///
   /// - Parameters:
   ///   - bytes: the file as read already; nil to read `path`.
-  ///   - utf8Advice: what to do about a field that is not UTF-8,
-  ///     which depends on where the file came from.
+  ///   - utf8Advice: what to do about a file or field that is not UTF-8,
+  ///     which depends on where the file came from; given iconv's name for
+  ///     what the file probably is (`windows-1252`, `utf-16`).
   static func readTable(
-    _ path: String, bytes: [UInt8]? = nil, required: [String], optional: [String], utf8Advice: String = utf8Advice,
+    _ path: String, bytes: [UInt8]? = nil, required: [String], optional: [String], utf8Advice: (String) -> String = utf8Advice(from:),
     problems: inout [TaxonomyProblem]
   ) throws(TaxonomyError) -> [TableRow] {
     let reader: CSVReader
@@ -113,12 +117,13 @@ extension Taxonomy {
     var rows: [TableRow] = []
     var sawHeader = false
     var failed = false
+    var stopped = false
     var collected: [TaxonomyProblem] = []
     do {
       try reader.forEachRow { row in
         switch row {
         case .malformed(let bad):
-          collected.append(.init(file: path, line: bad.line, message: bad.problem.message(invalidUTF8Advice: utf8Advice)))
+          collected.append(.init(file: path, line: bad.line, message: bad.problem.message(invalidUTF8Advice: utf8Advice("windows-1252"))))
           if !sawHeader { sawHeader = true; failed = true }
         case .record(let record) where !sawHeader:
           sawHeader = true
@@ -145,11 +150,18 @@ extension Taxonomy {
         }
       }
     } catch let error as CSVError {
-      collected.append(.init(file: path, line: error.line, message: "\(error)".replacingOccurrences(of: "\(path)\(error.line.map { ":\($0)" } ?? ""): ", with: "")))
+      stopped = true
+      if case .wrongEncoding(let found) = error.kind {
+        collected.append(.init(file: path, line: error.line, message: "the file is \(found), not UTF-8; \(utf8Advice(found.lowercased()))"))
+      } else {
+        collected.append(.init(file: path, line: error.line, message: "\(error)".replacingOccurrences(of: "\(path)\(error.line.map { ":\($0)" } ?? ""): ", with: "")))
+      }
     } catch {
+      stopped = true
       collected.append(.init(file: path, message: "\(error)"))
     }
-    if !sawHeader { collected.append(.init(file: path, line: 1, message: "empty file (expected a header)")) }
+    // A read that stopped early (a UTF-16 file, say) says why; the file is not empty.
+    if !sawHeader, !stopped { collected.append(.init(file: path, line: 1, message: "empty file (expected a header)")) }
     problems += collected
     return rows
   }

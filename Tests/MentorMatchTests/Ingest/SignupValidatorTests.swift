@@ -154,7 +154,10 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
   @Test func aMappedConsentColumnThatIsAbsentIsAFileError() throws {
     let noConsent = ["id,given_name,email,role,grade", "1,Ann,ann@x.gov.uk,mentee,HEO"]
     let mapped = try settings("[input.columns]\nconsent = \"Consent given\"")
-    #expect(throws: IngestError.missingColumn(file: "a.csv", field: "consent", header: "Consent given", delimiterHint: nil)) {
+    #expect(
+      throws: IngestError.missingNamedColumn(
+        file: "a.csv", field: "consent", header: "Consent given", table: "input.columns", required: true, delimiterHint: nil)
+    ) {
       _ = try ingest(noConsent, settings: mapped)
     }
     #expect(try ingest(noConsent).signups.count == 1)
@@ -162,6 +165,76 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     let withColumn = try ingest(
       ["id,given_name,email,role,grade,Consent given", "1,Ann,ann@x.gov.uk,mentee,HEO,no"], settings: mapped)
     #expect(withColumn.rejected.map(\.reason) == [.noConsent])
+  }
+
+  /// Any header `[input.columns]` names must be in the export: a renamed
+  /// `Dept` column left every row's department empty, and the rules misfired
+  /// with no warning. Fields left at their default header may still be absent
+  /// when optional, and `""` says the export has no such column.
+  @Test func aMappedColumnThatIsAbsentIsAFileError() throws {
+    let renamed = ["id,given_name,email,role,grade,Department name", "1,Ann,ann@x.gov.uk,mentee,HEO,Home Office"]
+    let mapped = try settings("[input.columns]\ndepartment = \"Dept\"")
+    do {
+      _ = try ingest(renamed, settings: mapped)
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        error as? IngestError == .missingNamedColumn(
+          file: "a.csv", field: "department", header: "Dept", table: "input.columns", required: false, delimiterHint: nil))
+      #expect(
+        "\(error)"
+          == "a.csv:1: missing column 'Dept' for field 'department' (named in [input.columns]; map it to \"\" if the export has no such column)")
+      #expect((error as? IngestError)?.exitStatus == .dataError)
+    }
+    // Named, but the config spells it as the default header: still required.
+    #expect(throws: IngestError.self) {
+      _ = try ingest(renamed, settings: settings("[input.columns]\ndepartment = \"department\""))
+    }
+    #expect(try ingest(renamed).signups.first?.department == "")
+    #expect(try ingest(renamed, settings: settings("[input.columns]\ndepartment = \"\"")).signups.count == 1)
+    let found = try ingest(renamed, settings: settings("[input.columns]\ndepartment = \"department  NAME\""))
+    #expect(found.signups.first?.department == "Home Office")
+
+    // A required field the config names says where the header came from.
+    do {
+      _ = try ingest(renamed, settings: settings("[input.columns]\nemail = \"Work email\""))
+      Issue.record("expected an error")
+    } catch {
+      #expect("\(error)" == "a.csv:1: missing column 'Work email' for required field 'email' (named in [input.columns])")
+    }
+  }
+
+  /// An `[input.extra]` column is read by rules as the mapped fields are:
+  /// a file of both sides without it is refused. Files of one role (split
+  /// exports) may hold only their side's extra columns and skills.
+  @Test func anExtraColumnThatIsAbsentIsAFileErrorUnlessTheFileHasOneRole() throws {
+    let lines = ["id,given_name,email,role,grade", "1,Ann,ann@x.gov.uk,mentee,HEO"]
+    do {
+      _ = try ingest(lines, settings: settings("[input.extra]\nteam = \"Team\""))
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)"
+          == "a.csv:1: missing column 'Team' for extra field 'team' (named in [input.extra]; remove it there if the export has no such column)")
+    }
+    #expect(try ingest(lines, settings: settings("[input.extra]\nteam = \"\"")).signups.count == 1)
+
+    func split(_ role: String, _ extra: String) throws -> InputSettings {
+      let toml = "[input]\n[[input.files]]\npath = \"a.csv\"\nrole = \"\(role)\"\n\(extra)"
+      return try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+    }
+    let oneSide = ["given_name,email,grade", "Ann,ann@x.gov.uk,HEO"]
+    #expect(try ingest(oneSide, settings: split("mentee", "[input.extra]\nteam = \"Team\"")).signups.count == 1)
+    #expect(try ingest(oneSide, settings: split("mentor", "[input.extra]\nteam = \"Team\"")).signups.count == 1)
+    #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("both", "[input.extra]\nteam = \"Team\"")) }
+    let skills = "[input.columns]\nskills_offered = \"Offers\"\nskills_wanted = \"Wants\"\nrole = \"Role\""
+    #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("mentee", skills)) }
+    #expect(throws: IngestError.self) { _ = try ingest(oneSide, settings: split("mentor", skills)) }
+    #expect(try ingest(["given_name,email,grade,Wants", "Ann,ann@x.gov.uk,HEO,SQL"], settings: split("mentee", skills)).signups.count == 1)
+    #expect(try ingest(["given_name,email,grade,Offers", "Ann,ann@x.gov.uk,HEO,SQL"], settings: split("mentor", skills)).signups.count == 1)
+    #expect(throws: IngestError.self) {
+      _ = try ingest(["given_name,email,grade,Wants", "Ann,ann@x.gov.uk,HEO,SQL"], settings: split("both", skills))
+    }
   }
 
   @Test func semicolonFileWithCommaConfigSaysSo() throws {

@@ -111,9 +111,22 @@ import Testing
     #expect(try MatchingSettings(from: section("[matching]\nmethod = \"ssp\"\n")).method == .successiveShortestPaths)
   }
 
+  /// `--objective ""` (and `objective = []`) named an "unknown term ''".
+  @Test func anEmptyObjectiveSaysSo() {
+    for text in ["", " "] {
+      do {
+        _ = try MatchingObjective(parsing: text)
+        Issue.record("expected an error")
+      } catch {
+        #expect(error.description == "objective: is empty; give one or more of people, pairs, score")
+      }
+    }
+  }
+
   @Test(arguments: [
     ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml:2: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
     ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml:2: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
+    ("[matching]\nobjective = []\n", "mentormatch.toml:2: matching.objective: is empty; give one or more of people, pairs, score, most important first"),
     ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml:2: matching.algoritm: unknown key"),
     ("[matching]\nmethod = \"hungarian\"\n", "mentormatch.toml:2: matching.method: unknown value 'hungarian' (known: ssp, phases)"),
   ])

@@ -66,6 +66,18 @@ import Testing
     #expect(try Erasure.redactCSV(bytes, name: "m", rule: byMentor).redactedRows == 1)
   }
 
+  /// A stored export that lacks a column its config names was run by an
+  /// older version (this one refuses it); erasure still reads its id and
+  /// email columns through the mapping.
+  @Test func aStoredExportWithoutANamedColumnIsStillReadThroughItsMapping() throws {
+    let toml = "[input]\n[[input.files]]\npath = \"s.csv\"\n[input.columns]\nemail = \"Work email\"\ndepartment = \"Dept\"\n[input.extra]\nteam = \"Team\""
+    let settings = try MentorMatchConfig.parse(bytes: Array(toml.utf8), file: "m.toml", baseDirectory: "/tmp").input
+    let bytes = Array("id,given_name,Work email,role,grade\r\nE1,Ann,ann@example.gov.uk,mentee,HEO\r\n".utf8)
+    let columns = try #require(Erasure.exportColumns(bytes, file: settings.files[0], settings: settings))
+    #expect(columns.id == 0)
+    #expect(columns.email == 2)
+  }
+
   /// A run folder as the orchestrator would leave it.
   static func outputs(_ id: String) -> [String: [UInt8]] {
     [

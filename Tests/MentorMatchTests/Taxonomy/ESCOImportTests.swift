@@ -60,4 +60,23 @@ import Testing
       try ESCOImport.convert(skills: folder + "/skills.csv", broader: folder + "/broader.csv")
     }
   }
+
+  /// A UTF-16 file stops its read at once: one problem, with advice, and no
+  /// "empty file" after it.
+  @Test func aUTF16FileIsOneProblem() throws {
+    let folder = try TaxonomyFixture.folder(["broader.csv": "conceptUri,broaderUri\n"])
+    let skills = Data([0xFE, 0xFF]) + Data("conceptUri,preferredLabel\nx,y\n".data(using: .utf16BigEndian)!)
+    try skills.write(to: URL(fileURLWithPath: folder + "/skills.csv"))
+    let expected = TaxonomyError(
+      kind: .invalid,
+      problems: [
+        TaxonomyProblem(
+          file: folder + "/skills.csv", line: 1,
+          message: "the file is UTF-16, not UTF-8; ESCO's CSV downloads are UTF-8: download this file again, or convert it with iconv -f utf-16 -t utf-8"
+        )
+      ])
+    #expect(throws: expected) {
+      try ESCOImport.convert(skills: folder + "/skills.csv", broader: folder + "/broader.csv")
+    }
+  }
 }
