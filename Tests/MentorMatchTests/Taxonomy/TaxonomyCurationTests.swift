@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatchTestSupport
 import Testing
 @testable import MentorMatch
 
@@ -112,6 +113,66 @@ import Testing
       try TaxonomyCuration.plan(name: taxonomy + "/absent.csv", taxonomy: taxonomy)
     }
     #expect(missing.exitStatus == .noInput)
+  }
+
+  /// Random curation files, valid and not, against the small taxonomy:
+  /// one is refused as a whole or accepted; what is accepted loads, places
+  /// every added term exactly at its concept, accounts for every row, and
+  /// applied a second time is accepted again and adds nothing.
+  @Test(arguments: 0..<40)
+  func anyAcceptedCurationIsPlacedExactlyAndIdempotent(seed: Int) throws {
+    var random = SeededGenerator(seed: UInt64(seed))
+    // Mostly valid rows, each value now and then one that must be refused.
+    func pick(_ usual: [String], rarely: [String], _ random: inout SeededGenerator) -> String {
+      Int.random(in: 0..<100, using: &random) < 6 ? rarely.randomElement(using: &random)!
+        : usual.randomElement(using: &random)!
+    }
+    // Each term with the concept a curator would give it; the last two are
+    // labels of that concept already (one through a deprecated concept).
+    let pairs = [
+      ("knitting", "skill:agile"), ("alpha beta", "skill:python"), ("stakehlder mangemnt", "skill:stakeholder-management"),
+      ("c++ coding", "skill:python"), ("data vis", "skill:sql"), ("policy analytis", "skill:policy-analytics"),
+      ("new term", "skill:agile"), ("proj mgmt", "skill:project-management"),
+      ("stakeholder engagment", "skill:stakeholder-management"),
+    ]
+    let oddTerms = ["Knitting", "project management", "health and safety"]
+    let oddConcepts = ["skill:nope", "", "skill:old-stakeholder-engagement", "skill:sql"]
+    let decisions = ["label", "label", "Label ", "candidate-1", "candidate-2", "ignore", ""]
+    var writer = CSVWriter(mode: .formulaSafe)
+    writer.write(["folded_term", "candidate_1_id", "candidate_2_id", "curator_decision", "curator_concept_id", "curator_label_kind"])
+    let rows = Int.random(in: 1...6, using: &random)
+    for _ in 0..<rows {
+      let (term, concept) = pairs.randomElement(using: &random)!
+      let decision = pick(decisions, rarely: ["maybe", "candidate-3"], &random)
+      let given = pick([concept], rarely: oddConcepts, &random)
+      let candidates = decision == "candidate-2" ? ["skill:sql", given] : [given, "skill:sql"]
+      writer.write([
+        pick([term], rarely: oddTerms, &random), candidates[0], candidates[1], decision,
+        decision.hasPrefix("candidate") && Bool.random(using: &random) ? "" : given,
+        pick(["", "alt", "hidden", " ALT"], rarely: ["pref"], &random),
+      ])
+    }
+    let (taxonomy, path) = try Self.folder(curation: writer.bytes)
+    let plan: TaxonomyCuration
+    do {
+      plan = try TaxonomyCuration.plan(name: path, taxonomy: taxonomy)
+    } catch {
+      #expect(error.kind == .invalid && !error.problems.isEmpty && error.problems.allSatisfy { $0.file == path })
+      return
+    }
+    // Every row is added, present already, ignored, undecided, or a repeat of an earlier term.
+    #expect(plan.added.count + plan.alreadyLabels.count + plan.ignored + plan.undecided <= rows)
+    #expect(Set(plan.added.map(\.term)).count == plan.added.count)
+    try plan.write(taxonomy: taxonomy)
+    var normaliser = SkillNormaliser(taxonomy: try Taxonomy.load(directory: taxonomy))
+    for label in plan.added {
+      let placement = try #require(normaliser.normalise(cell: label.term).first?.match.placement, "\(label.term)")
+      #expect(placement.conceptID == label.conceptID && placement.method == .exact, "\(label)")
+    }
+    let again = try TaxonomyCuration.plan(name: path, taxonomy: taxonomy)
+    #expect(again.added.isEmpty)
+    #expect(Set(again.alreadyLabels.map(\.term)) == Set((plan.added + plan.alreadyLabels).map(\.term)))
+    #expect(again.labelsBytes == plan.labelsBytes)
   }
 
   @Test func appendedRowsFollowTheFilesLineEndsAndANewFileGetsAHeader() {
