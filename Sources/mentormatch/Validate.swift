@@ -35,6 +35,7 @@ struct Validate: ParsableCommand {
       let result = try SignupIngest.read(settings: settings.input)
       let summary = ValidationSummary(result)
       for line in result.rejectLines(limit: showRejects, rest: out == nil ? "" : "in rejects.csv") { printError(line) }
+      for line in result.emptyFileWarnings { printError(line) }
       if let out {
         try PrivateFiles.makeDirectory(out)
         try PrivateFiles.write(result.rejectsCSV(), to: out + "/rejects.csv")

@@ -447,6 +447,28 @@ private struct DemoCopy {
 
   /// The nightly log names each rejected row as `validate` does (file,
   /// line, field, code, words), never with an address.
+  /// An export of a header and no rows (an export job that failed upstream)
+  /// still runs, but the log warns about the file and the summary says no
+  /// one was matched, rather than printing only `emails: 0 written` as a
+  /// quiet night does.
+  @Test func aHeaderOnlyExportIsNamedInTheLogAndTheSummary() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let export = demo.folder.appendingPathComponent("signups.csv")
+    let bytes = try Data(contentsOf: export)
+    let lineEnd = try #require(bytes.firstIndex(of: UInt8(ascii: "\n")))
+    try bytes.prefix(through: lineEnd).write(to: export)
+    let result = try demo.run("2026-11-27T02:00:00Z")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("warning: signups.csv holds a header and no rows: nobody was read from it (is the export complete?)"), "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("no sign-ups: the exports hold a header and no rows, so nobody was matched (is the export complete?)\n"), "\(result.stdout)")
+    // A night with rows says neither.
+    try demo.useNightTwoExport()
+    let next = try demo.run("2026-11-28T02:00:00Z")
+    #expect(next.exitCode == 0, "\(next.stderr)")
+    #expect(!next.stderr.contains("warning:") && !next.stdout.contains("no sign-ups"), "\(next.stdout)")
+  }
+
   @Test func theRunLogNamesRejectedRows() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

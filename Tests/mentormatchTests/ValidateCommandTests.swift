@@ -34,6 +34,19 @@ import Testing
     #expect(six.stderr.hasSuffix("mentormatch: … 1 more rejected record\n"), "\(six.stderr)")
   }
 
+  /// A header-only export is warned about on stderr, file by file.
+  @Test func aHeaderOnlyExportIsWarnedAbout() throws {
+    let folder = try Fixtures.temporaryDirectory("validate")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let header = "id,given_name,family_name,email,role,grade,department,profession,location,skills_offered,skills_wanted,capacity,cohort,line_manager_email,consent,signed_up_at\r\n"
+    try Data(header.utf8).write(to: folder.appendingPathComponent("signups.csv"))
+    try Data("[[input.files]]\npath = \"signups.csv\"\n".utf8).write(to: folder.appendingPathComponent("mentormatch.toml"))
+    let result = try CommandRunner.run(["validate", "--config", folder.appendingPathComponent("mentormatch.toml").path])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("signups.csv: 0 records\n"), "\(result.stdout)")
+    #expect(result.stderr == "mentormatch: warning: signups.csv holds a header and no rows: nobody was read from it (is the export complete?)\n")
+  }
+
   @Test func jsonSummaryIsOneObject() throws {
     let result = try CommandRunner.run(["validate", "--config", Fixtures.path("demo/mentormatch.toml"), "--json"])
     #expect(result.exitCode == 0)

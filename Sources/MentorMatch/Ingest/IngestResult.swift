@@ -14,6 +14,14 @@ public struct IngestResult: Sendable {
 
   public var recordsRead: Int { recordsPerFile.reduce(0, +) }
 
+  /// One warning per export file with a header and no rows, which an export
+  /// job that failed upstream leaves as often as a quiet day does.
+  public var emptyFileWarnings: [String] {
+    zip(files, recordsPerFile).filter { $0.1 == 0 }.map { file, _ in
+      "warning: \(file) holds a header and no rows: nobody was read from it (is the export complete?)"
+    }
+  }
+
   /// Accepted sign-ups per cohort and role, sorted by cohort.
   public var acceptedByCohort: [(cohort: String, roles: [Role: Int])] {
     // Runs of one cohort are common: checking the last cohort first spares a

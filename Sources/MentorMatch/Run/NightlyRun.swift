@@ -148,6 +148,7 @@ public enum NightlyRun {
     try ingestFailure.get()
     log("records read \(ingest.recordsRead): accepted \(ingest.signups.count), rejected \(ingest.rejected.count), superseded \(ingest.superseded.count)")
     for line in ingest.rejectLines(limit: Self.rejectsLogged, rest: "in the run folder's rejects.csv") { log(line) }
+    for line in ingest.emptyFileWarnings { log(line) }
     let (loadedTaxonomy, taxonomyFiles, taxonomyWall, taxonomyCPU) = taxonomyLoad.wait()
     let taxonomy = try loadedTaxonomy.get()
     logStage("taxonomy", wall: taxonomyWall, cpu: taxonomyCPU)
@@ -341,6 +342,10 @@ public enum NightlyRun {
 
   private static func summaryLines(_ result: RunResult, emails: RunEmailTally, dryRun: Bool) -> [String] {
     var lines: [String] = []
+    if result.cohorts.isEmpty, (result.counts["records_read"] ?? 0) == 0 {
+      // Else a failed export and a quiet night would print the same one line.
+      lines.append("no sign-ups: the exports hold a header and no rows, so nobody was matched (is the export complete?)")
+    }
     for cohort in result.cohorts {
       lines.append(cohortLine(cohort.cohort, counts: cohort.report.counts, pairs: cohort.pairs, checker: cohort.checker))
     }
