@@ -469,6 +469,37 @@ private struct DemoCopy {
     #expect(!next.stderr.contains("warning:") && !next.stdout.contains("no sign-ups"), "\(next.stdout)")
   }
 
+  /// Nights move forward: once a night is committed, an earlier `--as-of`
+  /// is refused (it would be matched against later pairs and send emails
+  /// dated before them), dry run or not, while re-running a committed
+  /// earlier night with its own inputs is still "nothing to do".
+  @Test func anAsOfBeforeTheLastCommittedRunIsRefused() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    try FileManager.default.copyItem(
+      at: demo.folder.appendingPathComponent("signups.csv"), to: demo.folder.appendingPathComponent("night1.csv"))
+    try demo.useNightTwoExport()
+    #expect(try demo.run("2026-11-28T02:00:00Z").exitCode == 0)
+    let folders = try FileManager.default.contentsOfDirectory(atPath: demo.runs.path).sorted()
+
+    let earlier = try demo.run("2026-11-26T02:00:00Z")
+    #expect(earlier.exitCode == 64, "\(earlier.stderr)")
+    #expect(earlier.stderr.contains(
+      "mentormatch: --as-of: 2026-11-26T02:00:00Z is before the last committed run's as-of (2026-11-28T02:00:00Z, run 20261128T020000Z-"),
+      "\(earlier.stderr)")
+    let dry = try CommandRunner.run(["run", "--config", demo.config, "--as-of", "2026-11-27T12:00:00Z", "--dry-run"])
+    #expect(dry.exitCode == 64, "\(dry.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path).sorted() == folders, "nothing written")
+
+    try FileManager.default.removeItem(at: demo.folder.appendingPathComponent("signups.csv"))
+    try FileManager.default.moveItem(
+      at: demo.folder.appendingPathComponent("night1.csv"), to: demo.folder.appendingPathComponent("signups.csv"))
+    let again = try demo.run("2026-11-27T02:00:00Z")
+    #expect(again.exitCode == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("was committed already with the same inputs; nothing to do"), "\(again.stdout)")
+  }
+
   @Test func theRunLogNamesRejectedRows() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

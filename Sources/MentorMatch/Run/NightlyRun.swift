@@ -175,6 +175,12 @@ public enum NightlyRun {
         runID: done.id, runFolder: RunFolderWriter(runsDirectory: config.state.runsDirectory, pid: options.pid).folder(runID: done.id),
         alreadyDone: true, lines: ["this night's run \(done.id) was committed already with the same inputs; nothing to do"])
     }
+    // A later night is committed: this one would be matched against its
+    // pairs and send emails dated before them. Timestamps are normalised
+    // UTC ISO 8601, so they compare as text.
+    if let last = try store.runs().max(by: { $0.asOf < $1.asOf }), identity.asOf < last.asOf {
+      throw RunError.asOfBeforeLastRun(asOf: identity.asOf, last: last.asOf, runID: last.id)
+    }
 
     let context = RunContext(
       config: config, ingest: ingest, taxonomy: taxonomy, prior: prior, toldWaiting: toldWaiting, identity: identity,

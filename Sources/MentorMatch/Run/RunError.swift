@@ -4,6 +4,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case badAsOf(String)
   /// A timestamp before 1900, which no email's `Date:` header may carry.
   case asOfBefore1900(String)
+  /// An as-of before that of a run the state has committed: nights move forward.
+  case asOfBeforeLastRun(asOf: String, last: String, runID: String)
   case unknownCohort(String, known: [String])
   case badSnapshot(file: String, line: Int, message: String)
   case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
@@ -19,6 +21,10 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "--as-of: '\(TerminalText.visible(text))' is not a timestamp (use 2026-11-28T02:00:00Z)"
     case .asOfBefore1900(let text):
       return "--as-of: '\(TerminalText.visible(text))' is before 1900, which an email's Date header cannot carry (RFC 5322)"
+    case .asOfBeforeLastRun(let asOf, let last, let runID):
+      return "--as-of: \(asOf) is before the last committed run's as-of (\(last), run \(runID)): a night cannot be "
+        + "run after a later one, whose pairs and emails it would not know of; to check a past night, run "
+        + "'mentormatch audit' on its run folder"
     case .unknownCohort(let name, let known):
       return "--cohort: no sign-ups in cohort '\(TerminalText.visible(name))' (cohorts: \(known.joined(separator: ", ")))"
     case .badSnapshot(let file, let line, let message):
@@ -39,7 +45,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
 
   public var exitStatus: ExitStatus {
     switch self {
-    case .badAsOf, .asOfBefore1900, .unknownCohort: .usage
+    case .badAsOf, .asOfBefore1900, .asOfBeforeLastRun, .unknownCohort: .usage
     case .badSnapshot, .auditFailed, .incompleteRunFolder: .dataError
     case .notARunFolder: .noInput
     case .stageSkipped: .software
