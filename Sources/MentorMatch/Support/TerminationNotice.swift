@@ -39,8 +39,20 @@ public final class TerminationNotice {
         kill(getpid(), number)
       }
       source.resume()
-      // Only once the source listens: a signal before this ends the process as before.
+      #if canImport(Darwin)
+      // kqueue sees a signal whatever its disposition, so the default action
+      // is turned off, and only once the source listens: a signal before
+      // this ends the process as before.
       signal(number, SIG_IGN)
+      #else
+      // Not SIG_IGN here: Linux discards an ignored signal before any
+      // signalfd sees it. libdispatch registers the source on its own thread
+      // after resume() returns and installs a handler of its own then, which
+      // passes the signal to its signalfd; SIG_IGN set after that handler
+      // left every SIGTERM ignored (one run in eight pinned to one core ran
+      // on to the end). Until the handler is in, a signal ends the process
+      // as before.
+      #endif
       sources.append(source)
     }
     self.sources = sources
