@@ -39,6 +39,12 @@ public struct MatchingSettings: Sendable, Equatable {
       guard !terms.isEmpty else {
         throw section.error("objective", "is empty; give one or more of \(MatchingObjective.knownTerms), most important first")
       }
+      // One term per string: "people,pairs" joined with the rest would pass
+      // for two terms, though the config's list says one.
+      if let term = terms.first(where: { $0.contains(",") }) {
+        throw section.error(
+          "objective", "'\(term)' holds a comma; give each term as its own string: [\(term.split(separator: ",").map { "\"\($0.trimmingCharacters(in: .whitespaces))\"" }.joined(separator: ", "))]")
+      }
       do {
         objective = try MatchingObjective(parsing: terms.joined(separator: ","))
       } catch {

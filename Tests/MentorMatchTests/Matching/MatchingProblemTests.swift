@@ -127,6 +127,7 @@ import Testing
     ("[matching]\nalgorithm = \"greedy\"\n", "mentormatch.toml:2: matching.algorithm: unknown value 'greedy' (known: stable, optimal)"),
     ("[matching]\nobjective = [\"people\", \"luck\"]\n", "mentormatch.toml:2: matching.objective: unknown term 'luck' (known: people, pairs, score)"),
     ("[matching]\nobjective = []\n", "mentormatch.toml:2: matching.objective: is empty; give one or more of people, pairs, score, most important first"),
+    ("[matching]\nobjective = [\"people,pairs\"]\n", "mentormatch.toml:2: matching.objective: 'people,pairs' holds a comma; give each term as its own string: [\"people\", \"pairs\"]"),
     ("[matching]\nalgoritm = \"stable\"\n", "mentormatch.toml:2: matching.algoritm: unknown key"),
     ("[matching]\nmethod = \"hungarian\"\n", "mentormatch.toml:2: matching.method: unknown value 'hungarian' (known: ssp, phases)"),
   ])
