@@ -7,8 +7,11 @@ extension EmailComposer {
     for kind in EmailKind.allCases {
       let request = Self.sample(kind)
       var values = Self.context(request)
-      // Both roles and both counts on, so every branch of the defaults renders.
-      for flag in ["is_mentor", "is_mentee", "one", "several", "has_recipient_name", "has_next_steps"] {
+      // Both roles and both counts on, so every branch of the defaults
+      // renders; only the flags this kind's context holds, so that a waiting
+      // template using `one` (always false there) is named, not passed.
+      for flag in ["is_mentor", "is_mentee", "one", "several", "has_recipient_name", "has_next_steps"]
+      where values[flag] != nil {
         values[flag] = true
       }
       for part in EmailTemplateName.Part.allCases {

@@ -47,6 +47,25 @@ import Testing
     #expect(throws: NotifyError.self) { try composer.validate() }
   }
 
+  /// `one` and `several` count a match email's matches and a lead summary's
+  /// cohorts; a waiting email has neither, so a waiting template using them
+  /// (always false there) is refused by name, as any unknown name is.
+  @Test func countFlagsAreUnknownInWaitingTemplates() throws {
+    for flag in ["one", "several"] {
+      let templates = try EmailTemplateSet(sources: [EmailTemplateName(.waiting, .text): "{{#\(flag)}}x{{/\(flag)}}"])
+      let composer = EmailComposer(settings: try NotifyFixtures.settings(), templates: templates)
+      #expect {
+        try composer.validate()
+      } throws: { error in
+        guard case .template(_, let problem) = error as? NotifyError else { return false }
+        return problem.hasPrefix("unknown name '\(flag)' (known for waiting emails: ")
+      }
+    }
+    // In a match email they are known.
+    let match = try EmailTemplateSet(sources: [EmailTemplateName(.match, .text): "{{#one}}x{{/one}}{{#several}}y{{/several}}"])
+    try EmailComposer(settings: try NotifyFixtures.settings(), templates: match).validate()
+  }
+
   @Test func refusesAnEmptySubject() throws {
     let templates = try EmailTemplateSet(sources: [EmailTemplateName(.match, .subject): "{{#nothing_here}}x{{/nothing_here}}"])
     let composer = EmailComposer(settings: try NotifyFixtures.settings(), templates: templates)
