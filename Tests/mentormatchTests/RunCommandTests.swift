@@ -34,6 +34,41 @@ private struct DemoCopy {
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
 
+  /// What a night leaves: its run folder's files and the state's `pairs list`.
+  struct Outcome: Equatable {
+    var files: [String: Data]
+    var pairs: String
+  }
+
+  /// The outcome of the run folder whose name starts with `prefix`.
+  func outcome(_ prefix: String = "2026") throws -> Outcome {
+    Outcome(
+      files: try files(under: try runFolder(prefix)),
+      pairs: try CommandRunner.run(["pairs", "list", "--config", config]).stdout)
+  }
+
+  /// Night one (2026-11-27) as an uninterrupted run leaves it, from a copy
+  /// of its own: what every interrupted night must end up equal to.
+  static func uninterruptedNightOne() throws -> Outcome {
+    let reference = try DemoCopy()
+    defer { reference.remove() }
+    let run = try reference.run("2026-11-27T02:00:00Z")
+    try #require(run.exitCode == 0, "\(run.stderr)")
+    return try reference.outcome()
+  }
+
+  /// Night one started as a child process, for a test to signal; standard
+  /// output is discarded, standard error goes to `errors` (or is discarded).
+  func startNightOne(errors: FileHandle? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
+    process.arguments = ["run", "--config", config, "--as-of", "2026-11-27T02:00:00Z"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors ?? FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
   /// Puts the second night's export (40 new sign-ups) in place of the first's, as `scripts/demo` does.
   func useNightTwoExport() throws {
     try FileManager.default.removeItem(at: folder.appendingPathComponent("signups.csv"))
@@ -310,23 +345,16 @@ private struct DemoCopy {
 
   @Test(arguments: ["after-run-folder", "after-commit", "after-publish"])
   func aCrashAtEachStepIsFinishedByTheNextRun(_ step: String) throws {
-    let reference = try DemoCopy()
+    let expected = try DemoCopy.uninterruptedNightOne()
     let crashed = try DemoCopy()
-    defer {
-      reference.remove()
-      crashed.remove()
-    }
-    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    defer { crashed.remove() }
     let crash = try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": step])
     #expect(crash.exitCode == 137, "\(crash.stderr)")
     let rerun = try crashed.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
-    let expected = try files(under: try reference.runFolder("2026"))
-    let actual = try files(under: try crashed.runFolder("2026"))
-    #expect(actual == expected, "the run folder and outbox equal an uninterrupted run's")
-    let pairsExpected = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
-    let pairsActual = try CommandRunner.run(["pairs", "list", "--config", crashed.config]).stdout
-    #expect(pairsActual == pairsExpected)
+    let actual = try crashed.outcome()
+    #expect(actual.files == expected.files, "the run folder and outbox equal an uninterrupted run's")
+    #expect(actual.pairs == expected.pairs)
     #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
   }
 
@@ -410,13 +438,9 @@ private struct DemoCopy {
   /// publishes from its folder: `prune` must keep that folder, however old,
   /// or the emails would be owed for ever and never sent.
   @Test func pruneKeepsARunWhoseEmailsAreStillOwed() throws {
-    let reference = try DemoCopy()
+    let expected = try DemoCopy.uninterruptedNightOne()
     let crashed = try DemoCopy()
-    defer {
-      reference.remove()
-      crashed.remove()
-    }
-    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    defer { crashed.remove() }
     #expect(try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"]).exitCode == 137)
     let folder = try crashed.runFolder("2026").lastPathComponent
     let prune = try CommandRunner.run(["prune", "--config", crashed.config, "--older-than", "0d", "--now", "2027-06-01T00:00:00Z"])
@@ -424,7 +448,7 @@ private struct DemoCopy {
     #expect(prune.stdout == "kept \(folder) (as of 2026-11-27T02:00:00Z): its emails are still owed; the next run publishes them from it\n")
     let rerun = try crashed.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
-    #expect(try files(under: try crashed.runFolder("2026")) == (try files(under: try reference.runFolder("2026"))))
+    #expect(try crashed.outcome() == expected)
     // Published, it ages like any other run.
     let again = try CommandRunner.run(["prune", "--config", crashed.config, "--older-than", "0d", "--now", "2027-06-01T00:00:00Z"])
     #expect(again.stdout == "removed \(folder) (as of 2026-11-27T02:00:00Z)\n")
@@ -717,22 +741,13 @@ private struct DemoCopy {
 @Suite(.serialized) struct RunSignalTests {
   @Test(arguments: [SIGTERM, SIGINT])
   func aRunStoppedByASignalSaysSoAndTheNextRunFinishes(_ signal: Int32) throws {
-    let reference = try DemoCopy()
+    let expected = try DemoCopy.uninterruptedNightOne()
     let demo = try DemoCopy()
-    defer {
-      reference.remove()
-      demo.remove()
-    }
-    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
+    defer { demo.remove() }
     let log = demo.folder.appendingPathComponent("run.log")
     FileManager.default.createFile(atPath: log.path, contents: nil)
     let errors = try FileHandle(forWritingTo: log)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
-    process.arguments = ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
-    try process.run()
+    let process = try demo.startNightOne(errors: errors)
     // Once the run is under way (its first log line), well before it ends.
     var text = ""
     for _ in 0..<2_000 where !text.contains("records read") {
@@ -751,9 +766,7 @@ private struct DemoCopy {
       "\(text)")
     let rerun = try demo.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
-    #expect(try files(under: try demo.runFolder("2026")) == (try files(under: try reference.runFolder("2026"))))
-    #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout
-      == (try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout))
+    #expect(try demo.outcome() == expected)
   }
 }
 
@@ -761,29 +774,21 @@ private struct DemoCopy {
 /// uninterrupted run's (issue 6's kill loop; the named steps are above).
 @Suite(.serialized) struct RunKillLoopTests {
   @Test func killedAtRandomMomentsTheNextRunFinishesExactlyOnce() throws {
-    let reference = try DemoCopy()
-    defer { reference.remove() }
-    #expect(try reference.run("2026-11-27T02:00:00Z").exitCode == 0)
-    let expected = try files(under: try reference.runFolder("2026"))
-    let expectedPairs = try CommandRunner.run(["pairs", "list", "--config", reference.config]).stdout
+    let expected = try DemoCopy.uninterruptedNightOne()
 
     // Fixed delays (milliseconds), so a failure can be reproduced.
     for delay in [150, 400, 700, 1_000, 1_300, 1_700] {
       let demo = try DemoCopy()
       defer { demo.remove() }
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
-      process.arguments = ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
+      let process = try demo.startNightOne()
       usleep(useconds_t(delay * 1_000))
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
       let rerun = try demo.run("2026-11-27T02:00:00Z")
       #expect(rerun.exitCode == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
-      #expect(try files(under: try demo.runFolder("2026")) == expected, "run folder after a kill at \(delay) ms")
-      #expect(try CommandRunner.run(["pairs", "list", "--config", demo.config]).stdout == expectedPairs)
+      let actual = try demo.outcome()
+      #expect(actual.files == expected.files, "run folder after a kill at \(delay) ms")
+      #expect(actual.pairs == expected.pairs, "pairs after a kill at \(delay) ms")
       let store = try StateStore(path: demo.folder.appendingPathComponent("state/mentormatch.sqlite").path)
       #expect(try store.integrityCheck() == ["ok"], "PRAGMA integrity_check after a kill at \(delay) ms")
     }

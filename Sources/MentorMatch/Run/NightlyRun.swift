@@ -127,10 +127,12 @@ public enum NightlyRun {
       logStage("ingest", wall: seconds() - ingestStart.0, cpu: ProcessUsage.cpuSeconds - ingestStart.1)
     }
     let store = try opening.wait().get()
+    // Read once: nothing below commits a run before the checks that use it.
+    let committed = try store.runs()
     // Before anything is matched or published: a database that has lost
     // runs would pair their people again and send their emails twice.
     try StateContinuity.checkNotBehind(
-      knownRunIDs: Set(try store.runs().map(\.id)), databasePath: config.state.databasePath,
+      knownRunIDs: Set(committed.map(\.id)), databasePath: config.state.databasePath,
       runsDirectory: config.state.runsDirectory)
     if !options.dryRun {
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
@@ -167,7 +169,7 @@ public enum NightlyRun {
     // is done already: a re-run makes no pairs and sends nothing again.
     let configSHA256 = digests.config
     if !options.dryRun,
-      let done = try store.runs().first(where: {
+      let done = committed.first(where: {
         $0.asOf.prefix(10) == identity.date && $0.configSHA256 == configSHA256 && $0.inputsSHA256 == inputsSHA256
       })
     {
@@ -178,7 +180,7 @@ public enum NightlyRun {
     // A later night is committed: this one would be matched against its
     // pairs and send emails dated before them. Timestamps are normalised
     // UTC ISO 8601, so they compare as text.
-    if let last = try store.runs().max(by: { $0.asOf < $1.asOf }), identity.asOf < last.asOf {
+    if let last = committed.max(by: { $0.asOf < $1.asOf }), identity.asOf < last.asOf {
       throw RunError.asOfBeforeLastRun(asOf: identity.asOf, last: last.asOf, runID: last.id)
     }
 

@@ -53,9 +53,10 @@ public struct TaxonomyCuration: Sendable, Equatable {
   public static func plan(curation: [UInt8]? = nil, name: String, taxonomy directory: String) throws(TaxonomyError)
     -> TaxonomyCuration
   {
-    let taxonomy = try Taxonomy.load(directory: directory)
     let labelsPath = (directory as NSString).appendingPathComponent("labels.csv")
     let existing = FileManager.default.contents(atPath: labelsPath).map(Array.init)
+    // Loaded from the very bytes the new rows are appended to.
+    let taxonomy = try Taxonomy.load(directory: directory, files: existing.map { ["labels.csv": $0] })
 
     var problems: [TaxonomyProblem] = []
     let rows = try Taxonomy.readTable(
