@@ -246,6 +246,8 @@ private final class Parser {
       buffer = UnsafeBufferPointer(rebasing: buffer[3...])
     } else if atStart, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
       throw CSVError(file: name, line: 1, kind: .wrongEncoding(found: "UTF-16"))
+    } else if atStart, let order = Self.utf16WithoutMark(buffer) {
+      throw CSVError(file: name, line: 1, kind: .wrongEncoding(found: "UTF-16 (\(order), without a byte-order mark)"))
     }
     guard let base = buffer.baseAddress, buffer.count > 0 else { return }
     if options.lineByLine {
@@ -264,6 +266,24 @@ private final class Parser {
       try parsePiece(base, from: pieceStart, to: pieceEnd, streamStart: streamStart)
       pieceStart = pieceEnd
     }
+  }
+
+  /// "little-endian" or "big-endian" when the start of a file reads as
+  /// UTF-16 text without a byte-order mark: in its first (up to 32) code
+  /// units, at least two, every high byte is 0 and every low byte is not, as
+  /// in any ASCII header saved as UTF-16. No UTF-8 or Windows-1252 header
+  /// has a NUL in every other byte; left to the parser, such a file gives a
+  /// NUL problem on every line instead of one message.
+  static func utf16WithoutMark(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+    let units = Swift.min(buffer.count, 64) / 2
+    guard units >= 2 else { return nil }
+    var little = true, big = true
+    for unit in 0..<units {
+      let first = buffer[2 * unit], second = buffer[2 * unit + 1]
+      little = little && first != 0 && second == 0
+      big = big && first == 0 && second != 0
+    }
+    return little ? "little-endian" : big ? "big-endian" : nil
   }
 
   /// Notes the offset of every CR and LF from `next` on, and the physical

@@ -27,6 +27,24 @@ private func records(_ result: [CSVRow]) -> [[String]] {
     #expect(records(result) == [["id", "name"], ["1", "a"]])
   }
 
+  /// UTF-16 without a byte-order mark is one clear error, either byte order;
+  /// a NUL inside a UTF-8 file, or a file too short to tell, is not taken for it.
+  @Test func utf16WithoutAByteOrderMarkIsNamed() throws {
+    let text = "id,name\r\n1,a\r\n"
+    let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    for (bytes, order) in [(little, "little-endian"), (big, "big-endian")] {
+      #expect {
+        _ = try rows(bytes: bytes)
+      } throws: { error in
+        (error as? CSVError)?.kind == .wrongEncoding(found: "UTF-16 (\(order), without a byte-order mark)")
+          && (error as? CSVError)?.line == 1
+      }
+    }
+    #expect(records(try rows(bytes: Array("i\0,name\r\n".utf8))) == [["<nul-byte@1>"]])
+    #expect(records(try rows(bytes: Array("a\0".utf8))) == [["<nul-byte@1>"]])
+  }
+
   @Test(arguments: ["\r\n", "\n", "\r"])
   func readsEveryLineEnding(_ end: String) throws {
     let result = try rows("a,b\(end)1,2\(end)3,4\(end)")
