@@ -76,6 +76,13 @@ private struct DemoCopy {
       at: folder.appendingPathComponent("signups-night2.csv"), to: folder.appendingPathComponent("signups.csv"))
   }
 
+  /// Drops the config's `[email]` and `[email.leads]`, its last sections: a programme that sends nothing.
+  func dropEmail() throws {
+    let toml = try String(contentsOfFile: config, encoding: .utf8)
+    let cut = try #require(toml.range(of: "[email]\n"))
+    try Data(toml[..<cut.lowerBound].utf8).write(to: URL(fileURLWithPath: config))
+  }
+
   /// Replaces `text` with `replacement` in the file `name` of the copy.
   func edit(_ name: String, replacing text: String, with replacement: String) throws {
     let file = folder.appendingPathComponent(name)
@@ -399,9 +406,12 @@ private struct DemoCopy {
   /// A state database deleted, or put back from a copy older than the run
   /// folders, would pair everyone again and email them twice: the run
   /// refuses, names the database and the run folders, and changes nothing.
-  @Test func aLostOrOlderStateDatabaseIsRefusedNotRebuilt() throws {
+  /// A programme without `[email]` has no outbox to go by; its committed
+  /// folders are marked instead.
+  @Test(arguments: [true, false]) func aLostOrOlderStateDatabaseIsRefusedNotRebuilt(withEmail: Bool) throws {
     let demo = try DemoCopy()
     defer { demo.remove() }
+    if !withEmail { try demo.dropEmail() }
     let database = demo.folder.appendingPathComponent("state/mentormatch.sqlite").path
     #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
     // A copy of the closed database with its write-ahead log: the state after night 1.
@@ -430,7 +440,7 @@ private struct DemoCopy {
     }
     let behind = try demo.run("2026-11-29T02:00:00Z")
     #expect(behind.exitCode == 65, "\(behind.stderr)")
-    #expect(behind.stderr.contains("\(database): the state database does not know a run that published emails (the latest \(night2))"), "\(behind.stderr)")
+    #expect(behind.stderr.contains("\(database): the state database does not know a committed run (the latest \(night2))"), "\(behind.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: demo.runs.path).filter { $0.hasPrefix("20261129") }.isEmpty)
   }
 
@@ -568,10 +578,7 @@ private struct DemoCopy {
   @Test func aConfigWithoutEmailGetsNoEmailsAndNoOutbox() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }
-    // `[email]` and `[email.leads]` are the demo config's last sections.
-    let toml = try String(contentsOfFile: demo.config, encoding: .utf8)
-    let cut = try #require(toml.range(of: "[email]\n"))
-    try Data(toml[..<cut.lowerBound].utf8).write(to: URL(fileURLWithPath: demo.config))
+    try demo.dropEmail()
     let result = try demo.run("2026-11-27T02:00:00Z")
     #expect(result.exitCode == 0, "\(result.stderr)")
     #expect(result.stdout.contains("emails: 0 written"))

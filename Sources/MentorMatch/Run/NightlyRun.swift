@@ -241,7 +241,11 @@ public enum NightlyRun {
     options.crash.hit("after-run-folder")
     if let staged {
       stagedEnded = true
-      try measure("state") { _ = try staged.finish(notifications: emails.notifications) }
+      try measure("state") {
+        _ = try staged.finish(notifications: emails.notifications)
+        // From here the folder proves the commit, should the database be lost or replaced by an older copy.
+        try StateContinuity.markCommitted(runFolder: folder)
+      }
       options.crash.hit("after-commit")
       try measure("publish") {
         let names = emails.notifications.map(\.fileName)

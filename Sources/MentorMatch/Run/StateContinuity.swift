@@ -11,12 +11,16 @@ import Foundation
 ///
 /// - a run folder (a folder under the runs folder holding `manifest.json`)
 ///   while the database file is missing or empty: a state existed;
-/// - a run folder with an `outbox/` whose run the database does not know:
-///   a run publishes its outbox only after its commit, so that run was
+/// - a run folder marked committed (``committedMarker``), or with an
+///   `outbox/`, whose run the database does not know: a run marks its
+///   folder and publishes its outbox only after its commit, so that run was
 ///   committed, into a database other than this one.
 ///
-/// A run folder without an outbox may be a run stopped before its commit,
-/// which the database rightly does not know; it proves nothing.
+/// A run folder with neither may be a run stopped before its commit, which
+/// the database rightly does not know; it proves nothing. (Folders written
+/// before the marker existed are known by their outbox alone, so an older
+/// database behind a run of a config without `[email]` from then is not
+/// caught.)
 public enum StateContinuity {
   /// Before the database is opened (which creates it when missing or
   /// empty): throws ``StateError/stateMissing(path:runsDirectory:lastRunFolder:)``
@@ -28,12 +32,28 @@ public enum StateContinuity {
     throw .stateMissing(path: databasePath, runsDirectory: runsDirectory, lastRunFolder: last)
   }
 
+  /// The empty file a run leaves in its folder once its commit is durable,
+  /// with or without `[email]`.
+  public static let committedMarker = ".committed"
+
+  /// Marks a run folder committed (``committedMarker``), durably. Called
+  /// right after the run's commit; a crash before it leaves a folder the
+  /// database knows, which needs no mark.
+  public static func markCommitted(runFolder: String) throws(StateError) {
+    let path = (runFolder as NSString).appendingPathComponent(committedMarker)
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    try DurableFile.create(path, bytes: [])
+    try DurableFile.syncFolder(runFolder)
+  }
+
   /// Once the database is open: throws ``StateError/stateBehind(path:runFolder:unknownCount:)``
-  /// when a run folder with an outbox belongs to a run `knownRunIDs` lacks.
+  /// when a run folder marked committed, or with an outbox, belongs to a run `knownRunIDs` lacks.
   public static func checkNotBehind(knownRunIDs: Set<String>, databasePath: String, runsDirectory: String) throws(StateError) {
     let unknown = runFolders(in: runsDirectory).filter { name in
-      !knownRunIDs.contains(name)
-        && FileManager.default.fileExists(atPath: (runsDirectory as NSString).appendingPathComponent(name + "/outbox"))
+      guard !knownRunIDs.contains(name) else { return false }
+      let folder = (runsDirectory as NSString).appendingPathComponent(name)
+      return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(committedMarker))
+        || FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("outbox"))
     }
     guard let last = unknown.last else { return }
     throw .stateBehind(

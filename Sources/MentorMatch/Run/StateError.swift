@@ -55,7 +55,7 @@ public enum StateError: Error, Equatable, CustomStringConvertible, ExitCoded {
         + "a fresh state would pair everyone again and send their emails twice; restore the database from a backup, "
         + "or move the run folders out of \(runs) to start afresh"
     case .stateBehind(let path, let folder, let count):
-      return "\(path): the state database does not know \(count == 1 ? "a run" : "\(count) runs") that published emails "
+      return "\(path): the state database does not know \(count == 1 ? "a committed run" : "\(count) committed runs") "
         + "(the latest \(folder)): it is an older copy (restored from a backup, or copied without its -wal file?), "
         + "and a run now would pair those people again and send their emails twice; restore the latest database"
     case .databaseBusy(let path):

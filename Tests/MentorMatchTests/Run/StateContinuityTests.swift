@@ -4,9 +4,9 @@ import Testing
 
 /// A database that has lost runs must not be trusted: the run folders tell.
 @Suite struct StateContinuityTests {
-  /// A runs folder with one run folder (a manifest) per name, and an
-  /// `outbox/` in those listed as published.
-  private func runsFolder(_ names: [String], published: Set<String> = []) throws -> String {
+  /// A runs folder with one run folder (a manifest) per name, an `outbox/`
+  /// in those listed as published and the committed mark in those listed as marked.
+  private func runsFolder(_ names: [String], published: Set<String> = [], marked: Set<String> = []) throws -> String {
     let runs = makeTemporaryFolder() + "/runs"
     for name in names {
       try FileManager.default.createDirectory(atPath: runs + "/" + name, withIntermediateDirectories: true)
@@ -14,6 +14,7 @@ import Testing
       if published.contains(name) {
         try FileManager.default.createDirectory(atPath: runs + "/" + name + "/outbox/new", withIntermediateDirectories: true)
       }
+      if marked.contains(name) { try StateContinuity.markCommitted(runFolder: runs + "/" + name) }
     }
     return runs
   }
@@ -52,10 +53,30 @@ import Testing
       try StateContinuity.checkNotBehind(knownRunIDs: ["20261127T020000Z-aaaa"], databasePath: "db", runsDirectory: runs)
     }
     #expect(expected.exitStatus == .dataError)
-    #expect(expected.description.contains("does not know 2 runs that published emails"))
+    #expect(expected.description.contains("does not know 2 committed runs"))
     // An unpublished folder the database does not know is a run stopped before its commit.
     try StateContinuity.checkNotBehind(
       knownRunIDs: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb", "20261129T020000Z-cccc"], databasePath: "db",
       runsDirectory: runs)
+  }
+
+  /// Without `[email]` a run has no outbox; the mark its commit leaves tells instead.
+  @Test func aMarkedRunTheDatabaseDoesNotKnowIsRefused() throws {
+    let runs = try runsFolder(
+      ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb", "20261129T020000Z-stop"],
+      marked: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb"])
+    let expected = StateError.stateBehind(path: "db", runFolder: runs + "/20261128T020000Z-bbbb", unknownCount: 1)
+    #expect(throws: expected) {
+      try StateContinuity.checkNotBehind(knownRunIDs: ["20261127T020000Z-aaaa"], databasePath: "db", runsDirectory: runs)
+    }
+    #expect(expected.description.contains("does not know a committed run (the latest \(runs)/20261128T020000Z-bbbb)"))
+    // Marking twice is harmless; the mark is an empty file only the owner can read.
+    try StateContinuity.markCommitted(runFolder: runs + "/20261128T020000Z-bbbb")
+    let marker = runs + "/20261128T020000Z-bbbb/" + StateContinuity.committedMarker
+    let attributes = try FileManager.default.attributesOfItem(atPath: marker)
+    #expect(attributes[.size] as? Int == 0)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    try StateContinuity.checkNotBehind(
+      knownRunIDs: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb"], databasePath: "db", runsDirectory: runs)
   }
 }
