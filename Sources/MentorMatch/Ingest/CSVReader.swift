@@ -269,13 +269,15 @@ private final class Parser {
   }
 
   /// "little-endian" or "big-endian" when the start of a file reads as
-  /// UTF-16 text without a byte-order mark: in its first (up to 32) code
+  /// UTF-16 text without a byte-order mark: in its first (up to 8) code
   /// units, at least two, every high byte is 0 and every low byte is not, as
-  /// in any ASCII header saved as UTF-16. No UTF-8 or Windows-1252 header
+  /// in any ASCII header saved as UTF-16. Eight units are 16 bytes, which
+  /// the first chunk always holds (``CSVReadOptions/chunkSize`` is at least
+  /// 16), so the verdict does not depend on the chunk size. No UTF-8 or Windows-1252 header
   /// has a NUL in every other byte; left to the parser, such a file gives a
   /// NUL problem on every line instead of one message.
   static func utf16WithoutMark(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
-    let units = Swift.min(buffer.count, 64) / 2
+    let units = Swift.min(buffer.count, 16) / 2
     guard units >= 2 else { return nil }
     var little = true, big = true
     for unit in 0..<units {
