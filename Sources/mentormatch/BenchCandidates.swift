@@ -61,26 +61,10 @@ struct BenchCandidates: ParsableCommand {
       }
       if let failure { throw failure }
       guard let lists else { return }
-      // FNV-1a over every (mentee, mentor, total), so runs can be compared for identical output.
-      var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
-      var pairs = 0
-      for list in lists.candidates {
-        for pair in list {
-          for value in [pair.mentee, pair.mentor, pair.total] {
-            checksum = (checksum ^ UInt64(truncatingIfNeeded: value)) &* 0x100_0000_01b3
-          }
-          pairs += 1
-        }
-      }
       print("mentees=\(mentees) mentors=\(mentors) concepts=\(concepts) skills=\(skills) k=\(k) "
         + "strategy=\(lists.indexed ? "indexed" : "exhaustive") threads=\(serial ? 1 : ProcessInfo.processInfo.activeProcessorCount) "
-        + "generate_s=\(seconds(generation)) candidates_s=\(seconds(elapsed)) pairs=\(pairs) "
-        + "unmatched=\(lists.unmatched.count) checksum=\(String(checksum, radix: 16))")
+        + "generate_s=\(generation.secondsText) candidates_s=\(elapsed.secondsText) pairs=\(lists.candidates.reduce(0) { $0 + $1.count }) "
+        + "unmatched=\(lists.unmatched.count) checksum=\(String(lists.checksum, radix: 16))")
     }
-  }
-
-  private func seconds(_ duration: Duration) -> String {
-    let (whole, atto) = duration.components
-    return String(format: "%.3f", Double(whole) + Double(atto) / 1e18)
   }
 }

@@ -44,38 +44,21 @@ struct BenchEmails: ParsableCommand {
       let composer = try EmailComposer.load(settings: EmailSettings(from: from, fromName: "Civil Service Mentoring"))
       let ready = clock.now
       let outbox = MaildirOutbox(directory: out + "/outbox", durability: perFileFsync ? .perFile : .batch)
-      let count = count
-      var waiting = Duration.zero
-      let publication = try outbox.publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
-        // Batch k + 1 is composed while batch k is written.
-        var asked = clock.now
-        try composer.composeBatches(
-          count: count, size: batch, requests: { EmailSamples.requests(in: $0, runID: "bench", asOf: asOf) }
-        ) { (results: [Result<ComposedEmail, NotifyError>]) throws(NotifyError) in
-          waiting += clock.now - asked
-          var emails: [ComposedEmail] = []
-          emails.reserveCapacity(results.count)
-          for result in results {
-            switch result {
-            case .success(let email): emails.append(email)
-            case .failure(let error): throw error
-            }
-          }
-          try add(emails)
-          asked = clock.now
-        }
+      var waited = Duration.zero
+      var asked = clock.now
+      let publication = try EmailSamples.publish(
+        count: count, batchSize: batch, runID: "bench", asOf: asOf, composer: composer, into: outbox
+      ) { starts in
+        if starts { asked = clock.now } else { waited += clock.now - asked }
       }
       let end = clock.now
-      func seconds(_ d: Duration) -> String {
-        String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
-      }
       let total = end - start
       let rate =
         publication.written.count == count
-        ? "per_s=\(Int(Double(count) / (Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18)))"
+        ? "per_s=\(Int(Double(count) / total.seconds))"
         : "per_s=n/a (not a fresh outbox: \(publication.written.count) of \(count) written)"
       print(
-        "emails=\(count) written=\(publication.written.count) already=\(publication.alreadyPresent.count) setup_s=\(seconds(ready - start)) compose_wait_s=\(seconds(waiting)) write_s=\(seconds(end - ready - waiting)) total_s=\(seconds(total)) \(rate)"
+        "emails=\(count) written=\(publication.written.count) already=\(publication.alreadyPresent.count) setup_s=\((ready - start).secondsText) compose_wait_s=\(waited.secondsText) write_s=\((end - ready - waited).secondsText) total_s=\(total.secondsText) \(rate)"
       )
     }
   }

@@ -51,16 +51,17 @@ struct ReportSample: ParsableCommand {
           CohortReport.sample(cohort: "Autumn 2026", mentees: max(1, mentees / 4), seed: seed &+ 1),
         ]
       }
-      print("made \(reports.count) cohorts (\(mentees) + \(max(1, mentees / 4)) mentees) in \(seconds(made))")
+      print("made \(reports.count) cohorts (\(mentees) + \(max(1, mentees / 4)) mentees) in \(made.secondsText) s")
       var entries: [RunIndex.Cohort] = []
+      let folders = RunIndex.cohortFolders(reports.map(\.cohort))
       for report in reports {
-        let folder = "cohorts/\(slug(report.cohort))"
+        let folder = folders[report.cohort] ?? "cohorts/cohort"
         var bytes: [UInt8] = []
         let took = clock.measure {
           bytes = report.html(links: ReportLinks(matchesCSV: "../../matches.csv", unmatchedCSV: "../../unmatched.csv", index: "../../index.html"))
         }
         try write(bytes, to: "\(folder)/report.html")
-        print("\(folder)/report.html: \(bytes.count) bytes, \(report.pairs.count) pairs, \(report.waiting.count) waiting, rendered in \(seconds(took))")
+        print("\(folder)/report.html: \(bytes.count) bytes, \(report.pairs.count) pairs, \(report.waiting.count) waiting, rendered in \(took.secondsText) s")
         entries.append(RunIndex.Cohort(report, reportHref: "\(folder)/report.html"))
       }
       let first = reports[0]
@@ -72,7 +73,7 @@ struct ReportSample: ParsableCommand {
         var bytes: [UInt8] = []
         let took = clock.measure { bytes = render(reports) }
         try write(bytes, to: name)
-        print("\(name): \(bytes.count) bytes, written in \(seconds(took))")
+        print("\(name): \(bytes.count) bytes, written in \(took.secondsText) s")
       }
     }
   }
@@ -86,14 +87,5 @@ struct ReportSample: ParsableCommand {
       printError("\(url.path): cannot write: \(error.localizedDescription)")
       throw ExitCode(ExitStatus.cannotCreate.rawValue)
     }
-  }
-
-  private func slug(_ name: String) -> String {
-    String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-  }
-
-  private func seconds(_ duration: Duration) -> String {
-    let millis = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-    return "\(millis / 1000).\(String(millis % 1000 + 1000).dropFirst()) s"
   }
 }

@@ -77,8 +77,7 @@ struct Solve: ParsableCommand {
       }
       printError("solve: \(MatchingSolver.summary(solution, verdict))")
       if timings {
-        func seconds(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
-        printError("timings: read \(seconds(read - started)) s, solve \(seconds(solved - read)) s, check \(seconds(checked - solved)) s")
+        printError("timings: read \((read - started).secondsText) s, solve \((solved - read).secondsText) s, check \((checked - solved).secondsText) s")
       }
       guard verdict.passed else { throw MatchingError.checkFailed(verdict.description) }
     }

@@ -32,3 +32,31 @@ public enum EmailSamples {
     }
   }
 }
+
+extension EmailSamples {
+  /// Composes `count` sample emails (``requests(in:runID:asOf:)``) `batchSize`
+  /// at a time on every core and publishes them into `outbox`, batch k + 1
+  /// composed while batch k is written: what `mentormatch bench-emails`
+  /// measures.
+  ///
+  /// - Parameter waiting: told, on the caller's thread, each time the writer
+  ///   starts (`true`) and stops (`false`) waiting for a composed batch, for
+  ///   a caller that times the wait.
+  /// - Throws: the first email that cannot be composed, or the outbox's error.
+  public static func publish(
+    count: Int, batchSize: Int, runID: String, asOf: EmailTimestamp, composer: EmailComposer, into outbox: MaildirOutbox,
+    waiting: (_ starts: Bool) -> Void = { _ in }
+  ) throws(NotifyError) -> MaildirOutbox.Publication {
+    try outbox.publish { (add: ([ComposedEmail]) throws(NotifyError) -> Void) throws(NotifyError) in
+      waiting(true)
+      try composer.composeBatches(
+        count: count, size: batchSize, requests: { requests(in: $0, runID: runID, asOf: asOf) }
+      ) { (results: [Result<ComposedEmail, NotifyError>]) throws(NotifyError) in
+        waiting(false)
+        try add(try results.map { (result) throws(NotifyError) in try result.get() })
+        waiting(true)
+      }
+      waiting(false)
+    }
+  }
+}

@@ -1,36 +1,5 @@
 /// The run-level files built from the cohorts' results.
 enum RunOutputs {
-  /// A cohort name as a folder name: lowercase letters, digits and hyphens.
-  static func slug(_ cohort: String) -> String {
-    var out = ""
-    for scalar in cohort.lowercased().unicodeScalars {
-      if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-        out.unicodeScalars.append(scalar)
-      } else if !out.hasSuffix("-") {
-        out.append("-")
-      }
-    }
-    let trimmed = out.trimmingHyphens()
-    return trimmed.isEmpty ? "cohort" : trimmed
-  }
-
-  /// Each cohort's folder, distinct even when two names share a slug.
-  static func folders(_ cohorts: [String]) -> [String: String] {
-    var used: Set<String> = []
-    var result: [String: String] = [:]
-    for cohort in cohorts.sorted() {
-      var name = "cohorts/" + slug(cohort)
-      var suffix = 2
-      while used.contains(name) {
-        name = "cohorts/\(slug(cohort))-\(suffix)"
-        suffix += 1
-      }
-      used.insert(name)
-      result[cohort] = name
-    }
-    return result
-  }
-
   /// Some of a run's files, built on their own.
   struct Part: Sendable {
     var files: [String: [UInt8]]
@@ -44,7 +13,7 @@ enum RunOutputs {
   /// The report files as independent jobs, to run side by side, longest
   /// first: `matches.csv`, one page per cohort, the index and `unmatched.csv`.
   static func reportFileJobs(_ reports: [CohortReport], context: RunContext) -> [Job] {
-    let folders = folders(reports.map(\.cohort))
+    let folders = RunIndex.cohortFolders(reports.map(\.cohort))
     let links = ReportLinks(matchesCSV: "../../matches.csv", unmatchedCSV: "../../unmatched.csv", index: "../../index.html")
     let sorted = reports.sorted(by: { $0.cohort < $1.cohort })
     // The longest first, so the last to start is short: matches.csv, then
@@ -78,14 +47,5 @@ enum RunOutputs {
       ])
     }
     return writer.bytes
-  }
-}
-
-extension String {
-  fileprivate func trimmingHyphens() -> String {
-    var text = Substring(self)
-    while text.hasPrefix("-") { text = text.dropFirst() }
-    while text.hasSuffix("-") { text = text.dropLast() }
-    return String(text)
   }
 }

@@ -30,4 +30,19 @@ public struct CandidateLists: Sendable {
 
   /// The rules the lists were scored under.
   public var rules: [ScoringRule] { tables.rules }
+
+  /// FNV-1a over every candidate's (mentee, mentor, total), in list order:
+  /// two runs that find the same lists print the same value
+  /// (`mentormatch bench-candidates`).
+  public var checksum: UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for list in candidates {
+      for pair in list {
+        for value in [pair.mentee, pair.mentor, pair.total] {
+          hash = (hash ^ UInt64(truncatingIfNeeded: value)) &* 0x100_0000_01b3
+        }
+      }
+    }
+    return hash
+  }
 }

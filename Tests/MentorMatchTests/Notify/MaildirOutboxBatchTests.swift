@@ -23,6 +23,30 @@ import Testing
     return result
   }
 
+  /// `bench-emails`'s loop: composing batches while the last is written
+  /// leaves the outbox one publish of the same emails leaves, and the writer's
+  /// waits come in pairs, one per batch and one before the first.
+  @Test(arguments: [1, 300, 5_000])
+  func samplesPublishedInBatchesEqualOnePublish(_ size: Int) throws {
+    let emails = try Self.sampleEmails(count: 700)
+    let whole = MaildirOutboxTests.runDirectory()
+    let batched = MaildirOutboxTests.runDirectory()
+    defer {
+      try? FileManager.default.removeItem(atPath: whole)
+      try? FileManager.default.removeItem(atPath: batched)
+    }
+    try MaildirOutbox(directory: whole + "/outbox").publish(emails)
+    var waits: [Bool] = []
+    let publication = try EmailSamples.publish(
+      count: 700, batchSize: size, runID: "batches", asOf: NotifyFixtures.asOf, composer: try NotifyFixtures.composer(),
+      into: MaildirOutbox(directory: batched + "/outbox")
+    ) { waits.append($0) }
+    #expect(publication.written.count == 700)
+    #expect(try Self.folderContents(batched + "/outbox/new") == Self.folderContents(whole + "/outbox/new"))
+    let batches = (700 + size - 1) / size
+    #expect(waits == Array([[true, false]].repeated(batches + 1).joined()))
+  }
+
   /// Whatever the batch size and whenever batches are renamed, new/ ends up
   /// exactly as one publish of every email leaves it.
   @Test(arguments: [1, 7, 500, 2_000], [MaildirOutbox.BatchPublishing.eachWhenDurable, .allAtEnd])
@@ -210,4 +234,8 @@ import Testing
       #expect(FileManager.default.contents(atPath: "\(run)/outbox/new/\(emails[0].fileName)").map { [UInt8]($0) } == emails[0].bytes)
     }
   }
+}
+
+extension Array {
+  fileprivate func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }
 }

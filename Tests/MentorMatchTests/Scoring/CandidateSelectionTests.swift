@@ -113,3 +113,18 @@ func parallelChunksEqualSerial(ruleSet: Int) throws {
     #expect(parallel.candidates == serial.candidates)
   }
 }
+
+/// `bench-candidates` compares runs by checksum: the same lists (on any
+/// number of threads) give the same value, and a list that differs changes it.
+@Test func candidateChecksumFollowsTheLists() throws {
+  let cohort = SyntheticCohort.make(mentees: 300, mentors: 200, concepts: 150, skills: 4, seed: 8)
+  let rules = try parseRules(SyntheticCohort.rulesTOML)
+  let serial = try CandidateGenerator.generate(cohort, rules: rules, settings: CandidateSettings(k: 10), parallel: false)
+  let parallel = try CandidateGenerator.generate(cohort, rules: rules, settings: CandidateSettings(k: 10), parallel: true)
+  #expect(serial.checksum == parallel.checksum)
+  let fewer = try CandidateGenerator.generate(cohort, rules: rules, settings: CandidateSettings(k: 9), parallel: false)
+  #expect(fewer.checksum != serial.checksum)
+  var other = cohort
+  other.mentors[0].offered = []
+  #expect(try CandidateGenerator.generate(other, rules: rules, settings: CandidateSettings(k: 10)).checksum != serial.checksum)
+}

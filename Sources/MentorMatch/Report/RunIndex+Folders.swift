@@ -1,0 +1,43 @@
+extension RunIndex {
+  /// A cohort name as a folder name: lowercase letters, digits and hyphens.
+  static func slug(_ cohort: String) -> String {
+    var out = ""
+    for scalar in cohort.lowercased().unicodeScalars {
+      if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+        out.unicodeScalars.append(scalar)
+      } else if !out.hasSuffix("-") {
+        out.append("-")
+      }
+    }
+    let trimmed = out.trimmingHyphens()
+    return trimmed.isEmpty ? "cohort" : trimmed
+  }
+
+  /// Each cohort's folder in a run folder (`cohorts/<slug>`), distinct even
+  /// when two names share a slug: the first in name order keeps the plain
+  /// slug, the next gets `-2`, and so on.
+  public static func cohortFolders(_ cohorts: [String]) -> [String: String] {
+    var used: Set<String> = []
+    var result: [String: String] = [:]
+    for cohort in cohorts.sorted() {
+      var name = "cohorts/" + slug(cohort)
+      var suffix = 2
+      while used.contains(name) {
+        name = "cohorts/\(slug(cohort))-\(suffix)"
+        suffix += 1
+      }
+      used.insert(name)
+      result[cohort] = name
+    }
+    return result
+  }
+}
+
+extension String {
+  fileprivate func trimmingHyphens() -> String {
+    var text = Substring(self)
+    while text.hasPrefix("-") { text = text.dropFirst() }
+    while text.hasSuffix("-") { text = text.dropLast() }
+    return String(text)
+  }
+}

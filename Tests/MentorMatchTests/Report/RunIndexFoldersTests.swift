@@ -1,0 +1,20 @@
+import Testing
+@testable import MentorMatch
+
+/// Cohort folder names in a run folder: readable, safe on any file system,
+/// and never shared by two cohorts.
+@Suite struct RunIndexFoldersTests {
+  @Test func cohortNamesBecomeDistinctSafeFolders() {
+    let folders = RunIndex.cohortFolders(["spring-2026", "Spring 2026", "!!!", "Été / Autumn", "SPRING  2026"])
+    #expect(folders == [
+      // Name order (byte order: capitals first) decides who keeps the plain slug.
+      "SPRING  2026": "cohorts/spring-2026",
+      "Spring 2026": "cohorts/spring-2026-2",
+      "spring-2026": "cohorts/spring-2026-3",
+      "!!!": "cohorts/cohort",
+      "Été / Autumn": "cohorts/t-autumn",
+    ])
+    // The same names in any order give the same folders.
+    #expect(RunIndex.cohortFolders(folders.keys.sorted().reversed()) == folders)
+  }
+}
