@@ -30,8 +30,8 @@ struct Solve: ParsableCommand {
   @Option(help: "For optimal: the terms to maximise in priority order, from people, pairs, score.")
   var objective: String = MatchingObjective.standard.description
 
-  @Option(help: "For optimal: ssp (one shortest path per unit, the default) or phases (many paths per search).")
-  var method: String = OptimalMatching.Method.successiveShortestPaths.rawValue
+  @Option(help: "For optimal: phases (many paths per search; the default, as in a run's [matching]) or ssp (one shortest path per unit).")
+  var method: String = MatchingSettings().method.rawValue
 
   @Option(help: "Where to write the matches (CSV). Standard output if omitted.")
   var out: String?
@@ -65,7 +65,7 @@ struct Solve: ParsableCommand {
       let read = clock.now
       let solution = try MatchingSolver.solve(
         list.problem, algorithm: algorithm, objective: objective,
-        method: OptimalMatching.Method(rawValue: method) ?? .successiveShortestPaths)
+        method: OptimalMatching.Method(rawValue: method) ?? MatchingSettings().method)
       let solved = clock.now
       let verdict = MatchingSolver.check(list.problem, solution)
       let checked = clock.now

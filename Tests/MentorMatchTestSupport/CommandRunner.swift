@@ -59,8 +59,8 @@ public enum CommandRunner {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let paths = ["stdin", "stdout", "stderr"].map { scratch.appendingPathComponent($0) }
     try stdin.write(to: paths[0])
-    FileManager.default.createFile(atPath: paths[1].path, contents: nil)
-    FileManager.default.createFile(atPath: paths[2].path, contents: nil)
+    _ = FileManager.default.createFile(atPath: paths[1].path, contents: nil)
+    _ = FileManager.default.createFile(atPath: paths[2].path, contents: nil)
     let input = try FileHandle(forReadingFrom: paths[0])
     let output = try FileHandle(forWritingTo: paths[1])
     let errors = try FileHandle(forWritingTo: paths[2])

@@ -752,7 +752,7 @@ private struct DemoCopy {
     let demo = try DemoCopy()
     defer { demo.remove() }
     let log = demo.folder.appendingPathComponent("run.log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let errors = try FileHandle(forWritingTo: log)
     let process = try demo.startNightOne(errors: errors)
     // Once the run is under way (its first log line), well before it ends.

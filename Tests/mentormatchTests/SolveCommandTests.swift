@@ -20,6 +20,32 @@ import Testing
     return folder
   }
 
+  /// `solve` picks among equal optima as a run does (`[matching] method`
+  /// defaults to `phases`): on twelve mentees with tied scores the two
+  /// methods choose different pairs, and the default is phases' choice.
+  @Test func theDefaultMethodIsTheRunsDefault() throws {
+    let rows = [
+    "m00,T0,0,1 m00,T7,1,0 m00,T6,0,0 m00,T2,1,1 m01,T5,1,0 m01,T4,0,1 m01,T3,1,1 m01,T6,1,1",
+    "m02,T2,0,0 m02,T4,0,1 m02,T1,0,0 m02,T5,1,0 m03,T7,1,1 m03,T6,1,1 m03,T3,0,1 m03,T4,1,0",
+    "m04,T7,1,1 m04,T2,1,1 m04,T3,1,1 m04,T4,0,1 m05,T2,1,1 m05,T4,1,1 m05,T7,0,1 m05,T3,1,0",
+    "m06,T5,0,0 m06,T7,0,1 m06,T0,0,0 m06,T1,0,1 m07,T3,1,0 m07,T6,0,1 m07,T1,1,0 m07,T0,0,0",
+    "m08,T1,0,0 m08,T0,1,1 m08,T6,0,0 m08,T5,0,0 m09,T6,0,0 m09,T4,0,1 m09,T0,0,1 m09,T1,1,1",
+    "m10,T0,0,1 m10,T2,1,0 m10,T3,1,0 m10,T4,0,1 m11,T1,1,1 m11,T0,1,0 m11,T3,1,1 m11,T7,1,1",
+    ].joined(separator: " ").split(separator: " ")
+    let folder = try write(["edges.csv": "mentee,mentor,mentee_score,mentor_score\n" + rows.joined(separator: "\n") + "\n"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func solve(_ method: [String]) throws -> CommandResult {
+      let result = try CommandRunner.run(
+        ["solve", "--edges", "edges.csv", "--algorithm", "optimal"] + method, currentDirectory: folder)
+      #expect(result.exitCode == 0, "\(result.stderr)")
+      #expect(result.stderr.contains("8 pairs, 16 people matched, total score 15; certificate verified"))
+      return result
+    }
+    let byDefault = try solve([]), phases = try solve(["--method", "phases"]), ssp = try solve(["--method", "ssp"])
+    #expect(byDefault.stdout == phases.stdout)
+    #expect(ssp.stdout != phases.stdout, "the instance no longer tells the methods apart")
+  }
+
   @Test func stableWritesSortedPairsAndASummary() throws {
     let folder = try write(["edges.csv": edges])
     defer { try? FileManager.default.removeItem(at: folder) }
