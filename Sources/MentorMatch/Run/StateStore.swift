@@ -38,6 +38,14 @@ public final class StateStore: Sendable {
     }
     var status = stat()
     let exists = stat(path, &status) == 0
+    // SQLite would say only "unable to open database file".
+    if exists, status.st_mode & S_IFMT != S_IFREG {
+      throw StateError.cannotCreate(
+        path: path,
+        reason: status.st_mode & S_IFMT == S_IFDIR
+          ? "a folder of that name is in the way (the state database is a file)"
+          : "not a regular file (a FIFO, a device or a socket?): the state database is a file")
+    }
     if !exists || status.st_size == 0 {
       // A new database is built aside and linked into place (one fsync
       // instead of six); an empty file, or a file system without links,

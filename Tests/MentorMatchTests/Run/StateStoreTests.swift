@@ -86,6 +86,25 @@ import Testing
     }
   }
 
+  /// A `[state] database` that names a folder (or a FIFO) is named as such,
+  /// not as SQLite's "unable to open database file"; nothing is created in it.
+  @Test func aFolderWhereTheDatabaseGoesIsNamed() throws {
+    let folder = makeTemporaryFolder()
+    defer { removeFolder(folder) }
+    let path = (folder as NSString).appendingPathComponent("mentormatch.sqlite")
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    let expected = StateError.cannotCreate(path: path, reason: "a folder of that name is in the way (the state database is a file)")
+    #expect(throws: expected) { _ = try StateStore(path: path) }
+    #expect(expected.exitStatus == .cannotCreate)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: path).isEmpty)
+    let fifo = (folder as NSString).appendingPathComponent("fifo.sqlite")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    #expect(throws: StateError.cannotCreate(
+      path: fifo, reason: "not a regular file (a FIFO, a device or a socket?): the state database is a file")) {
+      _ = try StateStore(path: fifo)
+    }
+  }
+
   @Test func fileDatabaseUsesWALAndFullSyncAndIsPrivate() throws {
     let folder = makeTemporaryFolder()
     defer { removeFolder(folder) }
