@@ -8,6 +8,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case missingNamedColumn(
     file: String, field: String, header: String, table: String, required: Bool, delimiterHint: String?)
   case duplicateColumn(file: String, header: String)
+  /// A column `[input.extra]` names that none of the export's files has
+  /// (each file is of one side, so each may lack some).
+  case extraColumnInNoFile(files: [String], field: String, header: String)
   case tooManyRejects(rejected: Int, read: Int, limit: Double)
   /// The file ends mid-record: its last record has fewer fields than the
   /// header and no line break after it.
@@ -31,6 +34,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, ExitCoded {
       var text = "\(file):1: missing column '\(header)' for \(kind) '\(field)' (named in [\(table)]\(remedy))"
       if let hint { text += "; \(hint)" }
       return text
+    case .extraColumnInNoFile(let files, let field, let header):
+      return "\(files.joined(separator: ", ")): no file has column '\(header)' for extra field '\(field)' "
+        + "(named in [input.extra]; remove it there if the exports have no such column)"
     case .duplicateColumn(let file, let header):
       return "\(file):1: column '\(header)' appears more than once"
     case .cutShort(let file, let line, let fields, let width):

@@ -23,6 +23,9 @@ public struct SignupValidator: Sendable {
   /// The line and field count of the current file's last record, when it
   /// had fewer fields than the header.
   private var lastRecordShort: (line: Int, fields: Int)?
+  /// The `[input.extra]` fields some file read so far has a column for
+  /// (membership only; never listed from).
+  private var extrasFound: Set<String> = []
 
   public init(settings: InputSettings) {
     self.settings = settings
@@ -62,6 +65,7 @@ public struct SignupValidator: Sendable {
     rejected.append(contentsOf: later.rejected)
     readPerFile.append(contentsOf: later.readPerFile[readPerFile.count...])
     fileIndex = later.fileIndex
+    extrasFound.formUnion(later.extrasFound)
   }
 
   /// Starts the next file of `settings.files`.
@@ -94,6 +98,7 @@ public struct SignupValidator: Sendable {
       case .record(let header):
         let columns = try ColumnMap(header: header.fields, file: file, settings: settings)
         self.columns = columns
+        extrasFound.formUnion(columns.extraColumns.keys)
         plainRow = PlainRow(columns: columns, file: file, settings: settings)
       case .malformed(let bad):
         throw .csv(CSVError(file: file.name, line: bad.line, kind: .parser(code: 1)))
@@ -183,6 +188,14 @@ public struct SignupValidator: Sendable {
   /// copied (a `consuming` method copies them when the caller's variable
   /// is still alive, as one captured by the reading closure is).
   public mutating func finish() throws(IngestError) -> IngestResult {
+    // A file of one side may lack an extra column (the other side's), so
+    // ``ColumnMap`` lets it; but one that no file has is a misnamed column,
+    // which every rule would read as empty.
+    if let name = settings.extraColumns.keys.sorted().first(where: {
+      !(settings.extraColumns[$0] ?? "").isEmpty && !extrasFound.contains($0)
+    }) {
+      throw .extraColumnInNoFile(files: settings.files.map(\.name), field: name, header: settings.extraColumns[name] ?? "")
+    }
     var kept = accepted
     accepted = []
     let keys = self.keys

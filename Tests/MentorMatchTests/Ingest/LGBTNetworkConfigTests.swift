@@ -68,4 +68,25 @@ import Testing
     #expect(result.signups.count == 100)
     #expect(result.signups.filter { $0.role == .mentor }.count == 50)
   }
+
+  /// Each file of one side may lack the other side's extra columns, but a
+  /// column no file has (here `characteristics`, renamed in the mentors'
+  /// export) is a misnamed column: the run stops instead of reading every
+  /// mentor's characteristics as empty.
+  @Test func anExtraColumnNoFileHasStopsTheRun() throws {
+    let settings = try Self.settings()
+    let mentors = "first name,last name,email address,grade,organisation,profession,traits\nm,0,m0@gov.uk,SEO,DfE,Policy,Gay\n"
+    let mentees = "first name,last name,email address,grade,organisation,profession,match with similar identity,identity to match\n"
+      + "e,0,e0@gov.uk,EO,HMT,Policy,yes,Gay\n"
+    let files = ["mentors.csv": mentors, "mentees.csv": mentees]
+    #expect(throws: IngestError.extraColumnInNoFile(
+      files: ["mentors.csv", "mentees.csv"], field: "characteristics", header: "characteristics")) {
+      try SignupIngest.read(settings: settings) { file throws(CSVError) in
+        CSVReader(bytes: Array((files[file.name] ?? "").utf8), name: file.name, options: settings.csv)
+      }
+    }
+    #expect(IngestError.extraColumnInNoFile(files: ["mentors.csv", "mentees.csv"], field: "characteristics", header: "characteristics")
+      .description == "mentors.csv, mentees.csv: no file has column 'characteristics' for extra field 'characteristics' "
+      + "(named in [input.extra]; remove it there if the exports have no such column)")
+  }
 }
