@@ -20,7 +20,10 @@ struct MIMEMessage {
     let htmlPart = QuotedPrintable.encode(html)
     let boundary = Self.quotedPrintableBoundary([textPart, htmlPart])
     var out: [UInt8] = []
-    out.reserveCapacity(textPart.count + htmlPart.count + 1024)
+    // Exactly enough, bar the fixed lines' few hundred bytes: a fixed 1 KiB
+    // for every header was one regrowth (doubling) per email.
+    let headers = headerFields.reduce(0) { $0 + $1.utf8.count + 2 }
+    out.reserveCapacity(headers + textPart.count + htmlPart.count + 4 * boundary.utf8.count + 512)
     let crlf: [UInt8] = [0x0D, 0x0A]
     for field in headerFields {
       out += field.utf8
