@@ -1,10 +1,18 @@
+import Foundation
+
 extension RunIndex {
-  /// A cohort name as a folder name: lowercase letters, digits and hyphens.
+  /// A cohort name as a folder name: lowercase ASCII letters, digits and
+  /// hyphens. Accented letters keep their base letter (`Été` → `ete`, `Ŵyl`
+  /// → `wyl`): the name is decomposed (Unicode canonical decomposition, which
+  /// Unicode promises never to change for an assigned character) and the
+  /// accents dropped. Anything else becomes one hyphen.
   static func slug(_ cohort: String) -> String {
     var out = ""
-    for scalar in cohort.lowercased().unicodeScalars {
+    for scalar in cohort.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
       if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
         out.unicodeScalars.append(scalar)
+      } else if scalar.properties.generalCategory == .nonspacingMark {
+        continue
       } else if !out.hasSuffix("-") {
         out.append("-")
       }

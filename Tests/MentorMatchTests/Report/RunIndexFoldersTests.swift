@@ -5,14 +5,18 @@ import Testing
 /// and never shared by two cohorts.
 @Suite struct RunIndexFoldersTests {
   @Test func cohortNamesBecomeDistinctSafeFolders() {
-    let folders = RunIndex.cohortFolders(["spring-2026", "Spring 2026", "!!!", "Été / Autumn", "SPRING  2026"])
+    let folders = RunIndex.cohortFolders(
+      ["spring-2026", "Spring 2026", "!!!", "Été / Autumn", "SPRING  2026", "Ysgol Haf – Ŵyl", "Straße"])
     #expect(folders == [
       // Name order (byte order: capitals first) decides who keeps the plain slug.
       "SPRING  2026": "cohorts/spring-2026",
       "Spring 2026": "cohorts/spring-2026-2",
       "spring-2026": "cohorts/spring-2026-3",
       "!!!": "cohorts/cohort",
-      "Été / Autumn": "cohorts/t-autumn",
+      // Accents drop to the base letter; a letter with no decomposition is a hyphen.
+      "Été / Autumn": "cohorts/ete-autumn",
+      "Ysgol Haf – Ŵyl": "cohorts/ysgol-haf-wyl",
+      "Straße": "cohorts/stra-e",
     ])
     // The same names in any order give the same folders.
     #expect(RunIndex.cohortFolders(folders.keys.sorted().reversed()) == folders)
