@@ -14,15 +14,15 @@ extension DefaultTemplates {
 
     {{#is_mentee}}
     {{^is_mentor}}
-    Thank you for joining {{{programme}}} as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}}.
+    Thank you for signing up as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}}.
     {{/is_mentor}}
     {{#is_mentor}}
-    Thank you for taking part in {{{programme}}} as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
+    Thank you for taking part as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{{mentor_count}}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
     {{/is_mentor}}
     {{/is_mentee}}
     {{^is_mentee}}
     {{#is_mentor}}
-    Thank you for offering to be a mentor through {{{programme}}}. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
+    Thank you for offering to be a mentor. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{{mentee_count}}} new mentees{{/several_mentees}}.
     {{/is_mentor}}
     {{/is_mentee}}
 
@@ -53,7 +53,7 @@ extension DefaultTemplates {
     The {{{programme}}} team
 
     --
-    You are receiving this email because you signed up to {{{programme}}} ({{{cohort}}} cohort). Sent on {{{as_of}}}; reference {{{run_id}}}.
+    You are receiving this email from the {{{programme}}} team because you signed up for mentoring ({{{cohort}}} cohort). Sent on {{{as_of}}}; reference {{{run_id}}}.
 
     """
 
@@ -61,15 +61,15 @@ extension DefaultTemplates {
     <p>{{#has_recipient_name}}Dear {{recipient_name}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}</p>
     {{#is_mentee}}
     {{^is_mentor}}
-    <p>Thank you for joining {{programme}} as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}}.</p>
+    <p>Thank you for signing up as a mentee. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}}.</p>
     {{/is_mentor}}
     {{#is_mentor}}
-    <p>Thank you for taking part in {{programme}} as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
+    <p>Thank you for taking part as a mentee and as a mentor. We are pleased to let you know that we have matched you with {{#one_mentor}}a mentor{{/one_mentor}}{{#several_mentors}}{{mentor_count}} mentors{{/several_mentors}} and {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
     {{/is_mentor}}
     {{/is_mentee}}
     {{^is_mentee}}
     {{#is_mentor}}
-    <p>Thank you for offering to be a mentor through {{programme}}. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
+    <p>Thank you for offering to be a mentor. We are pleased to let you know that we have matched you with {{#one_mentee}}a new mentee{{/one_mentee}}{{#several_mentees}}{{mentee_count}} new mentees{{/several_mentees}}.</p>
     {{/is_mentor}}
     {{/is_mentee}}
     {{#matches}}

@@ -5,7 +5,7 @@ extension DefaultTemplates {
   static let waitingText = """
     {{#has_recipient_name}}Dear {{{recipient_name}}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}
 
-    Thank you for signing up to {{{programme}}} as a mentee. We are sorry that we have not been able to match you with a mentor this time.
+    Thank you for signing up as a mentee. We are sorry that we have not been able to match you with a mentor this time.
 
     The reason: {{{reason}}}
 
@@ -20,13 +20,13 @@ extension DefaultTemplates {
     The {{{programme}}} team
 
     --
-    You are receiving this email because you signed up to {{{programme}}} ({{{cohort}}} cohort). Sent on {{{as_of}}}; reference {{{run_id}}}.
+    You are receiving this email from the {{{programme}}} team because you signed up for mentoring ({{{cohort}}} cohort). Sent on {{{as_of}}}; reference {{{run_id}}}.
 
     """
 
   static let waitingHTML = htmlHead + "\n" + """
     <p>{{#has_recipient_name}}Dear {{recipient_name}},{{/has_recipient_name}}{{^has_recipient_name}}Hello,{{/has_recipient_name}}</p>
-    <p>Thank you for signing up to {{programme}} as a mentee. We are sorry that we have not been able to match you with a mentor this time.</p>
+    <p>Thank you for signing up as a mentee. We are sorry that we have not been able to match you with a mentor this time.</p>
     <p><strong>The reason:</strong> {{reason}}</p>
     {{#next_steps_paragraphs}}
     <p>{{text}}</p>

@@ -59,7 +59,7 @@ enum DefaultTemplates {
 
   static let htmlFoot = """
     <hr style="border:0;border-top:1px solid #b1b4b6;margin:32px 0 16px">
-    <p style="font-size:14px;color:#505a5f">You are receiving this email because you signed up to {{programme}} ({{cohort}} cohort). Sent on {{as_of}}; reference {{run_id}}.</p>
+    <p style="font-size:14px;color:#505a5f">You are receiving this email from the {{programme}} team because you signed up for mentoring ({{cohort}} cohort). Sent on {{as_of}}; reference {{run_id}}.</p>
     """ + "\n" + htmlEnd
 
   static let htmlEnd = """
