@@ -94,7 +94,13 @@ public struct Explanation: Sendable, Equatable {
           mentor?.append("\(menteeName) asked for \(labels), which you offer")
         }
         if !close.isEmpty {
-          mentee.append("\(mentorName) offers \(list(close.map { "\($0.offered) (close to \($0.wanted))" })), which is close to what \(you) asked for")
+          // One: "Sam offers Influence, close to Negotiation, which you asked for".
+          // Several: "Sam offers skills close to ones you asked for: A (close to B) and C (close to D)".
+          mentee.append(
+            close.count == 1
+              ? "\(mentorName) offers \(close[0].offered), close to \(close[0].wanted), which \(you) asked for"
+              : "\(mentorName) offers skills close to ones \(you) asked for: "
+                + list(close.map { "\($0.offered) (close to \($0.wanted))" }))
           mentor?.append("\(menteeName) asked for \(list(close.map { "\($0.wanted) (close to your \($0.offered))" }))")
         }
       }

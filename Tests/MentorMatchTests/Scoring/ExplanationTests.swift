@@ -32,7 +32,7 @@ import Testing
   #expect(explanation.forMentee == [
     "You both work in Policy",
     "Sam offers Project delivery and Stakeholder management, which you asked for",
-    "Sam offers Influence (close to Negotiation), which is close to what you asked for",
+    "Sam offers Influence, close to Negotiation, which you asked for",
     "Sam is one grade above you",
     "Sam’s characteristics include gay, as you asked",
   ])
@@ -40,7 +40,7 @@ import Testing
   #expect(Explanation.leadLines(lists.breakdown(of: pair), menteeName: "Alex", mentorName: "Sam", last: &last) == [
     "Both work in Policy",
     "Sam offers Project delivery and Stakeholder management, which Alex asked for",
-    "Sam offers Influence (close to Negotiation), which is close to what Alex asked for",
+    "Sam offers Influence, close to Negotiation, which Alex asked for",
     "Sam is one grade above Alex",
     "Sam’s characteristics include gay, as Alex asked",
   ])
@@ -167,4 +167,23 @@ func batchBreakdownsAndMenteeLinesEqualThePlainDefinitions(seed: UInt64) throws 
     }
   }
   #expect(quoted.shared > 0 && quoted.contained > 0, "both quoted rules paid points somewhere")
+}
+
+/// Several skills close to the wanted ones are named in one sentence, each
+/// with the skill it stands in for; one is named in a plain clause.
+@Test func wordsSeveralCloseSkillsInOneSentence() throws {
+  let toml = """
+    [[rules]]
+    kind = "skills"
+    points = 60
+    """
+  let mentee = ScoringPerson(id: "e", grade: 4, wanted: ["b", "d"])
+  let mentor = ScoringPerson(id: "m", grade: 5, offered: ["a", "c"])
+  let lists = try candidates(toml, mentees: [mentee], mentors: [mentor])
+  let pair = try #require(lists.candidates[0].first)
+  let explanation = Explanation(breakdown: lists.breakdown(of: pair), menteeName: "Alex", mentorName: "Sam")
+  #expect(explanation.forMentee == [
+    "Sam offers skills close to ones you asked for: Stakeholder management (close to Negotiation) and Project delivery (close to Risk)"
+  ])
+  #expect(explanation.forMentor == ["Alex asked for Negotiation (close to your Stakeholder management) and Risk (close to your Project delivery)"])
 }
