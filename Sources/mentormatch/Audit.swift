@@ -25,7 +25,8 @@ struct Audit: ParsableCommand {
       for check in report.checks { print(check.line) }
       let differing = report.checks.filter { $0.status != .same }.count
       if differing > 0 || report.redacted {
-        throw RunError.auditFailed(runDirectory: runDirectory, differing: differing, redacted: report.redacted)
+        throw RunError.auditFailed(
+          runDirectory: runDirectory, differing: differing, redacted: report.redacted, writtenBy: report.otherVersion)
       }
       print("all \(report.checks.count) files are the same")
     }

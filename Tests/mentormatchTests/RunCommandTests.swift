@@ -274,6 +274,35 @@ private struct DemoCopy {
     #expect(tampered.stdout.contains("differs inputs/exports/1-signups.csv"))
   }
 
+  /// A folder another version wrote may differ from this version's re-run
+  /// with nothing wrong: the failure names the version to audit it with.
+  /// The same version says nothing of versions.
+  @Test func auditOfAnotherVersionsFolderNamesThatVersion() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let folder = try demo.runFolder("20261127T")
+    let matches = folder.appendingPathComponent("matches.csv")
+    try (try Data(contentsOf: matches) + Data("x".utf8)).write(to: matches)
+    let same = try CommandRunner.run(["audit", folder.path])
+    #expect(same.exitCode == 65)
+    #expect(same.stderr.contains("1 file differs from a re-run\n"), "\(same.stderr)")
+    #expect(!same.stderr.contains("version"))
+
+    let manifestFile = folder.appendingPathComponent("manifest.json")
+    let manifest = try String(contentsOf: manifestFile, encoding: .utf8)
+    let current = "\"tool_version\" : \"\(MentorMatchVersion.current)\""
+    try #require(manifest.contains(current), "\(manifest.prefix(300))")
+    try Data(manifest.replacingOccurrences(of: current, with: "\"tool_version\" : \"0.0.9\"").utf8).write(to: manifestFile)
+    let other = try CommandRunner.run(["audit", folder.path])
+    #expect(other.exitCode == 65)
+    #expect(other.stdout.contains("differs matches.csv"))
+    #expect(other.stderr.contains(
+      "1 file differs from a re-run; the folder was written by mentormatch 0.0.9 and this is \(MentorMatchVersion.current), "
+        + "whose outputs may differ where the versions do: audit with mentormatch 0.0.9 to re-run the night as it ran"),
+      "\(other.stderr)")
+  }
+
   /// `prior-waiting.csv` (who was already told they are still waiting) has
   /// its own digest in the manifest, so an edit to it is named as such, not
   /// only as a run id the inputs no longer give.

@@ -9,7 +9,13 @@ public enum RunAudit {
     public var checks: [FileCheck]
     /// The manifest records an erasure, so some files were changed on purpose.
     public var redacted: Bool
+    /// The mentormatch version that wrote the folder (its manifest's `tool_version`).
+    public var writtenBy: String
     public var allSame: Bool { checks.allSatisfy { $0.status == .same } }
+
+    /// ``writtenBy`` when it is not this version: a re-run by another version
+    /// may differ where the versions do, without anything being wrong.
+    public var otherVersion: String? { writtenBy == MentorMatchVersion.current ? nil : writtenBy }
   }
 
   public static func audit(runDirectory: String) throws -> Report {
@@ -72,7 +78,7 @@ public enum RunAudit {
     // Emails are re-composed a batch at a time and only their digests kept.
     let rerun = RunManifest.digests(result.files).merging(result.emails.tally().digests) { first, _ in first }
     checks += manifest.compareOutputs(rerunDigests: rerun, runDirectory: runDirectory)
-    return Report(checks: checks, redacted: redacted)
+    return Report(checks: checks, redacted: redacted, writtenBy: manifest.toolVersion)
   }
 }
 

@@ -8,7 +8,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case asOfBeforeLastRun(asOf: String, last: String, runID: String)
   case unknownCohort(String, known: [String])
   case badSnapshot(file: String, line: Int, message: String)
-  case auditFailed(runDirectory: String, differing: Int, redacted: Bool)
+  /// `writtenBy`: the version that wrote the folder, when it is not this one.
+  case auditFailed(runDirectory: String, differing: Int, redacted: Bool, writtenBy: String? = nil)
   case notARunFolder(String)
   /// A run folder without a file the audit cannot re-run the night without.
   case incompleteRunFolder(String, missing: String)
@@ -29,11 +30,16 @@ public enum RunError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "--cohort: no sign-ups in cohort '\(TerminalText.visible(name))' (cohorts: \(known.joined(separator: ", ")))"
     case .badSnapshot(let file, let line, let message):
       return "\(file):\(line): \(message)"
-    case .auditFailed(let folder, let differing, let redacted):
-      return redacted
+    case .auditFailed(let folder, let differing, let redacted, let writtenBy):
+      let version = writtenBy.map {
+        "; the folder was written by mentormatch \(TerminalText.visible($0)) and this is \(MentorMatchVersion.current), "
+          + "whose outputs may differ where the versions do: audit with mentormatch \(TerminalText.visible($0)) "
+          + "to re-run the night as it ran"
+      } ?? ""
+      return (redacted
         ? "\(folder): the run was redacted after it ran (erasure), so it cannot be re-run byte for byte: "
           + "\(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "is" : "are") redacted or differ\(differing == 1 ? "s" : "") from a re-run of the redacted inputs"
-        : "\(folder): \(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "differs" : "differ") from a re-run"
+        : "\(folder): \(CountedNoun.phrase(differing, "file")) \(differing == 1 ? "differs" : "differ") from a re-run") + version
     case .notARunFolder(let folder):
       return "\(folder): not a run folder (no manifest.json)"
     case .incompleteRunFolder(let folder, let missing):
