@@ -143,8 +143,13 @@ extension CandidateIndex {
     var histogramStore: [Int32] = []
     swap(&histogramStore, &d.histogram)
     defer { swap(&histogramStore, &d.histogram) }
+    // Four interleaved histograms when the band is large against them: most
+    // of a band scores its block's constant, and a run of mentors in one
+    // bucket then adds to four counters in turn, so no increment waits for
+    // the one before it to be stored. Summed into the first `buckets` after.
+    let lanes = band.count >= 16 * buckets ? 4 : 1
     histogramStore.removeAll(keepingCapacity: true)
-    histogramStore.append(contentsOf: repeatElement(0, count: buckets))
+    histogramStore.append(contentsOf: repeatElement(0, count: buckets * lanes))
     var counts = histogramStore.mutableSpan
     var eligible = 0
     for block in blocks where block.positions.overlaps(band) {
@@ -153,20 +158,27 @@ extension CandidateIndex {
         let x = pos - lo
         var bound = Int.min
         if DenseScratch.eligible(tally[x], required: requiredLists), !skills.required || covered[x] > 0 {
-          bound = score + DenseScratch.points(tally[x]) + skills.bound(covered[x])
-          counts[Swift.min(Swift.max((high - bound) >> shift, 0), buckets - 1)] += 1
+          // Within low...high (see above), far from overflow.
+          bound = score &+ DenseScratch.points(tally[x]) &+ skills.bound(covered[x])
+          let bucket = Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)
+          counts[bucket &* lanes &+ (x & (lanes - 1))] &+= 1
           eligible += 1
         }
         bounds[x] = bound
       }
     }
     guard eligible > 0 else { return [] }
+    if lanes > 1 {
+      // In place: bucket b reads 4b...4b+3, never below b.
+      for b in 0..<buckets { counts[b] = counts[4 * b] &+ counts[4 * b + 1] &+ counts[4 * b + 2] &+ counts[4 * b + 3] }
+    }
+    let histogram = counts.span.extracting(0..<buckets)
     if skills.points == 0, shift == 0,
-      let top = exactTop(band, k: k, eligible: eligible, high: high, counts.span, bounds.span, covered.span)
+      let top = exactTop(band, k: k, eligible: eligible, high: high, histogram, bounds.span, covered.span)
     {
       return top
     }
-    let cutoff = eligible > k ? Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) : low
+    let cutoff = eligible > k ? Self.cutoff(histogram, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
     offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &picked, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }

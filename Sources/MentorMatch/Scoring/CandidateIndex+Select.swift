@@ -35,7 +35,8 @@ struct SkillTerms {
   @inline(__always)
   func bound(_ covered: Int) -> Int {
     guard factor > 0 else { return exact(covered) }
-    guard covered > 0 else { return 0 }
+    // No test for 0, which multiplies to 0: whether a mentor shares a skill
+    // is unpredictable, and the branch cost more than the multiplication.
     let (high, low) = UInt64(covered).multipliedFullWidth(by: factor)
     return Int(truncatingIfNeeded: (high << 12) | (low >> 52))
   }
