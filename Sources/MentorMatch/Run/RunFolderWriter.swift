@@ -103,8 +103,10 @@ public struct RunFolderWriter: Sendable {
       try compare(try more(compare))
       let linked = links.map { $0.into + "/" }
       let marker = links.map { Self.completeMarker(linksInto: $0.into) }
+      // The staged links, their completion marker and the mark a commit
+      // leaves (``StateContinuity/committedMarker``) are bookkeeping, not content.
       let present = DurableFile.files(under: final).filter { path in
-        (linked.map { !path.hasPrefix($0) } ?? true) && path != marker
+        (linked.map { !path.hasPrefix($0) } ?? true) && path != marker && path != StateContinuity.committedMarker
       }
       guard present == expected.sorted() else { throw StateError.runFolderDiffers(path: final) }
       return .alreadyPresent

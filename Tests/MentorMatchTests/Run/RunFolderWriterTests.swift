@@ -53,6 +53,9 @@ import Testing
     let writer = RunFolderWriter(runsDirectory: runs, pid: 1)
     try writer.write(runID: "r1", files: files)
     #expect(try writer.write(runID: "r1", files: files) == .alreadyPresent)
+    // The mark a commit leaves is bookkeeping, not the run's content.
+    try StateContinuity.markCommitted(runFolder: writer.folder(runID: "r1"))
+    #expect(try writer.write(runID: "r1", files: files) == .alreadyPresent)
     var changed = files
     changed["matches.csv"] = Array("mentee,mentor\r\n".utf8)
     #expect(throws: StateError.runFolderDiffers(path: writer.folder(runID: "r1"))) {
