@@ -58,7 +58,7 @@ public enum NightlyRun {
     seconds: () -> Double
   ) throws -> RunSummary {
     func logStage(_ stage: String, wall: Double, cpu: Double) {
-      log("stage \(stage) \(stageSeconds(wall))s cpu \(stageSeconds(cpu))s peak \(ProcessUsage.peakMiB) MiB")
+      log("stage \(stage) \(SecondsText.format(wall))s cpu \(SecondsText.format(cpu))s peak \(ProcessUsage.peakMiB) MiB")
     }
     func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = (seconds(), ProcessUsage.cpuSeconds)
@@ -272,16 +272,6 @@ public enum NightlyRun {
     let leftovers = (context, snapshot, result, files, emails, store)
     Thread { withExtendedLifetime(leftovers) {} }.start()
     return summary
-  }
-
-  /// Seconds to three decimals ("0.042"), for the stage lines. Plain integer
-  /// arithmetic: `String(format:)`'s first use scans the binary's protocol
-  /// conformances, a cost on every run's critical path.
-  static func stageSeconds(_ seconds: Double) -> String {
-    let thousandths = Int((abs(seconds) * 1000).rounded())
-    let fraction = String(thousandths % 1000)
-    return (seconds < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)."
-      + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   /// How many rejected records the log names one by one; `rejects.csv` has them all.

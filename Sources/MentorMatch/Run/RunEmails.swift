@@ -49,10 +49,11 @@ enum RunEmails {
       }
     }
     if settings.sendLeadSummary {
+      let folders = RunIndex.cohortFolders(outcomes.map(\.cohort))
       for leads in settings.leads.sorted(by: { $0.cohort < $1.cohort }) {
         guard let outcome = outcomes.first(where: { $0.cohort == leads.cohort }) else { continue }
         let counts = leadCounts(outcome)
-        let folder = RunIndex.cohortFolders(outcomes.map(\.cohort))[outcome.cohort] ?? "cohorts"
+        let folder = folders[outcome.cohort] ?? "cohorts"
         for lead in leads.recipients {
           requests.append(("lead:\(outcome.cohort)", EmailRequest(
             recipient: EmailRecipient(displayName: lead.name, address: lead.address.description, role: .lead),

@@ -168,7 +168,7 @@ extension CandidateIndex {
       }
     }
     guard eligible > 0 else { return [] }
-    if lanes > 1 {
+    if lanes == 4 {
       // In place: bucket b reads 4b...4b+3, never below b.
       for b in 0..<buckets { counts[b] = counts[4 * b] &+ counts[4 * b + 1] &+ counts[4 * b + 2] &+ counts[4 * b + 3] }
     }

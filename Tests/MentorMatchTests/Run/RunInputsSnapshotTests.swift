@@ -113,7 +113,7 @@ import Testing
     (367.71, "367.710"), (-0.002, "-0.002"), (-0.0001, "0.000"),
   ])
   func stageSecondsHaveThreeDecimals(seconds: Double, text: String) {
-    #expect(NightlyRun.stageSeconds(seconds) == text)
+    #expect(SecondsText.format(seconds) == text)
     if seconds >= 0 { #expect(text == String(format: "%.3f", seconds)) }
   }
 }
