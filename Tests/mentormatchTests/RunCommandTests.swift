@@ -432,6 +432,21 @@ private struct DemoCopy {
     #expect(abs(date.timeIntervalSince(before)) < 600, "started=\(started)")
   }
 
+  /// Killed between its commit and its mark, a run leaves a folder the
+  /// database knows but unmarked; the next run (finding the night done)
+  /// marks it, so the folder ends as an uninterrupted run's.
+  @Test func aCommittedRunLeftUnmarkedIsMarkedByTheNextRun() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    #expect(try demo.run("2026-11-27T02:00:00Z").exitCode == 0)
+    let marker = try demo.runFolder("20261127T").appendingPathComponent(StateContinuity.committedMarker).path
+    try FileManager.default.removeItem(atPath: marker)
+    let rerun = try demo.run("2026-11-27T02:00:00Z")
+    #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    #expect(rerun.stdout.contains("nothing to do"))
+    #expect(FileManager.default.fileExists(atPath: marker))
+  }
+
   /// A state database deleted, or put back from a copy older than the run
   /// folders, would pair everyone again and email them twice: the run
   /// refuses, names the database and the run folders, and changes nothing.

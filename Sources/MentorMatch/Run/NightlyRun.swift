@@ -129,12 +129,14 @@ public enum NightlyRun {
     let store = try opening.wait().get()
     // Read once: nothing below commits a run before the checks that use it.
     let committed = try store.runs()
+    let known = Set(committed.map(\.id))
     // Before anything is matched or published: a database that has lost
     // runs would pair their people again and send their emails twice.
     try StateContinuity.checkNotBehind(
-      knownRunIDs: Set(committed.map(\.id)), databasePath: config.state.databasePath,
-      runsDirectory: config.state.runsDirectory)
+      knownRunIDs: known, databasePath: config.state.databasePath, runsDirectory: config.state.runsDirectory)
     if !options.dryRun {
+      // A run stopped between its commit and its mark is marked now.
+      try StateContinuity.markKnown(knownRunIDs: known, runsDirectory: config.state.runsDirectory)
       let recovered = try publishOwed(store: store, runsDirectory: config.state.runsDirectory)
       if recovered.published > 0 {
         log("published \(CountedNoun.phrase(recovered.published, "email")) owed by an interrupted run")

@@ -17,10 +17,9 @@ import Foundation
 ///   committed, into a database other than this one.
 ///
 /// A run folder with neither may be a run stopped before its commit, which
-/// the database rightly does not know; it proves nothing. (Folders written
-/// before the marker existed are known by their outbox alone, so an older
-/// database behind a run of a config without `[email]` from then is not
-/// caught.)
+/// the database rightly does not know; it proves nothing. Folders the
+/// database knows are marked by the next run if they lack the mark
+/// (``markKnown(knownRunIDs:runsDirectory:)``).
 public enum StateContinuity {
   /// Before the database is opened (which creates it when missing or
   /// empty): throws ``StateError/stateMissing(path:runsDirectory:lastRunFolder:)``
@@ -44,6 +43,16 @@ public enum StateContinuity {
     guard !FileManager.default.fileExists(atPath: path) else { return }
     try DurableFile.create(path, bytes: [])
     try DurableFile.syncFolder(runFolder)
+  }
+
+  /// Marks every run folder whose run the database knows and that lacks
+  /// the mark: a run stopped between its commit and its mark (whose re-run
+  /// then finds the night done and writes nothing), or one written before
+  /// the mark existed. Called once the database is open, before a run.
+  public static func markKnown(knownRunIDs: Set<String>, runsDirectory: String) throws(StateError) {
+    for name in runFolders(in: runsDirectory) where knownRunIDs.contains(name) {
+      try markCommitted(runFolder: (runsDirectory as NSString).appendingPathComponent(name))
+    }
   }
 
   /// Once the database is open: throws ``StateError/stateBehind(path:runFolder:unknownCount:)``

@@ -79,4 +79,16 @@ import Testing
     try StateContinuity.checkNotBehind(
       knownRunIDs: ["20261127T020000Z-aaaa", "20261128T020000Z-bbbb"], databasePath: "db", runsDirectory: runs)
   }
+
+  /// A run stopped between its commit and its mark, or written before the
+  /// mark existed, is marked once the database shows it committed; folders
+  /// the database does not know are left as they are.
+  @Test func knownRunsAreMarked() throws {
+    let runs = try runsFolder(["20261127T020000Z-aaaa", "20261128T020000Z-stop"], marked: [])
+    try StateContinuity.markKnown(knownRunIDs: ["20261127T020000Z-aaaa", "20261126T020000Z-gone"], runsDirectory: runs)
+    let marker = "/" + StateContinuity.committedMarker
+    #expect(FileManager.default.fileExists(atPath: runs + "/20261127T020000Z-aaaa" + marker))
+    #expect(!FileManager.default.fileExists(atPath: runs + "/20261128T020000Z-stop" + marker))
+    try StateContinuity.markKnown(knownRunIDs: ["20261127T020000Z-aaaa"], runsDirectory: runs)
+  }
 }
