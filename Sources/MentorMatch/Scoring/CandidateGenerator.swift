@@ -36,10 +36,11 @@ public enum CandidateGenerator {
     try generate(cohort, rules: rules, settings: settings, parallel: parallel, path: .auto, progress: progress)
   }
 
-  /// ``generate(_:rules:settings:parallel:progress:)`` with the index's search path forced, for tests.
+  /// ``generate(_:rules:settings:parallel:progress:)`` with the index's search
+  /// path (and how often the dense pass renews its cutoff) forced, for tests.
   static func generate(
     _ cohort: ScoringCohort, rules: RuleSet, settings: CandidateSettings, parallel: Bool,
-    path: CandidateIndex.SearchPath, progress: (@Sendable (_ mentees: Int) -> Void)? = nil
+    path: CandidateIndex.SearchPath, renewal: Int = 4096, progress: (@Sendable (_ mentees: Int) -> Void)? = nil
   ) throws(ScoringError) -> CandidateLists {
     let tables = try CohortTables(cohort: cohort, rules: rules)
     let pairs = cohort.mentees.count * cohort.mentors.count
@@ -49,7 +50,7 @@ public enum CandidateGenerator {
     case .indexed: indexed = true
     case .auto: indexed = pairs >= settings.exhaustiveBelow
     }
-    let index = indexed ? CandidateIndex(tables: tables, path: path) : nil
+    let index = indexed ? CandidateIndex(tables: tables, path: path, renewal: renewal) : nil
     let k = settings.k
     let menteeCount = cohort.mentees.count
     let chunkSize = Self.chunkSize(menteeCount: menteeCount, cores: ParallelWork.cores)

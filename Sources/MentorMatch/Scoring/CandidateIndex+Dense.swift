@@ -31,30 +31,41 @@ extension CandidateIndex {
   /// position of the grade band instead of per touched mentor: the lists add
   /// into plain arrays (no first-touch test, no touched list), and selection
   /// reads the band in order, every mentor untouched or not.
-  func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry] {
+  ///
+  /// The accumulators are zero between searches: the band pass reads each
+  /// position once and clears it. Nil in the case the pass cannot finish
+  /// (see the end), for the caller to search again without it.
+  func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry]? {
     let t = tables
     let lo = band.lowerBound
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
-    var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], boundsStore: [Int] = []
-    var pickedStore: [Int32] = []
+    var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
+    var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = []
+    swap(&pickedBoundsStore, &d.pickedBounds)
     swap(&coveredStore, &d.covered)
     swap(&tallyStore, &d.tally)
     swap(&marksStore, &d.marks)
-    swap(&boundsStore, &d.bounds)
+    swap(&carriedStore, &d.carried)
     swap(&pickedStore, &d.picked)
     defer {
+      swap(&pickedBoundsStore, &d.pickedBounds)
       swap(&coveredStore, &d.covered)
       swap(&tallyStore, &d.tally)
       swap(&marksStore, &d.marks)
-      swap(&boundsStore, &d.bounds)
+      swap(&carriedStore, &d.carried)
       swap(&pickedStore, &d.picked)
     }
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
-    var marks = marksStore.mutableSpan, bounds = boundsStore.mutableSpan, picked = pickedStore.mutableSpan
-    for x in 0..<band.count {
-      covered[x] = 0
-      tally[x] = 0
+    var marks = marksStore.mutableSpan, carried = carriedStore.mutableSpan, picked = pickedStore.mutableSpan
+    var pickedBounds = pickedBoundsStore.mutableSpan
+    // For the rare return before the band pass, which would otherwise clear them.
+    func clear(_ covered: inout MutableSpan<Int>, _ tally: inout MutableSpan<Int>) -> [TopK.Entry] {
+      for x in 0..<band.count {
+        covered[x] = 0
+        tally[x] = 0
+      }
+      return []
     }
     exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally)
 
@@ -70,7 +81,7 @@ extension CandidateIndex {
       case .same:
         let value = t.menteeValue[r][i]
         guard value >= 0 else {
-          if rule.required { return [] }
+          if rule.required { return clear(&covered, &tally) }
           continue
         }
         if rule.required { requiredLists += 1 }
@@ -92,7 +103,7 @@ extension CandidateIndex {
       case .contains:
         let items = t.menteeItems[r][i]
         guard !items.isEmpty else {
-          if rule.required { return [] }
+          if rule.required { return clear(&covered, &tally) }
           continue
         }
         if rule.required { requiredLists += 1 }
@@ -143,59 +154,73 @@ extension CandidateIndex {
     var histogramStore: [Int32] = []
     swap(&histogramStore, &d.histogram)
     defer { swap(&histogramStore, &d.histogram) }
-    // Four interleaved histograms when the band is large against them: most
-    // of a band scores its block's constant, and a run of mentors in one
-    // bucket then adds to four counters in turn, so no increment waits for
-    // the one before it to be stored. Summed into the first `buckets` after.
-    let lanes = band.count >= 16 * buckets ? 4 : 1
     histogramStore.removeAll(keepingCapacity: true)
-    histogramStore.append(contentsOf: repeatElement(0, count: buckets * lanes))
+    histogramStore.append(contentsOf: repeatElement(0, count: buckets))
     var counts = histogramStore.mutableSpan
     var eligible = 0
+    // One pass reads and clears each position and keeps every mentor bound
+    // at least `running` (position in `picked`, bound in `pickedBounds`,
+    // coverage in `carried`), counting only those in the histogram:
+    // `running` is the cutoff of the histogram so far, renewed every
+    // ``renewal`` positions (4,096 in a run), and most of a band falls below
+    // it, so the pass stores nothing for them. The histogram holds every mentor bound at least the
+    // last `running`, and the K-th best of those is the K-th best so far
+    // (it lies above `running`), so `running` only rises, never passes the
+    // final cutoff, and `picked` holds, in band order, every mentor bound
+    // at or above that cutoff, with no second pass over the band.
+    var running = Int.min, count = 0, renewAt = renewal
     for block in blocks where block.positions.overlaps(band) {
       let score = blockScore[block.grade]
       for pos in block.positions.clamped(to: band) {
         let x = pos - lo
-        var bound = Int.min
-        if DenseScratch.eligible(tally[x], required: requiredLists), !skills.required || covered[x] > 0 {
-          // Within low...high (see above), far from overflow.
-          bound = score &+ DenseScratch.points(tally[x]) &+ skills.bound(covered[x])
-          let bucket = Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)
-          counts[bucket &* lanes &+ (x & (lanes - 1))] &+= 1
+        let t = tally[x], c = covered[x]
+        tally[x] = 0
+        covered[x] = 0
+        if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
           eligible += 1
+          // Within low...high (see above), far from overflow.
+          let bound = score &+ DenseScratch.points(t) &+ skills.bound(c)
+          if bound >= running {
+            counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
+            picked[count] = Int32(x)
+            pickedBounds[count] = bound
+            carried[count] = c
+            count += 1
+          }
         }
-        bounds[x] = bound
+        if x == renewAt {
+          renewAt += renewal
+          if eligible > k { running = Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) }
+        }
       }
     }
     guard eligible > 0 else { return [] }
-    if lanes == 4 {
-      // In place: bucket b reads 4b...4b+3, never below b.
-      for b in 0..<buckets { counts[b] = counts[4 * b] &+ counts[4 * b + 1] &+ counts[4 * b + 2] &+ counts[4 * b + 3] }
-    }
-    let histogram = counts.span.extracting(0..<buckets)
+    let histogram = counts.span
     if skills.points == 0, shift == 0,
-      let top = exactTop(band, k: k, eligible: eligible, high: high, histogram, bounds.span, covered.span)
+      let top = exactTop(lo, k: k, eligible: eligible, high: high, histogram, count: count, picked.span,
+                         pickedBounds.span, carried.span)
     {
       return top
     }
     let cutoff = eligible > k ? Self.cutoff(histogram, shift: shift, low: low, high: high, k: k) : low
     var top = TopK(k: k)
-    offer(band, from: cutoff, below: Int.max, blockScore, skills, bounds.span, covered.span, tally.span, &picked, &top)
+    offer(lo, from: cutoff, below: Int.max, count: count, skills, picked.span, pickedBounds.span, carried.span, &top)
     if let worst = top.worst, worst.score >= cutoff { return top.sorted() }
-    // The guess was too high: finish the mentors below it that could still enter.
-    offer(band, from: Int.min + 1, below: cutoff, blockScore, skills, bounds.span, covered.span, tally.span, &picked,
-          &top)
-    return top.sorted()
+    // The guess was too high: finish the picked mentors below it that could still enter.
+    offer(lo, from: Int.min + 1, below: cutoff, count: count, skills, picked.span, pickedBounds.span, carried.span, &top)
+    // Every mentor not picked is bound below `running`.
+    if running == Int.min || (top.worst.map { $0.score >= running } ?? false) { return top.sorted() }
+    return nil
   }
 
   /// The top K when every bound is the exact score (no skill points to
   /// divide) and the histogram has one bucket per score: the K-th best score
-  /// is read off the histogram, every mentor scoring at least that is
-  /// gathered in one pass and the few gathered are sorted, with no heap.
+  /// is read off the histogram, every picked mentor scoring at least that is
+  /// gathered and the few gathered are sorted, with no heap.
   /// Nil when ties at the K-th score would gather too many (more than 4K + 64),
   /// for the heap to handle.
-  private func exactTop(_ band: Range<Int>, k: Int, eligible: Int, high: Int, _ counts: Span<Int32>,
-                        _ bounds: Span<Int>, _ covered: Span<Int>) -> [TopK.Entry]? {
+  private func exactTop(_ lo: Int, k: Int, eligible: Int, high: Int, _ counts: Span<Int32>, count: Int,
+                        _ picked: Span<Int32>, _ bounds: Span<Int>, _ covered: Span<Int>) -> [TopK.Entry]? {
     // Bucket d holds the score high − d: find the K-th best.
     var floor = Int.min + 1, atLeast = eligible
     if eligible > k {
@@ -212,36 +237,32 @@ extension CandidateIndex {
     guard atLeast <= 4 * k + 64 else { return nil }
     var gathered: [TopK.Entry] = []
     gathered.reserveCapacity(atLeast)
-    for x in 0..<band.count where bounds[x] >= floor {
-      let pos = band.lowerBound + x
-      gathered.append(TopK.Entry(score: bounds[x], rank: rank[pos], mentor: order[pos], covered: covered[x]))
+    // The band pass picked everyone bound at least its running cutoff, 2 or
+    // more below `floor`, so everyone scoring at least `floor`.
+    for n in 0..<count where bounds[n] >= floor {
+      let pos = lo + Int(picked[n])
+      gathered.append(TopK.Entry(score: bounds[n], rank: rank[pos], mentor: order[pos], covered: covered[n]))
     }
-    // Everyone scoring at least `floor` is here; with K of them (or every
-    // eligible mentor) the best K of these are the best K of the band.
+    // With K of them (or every eligible mentor) the best K of these are the best K of the band.
     guard gathered.count >= Swift.min(k, eligible) else { return nil }
     // Gathered in band order: by rank within each grade block.
     return Array(TopK.bestFirstByScore(gathered).prefix(k))
   }
 
-  /// Scores exactly the band's mentors bound in `floor..<ceiling` that could
-  /// still enter the top K. Which bounds pass is unpredictable, so the band is
-  /// first filtered into `picked` without branching on it.
-  private func offer(_ band: Range<Int>, from floor: Int, below ceiling: Int, _ blockScore: [Int], _ skills: SkillTerms,
-                     _ bounds: Span<Int>, _ covered: Span<Int>, _ tally: Span<Int>, _ picked: inout MutableSpan<Int32>,
-                     _ top: inout TopK) {
-    var count = 0
-    for x in 0..<band.count {
-      let bound = bounds[x]
-      picked[count] = Int32(x)
-      count += bound >= floor && bound < ceiling ? 1 : 0
-    }
+  /// Scores exactly the picked mentors bound in `floor..<ceiling` that could
+  /// still enter the top K: the bound less its skills bound is the block
+  /// constant and list points, so only the skills term is computed again.
+  private func offer(_ lo: Int, from floor: Int, below ceiling: Int, count: Int, _ skills: SkillTerms,
+                     _ picked: Span<Int32>, _ bounds: Span<Int>, _ covered: Span<Int>, _ top: inout TopK) {
     for n in 0..<count {
-      let x = Int(picked[n])
-      if let worst = top.worst, bounds[x] < worst.score { continue }
-      let pos = band.lowerBound + x
-      let score = blockScore[gradeAt[pos]] + DenseScratch.points(tally[x]) + skills.exact(covered[x])
+      let bound = bounds[n]
+      guard bound >= floor, bound < ceiling else { continue }
+      if let worst = top.worst, bound < worst.score { continue }
+      let pos = lo + Int(picked[n])
+      let c = covered[n]
+      let score = bound - skills.bound(c) + skills.exact(c)
       if top.admits(score: score, rank: rank[pos]) {
-        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: covered[x]))
+        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: c))
       }
     }
   }

@@ -23,8 +23,10 @@ extension CandidateIndex {
     }
     let band = self.band(grades: low, high)
     guard !band.isEmpty, k > 0 else { return [] }
-    if denseFits, path == .dense || (path == .auto && prefersDense(i)) {
-      return searchDense(i, k: k, band: band, scratch: &s.dense)
+    if denseFits, path == .dense || (path == .auto && prefersDense(i)),
+      let top = searchDense(i, k: k, band: band, scratch: &s.dense)
+    {
+      return top
     }
     // Moved out of the scratch so the hot loops own them (no copy-on-write checks).
     var slots: [Accumulator] = [], touched: [Int32] = []

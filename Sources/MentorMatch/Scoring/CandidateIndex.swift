@@ -41,9 +41,14 @@ final class CandidateIndex: Sendable {
   /// Email → positions of mentors that person is above in the line.
   let mentorsBelow: [Int32: [Int32]]
 
-  init(tables: CohortTables, path: SearchPath = .auto) {
+  /// Band positions between renewals of the dense pass's running cutoff
+  /// (see ``searchDense(_:k:band:scratch:)``); tests renew far more often.
+  let renewal: Int
+
+  init(tables: CohortTables, path: SearchPath = .auto, renewal: Int = 4096) {
     self.tables = tables
     self.path = path
+    self.renewal = Swift.max(1, renewal)
     denseFits = tables.rules.count < 1 << 16 && tables.rules.allSatisfy { $0.maxPoints < 1 << 21 }
     let mentors = tables.mentors
     let rankOf = tables.mentorRank

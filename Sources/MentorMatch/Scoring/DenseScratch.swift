@@ -3,16 +3,20 @@
 /// skill lists, which dominate, write only the 8-byte coverage of each mentor
 /// and a 40,000-mentor band stays inside the core's L2 cache.
 struct DenseScratch {
-  /// The skills rule's Σ weight × credit per band position.
+  /// The skills rule's Σ weight × credit per band position; all zero
+  /// between searches (the band pass clears what it reads).
   var covered: [Int]
   /// The list rules' tally per band position: required lists passed times
   /// ``hit`` plus scored points, or about ``excluded`` when a constraint rules
-  /// the mentor out. One word, so the lists and the band scan touch one array.
+  /// the mentor out. One word, so the lists and the band scan touch one
+  /// array. All zero between searches, as `covered`.
   var tally: [Int]
-  /// Score bound per band position, `Int.min` when ineligible.
-  var bounds: [Int]
-  /// Band positions that pass a bound test, gathered before scoring them.
+  /// The coverage of each picked mentor (parallel to `picked`).
+  var carried: [Int]
+  /// Band positions the band pass keeps for exact scoring, in band order,
+  /// and their score bounds.
   var picked: [Int32]
+  var pickedBounds: [Int]
   /// Deduplication stamps (one rule or one wanted skill); see ``nextMark(_:_:)``.
   var marks: [UInt32]
   var mark: UInt32 = 0
@@ -27,8 +31,9 @@ struct DenseScratch {
   init(mentors: Int) {
     covered = Array(repeating: 0, count: mentors)
     tally = Array(repeating: 0, count: mentors)
-    bounds = Array(repeating: 0, count: mentors)
+    carried = Array(repeating: 0, count: mentors)
     picked = Array(repeating: 0, count: mentors)
+    pickedBounds = Array(repeating: 0, count: mentors)
     marks = Array(repeating: 0, count: mentors)
   }
 

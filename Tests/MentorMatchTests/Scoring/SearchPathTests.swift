@@ -4,9 +4,46 @@ import Testing
 /// The index's two ways of accumulating (per touched mentor, per band
 /// position) against exhaustive scoring and brute force.
 func runPath(_ cohort: ScoringCohort, _ toml: String, k: Int, path: CandidateIndex.SearchPath,
-         parallel: Bool = false) throws -> CandidateLists {
+         parallel: Bool = false, renewal: Int = 4096) throws -> CandidateLists {
   try CandidateGenerator.generate(cohort, rules: try parseRules(toml), settings: CandidateSettings(k: k, strategy: .indexed),
-                                  parallel: parallel, path: path)
+                                  parallel: parallel, path: path, renewal: renewal)
+}
+
+/// The dense pass keeps only mentors bound at least a running cutoff, renewed
+/// every 4,096 band positions in a run: bands this small never renew it, so
+/// these tests renew it every few positions, on every rule set (skills and
+/// none, wide points, near-universal ties) and every K, against exhaustive scoring.
+@Test(arguments: [1, 3, 64] as [Int], Array(exactnessRuleSets.indices) + selectionRuleSets.indices.map { -1 - $0 })
+func denseRunningCutoffEqualsExhaustive(renewal: Int, ruleSet: Int) throws {
+  let toml = ruleSet >= 0 ? exactnessRuleSets[ruleSet] : selectionRuleSets[-1 - ruleSet]
+  let cohort = SyntheticCohort.make(mentees: 300, mentors: 900, concepts: 300, skills: 6, seed: UInt64(700 + renewal + ruleSet))
+  for k in [1, 5, 50] {
+    let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: renewal)
+    let exhaustive = try run(cohort, toml, k: k, .exhaustive)
+    #expect(dense.candidates == exhaustive.candidates, "k \(k)")
+    #expect(dense.unmatched == exhaustive.unmatched, "k \(k)")
+    #expect(dense.candidates.contains { $0.count == k })
+  }
+}
+
+@Test func denseRunningCutoffAgreesWithBruteForceOnTangledCohorts() throws {
+  var random = SplitMix64(seed: 4096)
+  for round in 0..<40 {
+    let cohort = tangledCohort(mentees: 1 + Int(random.next() % 20), mentors: 50 + Int(random.next() % 200), seed: random.next())
+    let toml = exactnessRuleSets[round % exactnessRuleSets.count]
+    let k = 1 + Int(random.next() % 12)
+    let renewal = 1 + Int(random.next() % 9)
+    let tables = try CohortTables(cohort: cohort, rules: try parseRules(toml))
+    let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: renewal)
+    for i in cohort.mentees.indices {
+      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
+        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
+      let expected = all.prefix(k).map { j, score in
+        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+      }
+      try #require(dense.candidates[i] == expected, "round \(round) mentee \(i) renewal \(renewal)")
+    }
+  }
 }
 
 @Test(arguments: exactnessRuleSets.indices, [CandidateIndex.SearchPath.sparse, .dense])
@@ -154,14 +191,16 @@ func densePathWithoutSkillPointsEqualsBruteForce(k: Int, toml: String) throws {
   for round in 0..<6 {
     let cohort = tangledCohort(mentees: 60, mentors: 300 + Int(random.next() % 300), seed: random.next())
     let tables = try CohortTables(cohort: cohort, rules: try parseRules(toml))
-    let dense = try runPath(cohort, toml, k: k, path: .dense)
-    for i in cohort.mentees.indices {
-      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
-        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
-      let expected = all.prefix(k).map { j, score in
-        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+    for renewal in [4096, 5] {
+      let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: renewal)
+      for i in cohort.mentees.indices {
+        let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
+          .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
+        let expected = all.prefix(k).map { j, score in
+          CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+        }
+        try #require(dense.candidates[i] == expected, "round \(round) mentee \(i) renewal \(renewal)")
       }
-      try #require(dense.candidates[i] == expected, "round \(round) mentee \(i)")
     }
   }
 }
