@@ -285,6 +285,12 @@ extension CandidateIndex {
         let family = familyPostings[Int(parents[0])]
         for index in slice(family, band) { covered[Int(family[index]) - lo] += weight * partial }
         for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
+      } else if !relatedPostings[Int(c)].isEmpty {
+        // Every related mentor once, own mentors among them: partial credit
+        // to all, then the rest of full credit to the own, with no marks.
+        let related = relatedPostings[Int(c)]
+        for index in slice(related, band) { covered[Int(related[index]) - lo] += weight * partial }
+        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
       } else {
         let stamp = DenseScratch.nextMark(&mark, &marks)
         for index in slice(own, band) {

@@ -34,6 +34,12 @@ final class CandidateIndex: Sendable {
   /// sorted and unique (empty for a concept without children): one list
   /// covers a wanted skill's parent and siblings for partial credit.
   let familyPostings: [[Int32]]
+  /// Concept → positions of mentors offering it or any related concept (its
+  /// parents' families, its children), sorted and unique, for each wanted
+  /// concept with more than one related list; empty otherwise, or once the
+  /// lists built would pass twice the postings of ``conceptPostings`` (then
+  /// ``searchDense(_:k:band:scratch:)`` deduplicates the related lists with marks).
+  let relatedPostings: [[Int32]]
   /// Per rule: value (or list item) → positions of mentors holding it.
   let valuePostings: [[Int32: [Int32]]]
   /// Email → positions of mentors with that email.
@@ -102,6 +108,7 @@ final class CandidateIndex: Sendable {
       for pos in family where unique.last != pos { unique.append(pos) }
       return unique
     }
+    relatedPostings = Self.relatedPostings(tables, concepts: concepts, families: familyPostings)
 
     var byEmail: [Int32: [Int32]] = [:]
     var below: [Int32: [Int32]] = [:]
@@ -112,6 +119,29 @@ final class CandidateIndex: Sendable {
     }
     mentorsByEmail = byEmail
     mentorsBelow = below
+  }
+
+  /// Builds ``relatedPostings`` in concept order until the budget is spent.
+  private static func relatedPostings(_ t: CohortTables, concepts: [[Int32]], families: [[Int32]]) -> [[Int32]] {
+    var related = [[Int32]](repeating: [], count: concepts.count)
+    var isWanted = [Bool](repeating: false, count: concepts.count)
+    for list in t.wanted { for c in list { isWanted[Int(c)] = true } }
+    var budget = 2 * concepts.reduce(0) { $0 + $1.count }
+    for c in concepts.indices where isWanted[c] {
+      let parents = t.parents[c], children = t.children[c]
+      guard parents.count + children.count > 1 else { continue }
+      var union = concepts[c]
+      for parent in parents { union.append(contentsOf: families[Int(parent)]) }
+      for child in children { union.append(contentsOf: concepts[Int(child)]) }
+      guard union.count <= budget else { continue }
+      union.sort()
+      var unique: [Int32] = []
+      unique.reserveCapacity(union.count)
+      for pos in union where unique.last != pos { unique.append(pos) }
+      budget -= unique.count
+      related[c] = unique
+    }
+    return related
   }
 
   /// The part of a sorted posting list inside `band`.
