@@ -5,7 +5,9 @@ extension RunIndex {
   /// hyphens. Accented letters keep their base letter (`Été` → `ete`, `Ŵyl`
   /// → `wyl`): the name is decomposed (Unicode canonical decomposition, which
   /// Unicode promises never to change for an assigned character) and the
-  /// accents dropped. Anything else becomes one hyphen.
+  /// accents dropped. The Latin letters that have no decomposition are
+  /// spelt out as they usually are in ASCII (`Straße` → `strasse`, `Øre` →
+  /// `ore`; ``latinWithoutDecomposition``). Anything else becomes one hyphen.
   static func slug(_ cohort: String) -> String {
     var out = ""
     for scalar in cohort.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -13,6 +15,8 @@ extension RunIndex {
         out.unicodeScalars.append(scalar)
       } else if scalar.properties.generalCategory == .nonspacingMark {
         continue
+      } else if let spelt = latinWithoutDecomposition[scalar] {
+        out += spelt
       } else if !out.hasSuffix("-") {
         out.append("-")
       }
@@ -20,6 +24,13 @@ extension RunIndex {
     let trimmed = out.trimmingHyphens()
     return trimmed.isEmpty ? "cohort" : trimmed
   }
+
+  /// Lowercase Latin letters that canonical decomposition leaves whole, and
+  /// their usual ASCII spelling.
+  static let latinWithoutDecomposition: [Unicode.Scalar: String] = [
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h",
+    "ŧ": "t", "ŀ": "l",
+  ]
 
   /// Each cohort's folder in a run folder (`cohorts/<slug>`), distinct even
   /// when two names share a slug: the first in name order keeps the plain
