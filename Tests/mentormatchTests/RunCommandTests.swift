@@ -59,10 +59,18 @@ private struct DemoCopy {
 
   /// Night one started as a child process, for a test to signal; standard
   /// output is discarded, standard error goes to `errors` (or is discarded).
-  func startNightOne(errors: FileHandle? = nil) throws -> Process {
+  /// - Parameter ignoring: a signal the parent ignores, as a shell does for a background job.
+  func startNightOne(errors: FileHandle? = nil, ignoring ignored: String? = nil) throws -> Process {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
-    process.arguments = ["run", "--config", config, "--as-of", "2026-11-27T02:00:00Z"]
+    let arguments = ["run", "--config", config, "--as-of", "2026-11-27T02:00:00Z"]
+    if let ignored {
+      // `trap '' SIG` ignores it in the shell, and `exec` keeps it ignored.
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "trap '' \(ignored); exec \"$0\" \"$@\"", try CommandRunner.binaryPath()] + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: try CommandRunner.binaryPath())
+      process.arguments = arguments
+    }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errors ?? FileHandle.nullDevice
     try process.run()
@@ -817,6 +825,34 @@ private struct DemoCopy {
       "\(text)")
     let rerun = try demo.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
+    #expect(try demo.outcome() == expected)
+  }
+}
+
+/// A run whose parent ignores SIGINT (a shell's background job) keeps
+/// ignoring it: an interrupt meant for the terminal's foreground job does
+/// not stop the night.
+@Suite(.serialized) struct RunIgnoredSignalTests {
+  @Test func aRunStartedWithSIGINTIgnoredFinishes() throws {
+    let expected = try DemoCopy.uninterruptedNightOne()
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let log = demo.folder.appendingPathComponent("run.log")
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+    let errors = try FileHandle(forWritingTo: log)
+    let process = try demo.startNightOne(errors: errors, ignoring: "INT")
+    var text = ""
+    for _ in 0..<2_000 where !text.contains("records read") {
+      usleep(5_000)
+      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    }
+    #expect(text.contains("records read"), "\(text)")
+    for _ in 0..<3 where process.isRunning { kill(process.processIdentifier, SIGINT) }
+    process.waitUntilExit()
+    try errors.close()
+    text = try String(contentsOf: log, encoding: .utf8)
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(text)")
+    #expect(!text.contains("stopped by"), "\(text)")
     #expect(try demo.outcome() == expected)
   }
 }

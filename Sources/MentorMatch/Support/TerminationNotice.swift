@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import Foundation
 
 /// Says in the log that the process was stopped by SIGTERM or SIGINT, then
 /// lets the signal end it as it would have (the exit status is still the
@@ -14,6 +15,11 @@ import Dispatch
 /// the run did not complete. The signals are taken by dispatch sources
 /// (<https://developer.apple.com/documentation/dispatch/dispatchsource>),
 /// not a C handler, so the line is written from an ordinary thread.
+///
+/// A signal the parent set to be ignored stays ignored, as POSIX has it
+/// across `exec`: a shell starts a background job (`mentormatch run &`)
+/// with SIGINT ignored, so that an interrupt at the terminal does not stop
+/// it. On Linux the ignored set is read from `/proc/self/status` (`SigIgn`).
 public final class TerminationNotice {
   private let sources: [any DispatchSourceSignal]
 
@@ -31,7 +37,8 @@ public final class TerminationNotice {
     sigaddset(&signals, SIGINT)
     pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     var sources: [any DispatchSourceSignal] = []
-    for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
+    let ignored = Self.ignoredSignals()
+    for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] where !ignored.contains(number) {
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
         say(name)
@@ -56,6 +63,19 @@ public final class TerminationNotice {
       sources.append(source)
     }
     self.sources = sources
+  }
+
+  /// The signals this process ignores, from the `SigIgn` mask (hexadecimal,
+  /// bit n − 1 for signal n) of `/proc/self/status`; empty where there is no
+  /// such file (then every signal is taken, as before).
+  static func ignoredSignals(status: String? = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))
+    -> Set<Int32>
+  {
+    guard let status,
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+      let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+    else { return [] }
+    return Set((1...64).filter { mask & (1 << UInt64($0 - 1)) != 0 }.map { Int32($0) })
   }
 
   /// The line a run writes: why the log stops here, and that nothing is lost.

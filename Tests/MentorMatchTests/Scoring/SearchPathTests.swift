@@ -9,6 +9,15 @@ func runPath(_ cohort: ScoringCohort, _ toml: String, k: Int, path: CandidateInd
                                   parallel: parallel, path: path, renewal: renewal)
 }
 
+/// Mentee `i`'s K best by sorting every eligible pair (score, then mentor id): the reference.
+func bruteForceTop(_ tables: CohortTables, _ cohort: ScoringCohort, mentee i: Int, k: Int) -> [CandidatePair] {
+  let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
+    .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
+  return all.prefix(k).map { j, score in
+    CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
+  }
+}
+
 /// The dense pass keeps only mentors bound at least a running cutoff, renewed
 /// every 4,096 band positions in a run: bands this small never renew it, so
 /// these tests renew it every few positions, on every rule set (skills and
@@ -36,11 +45,7 @@ func denseRunningCutoffEqualsExhaustive(renewal: Int, ruleSet: Int) throws {
     let tables = try CohortTables(cohort: cohort, rules: try parseRules(toml))
     let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: renewal)
     for i in cohort.mentees.indices {
-      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
-        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
-      let expected = all.prefix(k).map { j, score in
-        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
-      }
+      let expected = bruteForceTop(tables, cohort, mentee: i, k: k)
       try #require(dense.candidates[i] == expected, "round \(round) mentee \(i) renewal \(renewal)")
     }
   }
@@ -92,11 +97,7 @@ func tangledCohort(mentees: Int, mentors: Int, seed: UInt64) -> ScoringCohort {
     try #require(dense.candidates == sparse.candidates, "round \(round)")
     try #require(dense.unmatched == sparse.unmatched, "round \(round)")
     for i in cohort.mentees.indices {
-      let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
-        .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
-      let expected = all.prefix(k).map { j, score in
-        CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
-      }
+      let expected = bruteForceTop(tables, cohort, mentee: i, k: k)
       try #require(dense.candidates[i] == expected, "round \(round) mentee \(i)")
     }
   }
@@ -194,11 +195,7 @@ func densePathWithoutSkillPointsEqualsBruteForce(k: Int, toml: String) throws {
     for renewal in [4096, 5] {
       let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: renewal)
       for i in cohort.mentees.indices {
-        let all = cohort.mentors.indices.compactMap { j in tables.score(i, j).map { (j, $0) } }
-          .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : cohort.mentors[$0.0].id < cohort.mentors[$1.0].id }
-        let expected = all.prefix(k).map { j, score in
-          CandidatePair(mentee: i, mentor: j, menteeScore: score.menteeSide, mentorScore: score.mentorSide, total: score.total)
-        }
+        let expected = bruteForceTop(tables, cohort, mentee: i, k: k)
         try #require(dense.candidates[i] == expected, "round \(round) mentee \(i) renewal \(renewal)")
       }
     }

@@ -29,6 +29,14 @@ import Testing
     #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM, "\(stdout)")
     #expect(stdout.contains("notice: SIGTERM\n"), "\(stdout)")
   }
+
+  @Test func theIgnoredSetIsReadFromTheStatusMask() {
+    // SIGINT (2) and SIGQUIT (3): bits 1 and 2; SIGPIPE (13): bit 12.
+    let status = "Name:\tmentormatch\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000001006\nSigCgt:\t0000000000000000\n"
+    #expect(TerminationNotice.ignoredSignals(status: status) == [2, 3, 13])
+    #expect(TerminationNotice.ignoredSignals(status: "Name:\tx\n").isEmpty)
+    #expect(TerminationNotice.ignoredSignals(status: nil).isEmpty)
+  }
 }
 
 /// The child side of ``TerminationNoticeTests``: does nothing unless that
