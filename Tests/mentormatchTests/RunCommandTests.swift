@@ -77,6 +77,22 @@ private struct DemoCopy {
     return process
   }
 
+  /// Starts night one with its log in `run.log` and returns once the run is
+  /// under way (its first log line, well before it ends).
+  func startNightOneUnderWay(ignoring ignored: String? = nil) throws -> (Process, URL, FileHandle) {
+    let log = folder.appendingPathComponent("run.log")
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+    let errors = try FileHandle(forWritingTo: log)
+    let process = try startNightOne(errors: errors, ignoring: ignored)
+    var text = ""
+    for _ in 0..<2_000 where !text.contains("records read") {
+      usleep(5_000)
+      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    }
+    #expect(text.contains("records read"), "\(text)")
+    return (process, log, errors)
+  }
+
   /// Puts the second night's export (40 new sign-ups) in place of the first's, as `scripts/demo` does.
   func useNightTwoExport() throws {
     try FileManager.default.removeItem(at: folder.appendingPathComponent("signups.csv"))
@@ -803,21 +819,11 @@ private struct DemoCopy {
     let expected = try DemoCopy.uninterruptedNightOne()
     let demo = try DemoCopy()
     defer { demo.remove() }
-    let log = demo.folder.appendingPathComponent("run.log")
-    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    let errors = try FileHandle(forWritingTo: log)
-    let process = try demo.startNightOne(errors: errors)
-    // Once the run is under way (its first log line), well before it ends.
-    var text = ""
-    for _ in 0..<2_000 where !text.contains("records read") {
-      usleep(5_000)
-      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    }
-    #expect(text.contains("records read"), "\(text)")
+    let (process, log, errors) = try demo.startNightOneUnderWay()
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
     try errors.close()
-    text = try String(contentsOf: log, encoding: .utf8)
+    let text = try String(contentsOf: log, encoding: .utf8)
     #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "\(text)")
     let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
     #expect(text.hasSuffix(
@@ -837,20 +843,11 @@ private struct DemoCopy {
     let expected = try DemoCopy.uninterruptedNightOne()
     let demo = try DemoCopy()
     defer { demo.remove() }
-    let log = demo.folder.appendingPathComponent("run.log")
-    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    let errors = try FileHandle(forWritingTo: log)
-    let process = try demo.startNightOne(errors: errors, ignoring: "INT")
-    var text = ""
-    for _ in 0..<2_000 where !text.contains("records read") {
-      usleep(5_000)
-      text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    }
-    #expect(text.contains("records read"), "\(text)")
+    let (process, log, errors) = try demo.startNightOneUnderWay(ignoring: "INT")
     for _ in 0..<3 where process.isRunning { kill(process.processIdentifier, SIGINT) }
     process.waitUntilExit()
     try errors.close()
-    text = try String(contentsOf: log, encoding: .utf8)
+    let text = try String(contentsOf: log, encoding: .utf8)
     #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(text)")
     #expect(!text.contains("stopped by"), "\(text)")
     #expect(try demo.outcome() == expected)
