@@ -59,13 +59,14 @@ extension CandidateIndex {
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
     var marks = marksStore.mutableSpan, carried = carriedStore.mutableSpan, picked = pickedStore.mutableSpan
     var pickedBounds = pickedBoundsStore.mutableSpan
-    // For the rare return before the band pass, which would otherwise clear them.
-    func clear(_ covered: inout MutableSpan<Int>, _ tally: inout MutableSpan<Int>) -> [TopK.Entry] {
-      for x in 0..<band.count {
-        covered[x] = 0
-        tally[x] = 0
+    // A required list rule the mentee gives no value for passes no mentor.
+    // Decided before any list is added, so the arrays stay zero.
+    for (r, rule) in t.rules.enumerated() where rule.required && t.applies(r, i) {
+      switch rule.test {
+      case .same where t.menteeValue[r][i] < 0: return []
+      case .contains where t.menteeItems[r][i].isEmpty: return []
+      default: continue
       }
-      return []
     }
     exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally)
 
@@ -80,10 +81,7 @@ extension CandidateIndex {
         continue
       case .same:
         let value = t.menteeValue[r][i]
-        guard value >= 0 else {
-          if rule.required { return clear(&covered, &tally) }
-          continue
-        }
+        guard value >= 0 else { continue }  // not required: checked above
         if rule.required { requiredLists += 1 }
         listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
@@ -102,10 +100,7 @@ extension CandidateIndex {
         }
       case .contains:
         let items = t.menteeItems[r][i]
-        guard !items.isEmpty else {
-          if rule.required { return clear(&covered, &tally) }
-          continue
-        }
+        guard !items.isEmpty else { continue }  // not required: checked above
         if rule.required { requiredLists += 1 }
         listGain += rule.points
         let add = rule.points + (rule.required ? DenseScratch.hit : 0)
@@ -277,19 +272,14 @@ extension CandidateIndex {
       let weight = t.weight[Int(c)]
       let own = conceptPostings[Int(c)]
       let parents = t.parents[Int(c)], children = t.children[Int(c)]
+      // One list of every related mentor once, `c`'s own among them, if the
+      // index has it: the one parent's family, or ``relatedPostings``.
+      let once = parents.count == 1 && children.isEmpty ? familyPostings[Int(parents[0])] : relatedPostings[Int(c)]
       if partial == 0 || (parents.isEmpty && children.isEmpty) {
         for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * 1000 }
-      } else if parents.count == 1 && children.isEmpty {
-        // The one related list, the parent's family, holds `c`'s own mentors
-        // too: partial credit to all of it, then the rest of full credit to them.
-        let family = familyPostings[Int(parents[0])]
-        for index in slice(family, band) { covered[Int(family[index]) - lo] += weight * partial }
-        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
-      } else if !relatedPostings[Int(c)].isEmpty {
-        // Every related mentor once, own mentors among them: partial credit
-        // to all, then the rest of full credit to the own, with no marks.
-        let related = relatedPostings[Int(c)]
-        for index in slice(related, band) { covered[Int(related[index]) - lo] += weight * partial }
+      } else if !once.isEmpty {
+        // Partial credit to all of it, then the rest of full credit to the own, with no marks.
+        for index in slice(once, band) { covered[Int(once[index]) - lo] += weight * partial }
         for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
       } else {
         let stamp = DenseScratch.nextMark(&mark, &marks)

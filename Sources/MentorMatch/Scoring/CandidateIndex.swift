@@ -102,11 +102,7 @@ final class CandidateIndex: Sendable {
       guard !children.isEmpty else { return [] }
       var family = concepts[c]
       for child in children { family.append(contentsOf: concepts[Int(child)]) }
-      family.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(family.count)
-      for pos in family where unique.last != pos { unique.append(pos) }
-      return unique
+      return Self.sortedUnique(family)
     }
     relatedPostings = Self.relatedPostings(tables, concepts: concepts, families: familyPostings)
 
@@ -134,14 +130,19 @@ final class CandidateIndex: Sendable {
       for parent in parents { union.append(contentsOf: families[Int(parent)]) }
       for child in children { union.append(contentsOf: concepts[Int(child)]) }
       guard union.count <= budget else { continue }
-      union.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(union.count)
-      for pos in union where unique.last != pos { unique.append(pos) }
-      budget -= unique.count
-      related[c] = unique
+      related[c] = sortedUnique(union)
+      budget -= related[c].count
     }
     return related
+  }
+
+  /// Positions merged from several posting lists, sorted, each once.
+  private static func sortedUnique(_ positions: [Int32]) -> [Int32] {
+    let sorted = positions.sorted()
+    var unique: [Int32] = []
+    unique.reserveCapacity(sorted.count)
+    for pos in sorted where unique.last != pos { unique.append(pos) }
+    return unique
   }
 
   /// The part of a sorted posting list inside `band`.

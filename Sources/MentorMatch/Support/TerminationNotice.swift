@@ -65,15 +65,18 @@ public final class TerminationNotice {
     self.sources = sources
   }
 
-  /// The signals this process ignores, from the `SigIgn` mask (hexadecimal,
-  /// bit n − 1 for signal n) of `/proc/self/status`; empty where there is no
-  /// such file (then every signal is taken, as before).
-  static func ignoredSignals(status: String? = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))
+  /// The signals this process ignores (see ``signals(_:status:)``).
+  static func ignoredSignals() -> Set<Int32> { signals("SigIgn") }
+
+  /// The signals in one mask of `/proc/self/status` (`SigIgn`, `SigCgt`, …:
+  /// hexadecimal, bit n − 1 for signal n); empty where there is no such
+  /// file or field (then every signal is taken, as before).
+  static func signals(_ field: String, status: String? = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))
     -> Set<Int32>
   {
     guard let status,
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
-      let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+      let mask = UInt64(line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces), radix: 16)
     else { return [] }
     return Set((1...64).filter { mask & (1 << UInt64($0 - 1)) != 0 }.map { Int32($0) })
   }

@@ -33,9 +33,9 @@ import Testing
   @Test func theIgnoredSetIsReadFromTheStatusMask() {
     // SIGINT (2) and SIGQUIT (3): bits 1 and 2; SIGPIPE (13): bit 12.
     let status = "Name:\tmentormatch\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000001006\nSigCgt:\t0000000000000000\n"
-    #expect(TerminationNotice.ignoredSignals(status: status) == [2, 3, 13])
-    #expect(TerminationNotice.ignoredSignals(status: "Name:\tx\n").isEmpty)
-    #expect(TerminationNotice.ignoredSignals(status: nil).isEmpty)
+    #expect(TerminationNotice.signals("SigIgn", status: status) == [2, 3, 13])
+    #expect(TerminationNotice.signals("SigIgn", status: "Name:\tx\n").isEmpty)
+    #expect(TerminationNotice.signals("SigIgn", status: nil).isEmpty)
   }
 }
 
@@ -69,12 +69,6 @@ import Testing
     Issue.record("SIGTERM did not stop the process")
   }
 
-  private func catchesSIGTERM() -> Bool {
-    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
-      let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
-    else { return false }
-    return mask & (1 << UInt64(SIGTERM - 1)) != 0
-  }
+  private func catchesSIGTERM() -> Bool { TerminationNotice.signals("SigCgt").contains(SIGTERM) }
 }
 #endif
