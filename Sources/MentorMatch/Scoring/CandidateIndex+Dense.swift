@@ -59,12 +59,15 @@ extension CandidateIndex {
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
     var marks = marksStore.mutableSpan, carried = carriedStore.mutableSpan, picked = pickedStore.mutableSpan
     var pickedBounds = pickedBoundsStore.mutableSpan
-    // A required list rule the mentee gives no value for passes no mentor.
-    // Decided before any list is added, so the arrays stay zero.
-    for (r, rule) in t.rules.enumerated() where rule.required && t.applies(r, i) {
+    // A required list rule the mentee gives no value for passes no mentor;
+    // skill points the band pass cannot bound by one multiplication are left
+    // to the sparse path. Decided before any list is added, so the arrays stay zero.
+    for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
-      case .same where t.menteeValue[r][i] < 0: return []
-      case .contains where t.menteeItems[r][i].isEmpty: return []
+      case .same where rule.required && t.menteeValue[r][i] < 0: return []
+      case .contains where rule.required && t.menteeItems[r][i].isEmpty: return []
+      case .skills where !SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required).scaled:
+        return nil
       default: continue
       }
     }
@@ -174,7 +177,7 @@ extension CandidateIndex {
         if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
           eligible += 1
           // Within low...high (see above), far from overflow.
-          let bound = score &+ DenseScratch.points(t) &+ skills.bound(c)
+          let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
           if bound >= running {
             counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
             picked[count] = Int32(x)

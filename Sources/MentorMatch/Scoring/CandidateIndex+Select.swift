@@ -35,8 +35,19 @@ struct SkillTerms {
   @inline(__always)
   func bound(_ covered: Int) -> Int {
     guard factor > 0 else { return exact(covered) }
-    // No test for 0, which multiplies to 0: whether a mentor shares a skill
-    // is unpredictable, and the branch cost more than the multiplication.
+    return scaledBound(covered)
+  }
+
+  /// Whether ``scaledBound(_:)`` is ``bound(_:)``: there is a factor, or
+  /// the bound is 0 whatever the coverage (no points, or no wanted skill).
+  var scaled: Bool { factor > 0 || points == 0 || mass == 0 }
+
+  /// ``bound(_:)`` with no branch, for a band pass that bounds every mentor:
+  /// when ``scaled`` only. No test for a coverage of 0 either, which
+  /// multiplies to 0: whether a mentor shares a skill is unpredictable, and
+  /// the branch cost more than the multiplication.
+  @inline(__always)
+  func scaledBound(_ covered: Int) -> Int {
     let (high, low) = UInt64(covered).multipliedFullWidth(by: factor)
     return Int(truncatingIfNeeded: (high << 12) | (low >> 52))
   }

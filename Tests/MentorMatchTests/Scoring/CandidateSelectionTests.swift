@@ -22,6 +22,29 @@ import Testing
   #expect(SkillTerms(points: 0, mass: 1000, required: false).bound(1000) == 0)
 }
 
+/// The dense band pass bounds every mentor with ``SkillTerms/scaledBound(_:)``,
+/// which has no branch: it must equal ``SkillTerms/bound(_:)`` wherever
+/// ``SkillTerms/scaled`` says so, which is every mentee a parsed config can
+/// give (points 0 to 1,000,000, any mass). Where there is no factor and the
+/// bound is not 0, `scaled` is false and the dense path leaves the mentee to
+/// the sparse one.
+@Test func theBranchFreeBoundIsTheBoundWheneverItApplies() {
+  var random = SplitMix64(seed: 78)
+  for _ in 0..<20_000 {
+    let points = random.next() % 8 == 0 ? 0 : Int(random.next() % 1_000_001)
+    let skills = Int(random.next() % 40)
+    let mass = (0..<skills).reduce(0) { sum, _ in sum + (1 + Int(random.next() % 1_200_000)) * 1000 }
+    let terms = SkillTerms(points: points, mass: mass, required: false)
+    #expect(terms.scaled, "points \(points) mass \(mass)")
+    for covered in [0, 1, mass / 3, mass / 2, mass] + [Int(random.next() % UInt64(mass + 1))] {
+      #expect(terms.scaledBound(covered) == terms.bound(covered), "points \(points) covered \(covered) mass \(mass)")
+    }
+  }
+  let unscaled = SkillTerms(points: 1 << 40, mass: 5, required: false)
+  #expect(!unscaled.scaled)
+  #expect(unscaled.bound(5) == 1 << 40)
+}
+
 /// Rule sets whose scores are wide (coarse histogram buckets) or nearly all
 /// tied (the first cut guesses the K-th score wrong and the rest is finished).
 let selectionRuleSets: [String] = [
