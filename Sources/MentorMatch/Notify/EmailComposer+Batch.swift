@@ -31,8 +31,8 @@ extension EmailComposer {
 }
 
 /// Composing in batches while the caller writes: batch k + 1 is composed on
-/// the other cores while the caller's `body` handles batch k, so composing
-/// and writing overlap.
+/// the other cores while the caller's `body` handles batch k (writing files
+/// is one thread in the kernel), so composing and writing overlap.
 extension EmailComposer {
   /// Composes requests `0..<count`, made a batch at a time by `requests`,
   /// and hands each batch's results to `body` in order, on the caller's

@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Synchronization
 
 /// Writes a run folder so that no reader ever sees it half-written: every
 /// file goes into `<runs_dir>/.tmp-<run-id>-<pid>/` (files 0600, folders
@@ -137,9 +136,6 @@ public struct RunFolderWriter: Sendable {
       }
       defer { linker?.end() }
       func put(_ batch: [String: [UInt8]]) throws(StateError) {
-        // The folders first, on this thread: each is made and opened once.
-        var creations: [FileCreation] = []
-        creations.reserveCapacity(batch.count)
         var linked: [String] = []
         for path in batch.keys.sorted() {
           try Self.checkRelative(path)
@@ -155,10 +151,9 @@ public struct RunFolderWriter: Sendable {
             folder = try DurableFile.openFolder(full)
             openFolders[parent] = folder
           }
-          creations.append(FileCreation(folder: folder, name: name, path: path, bytes: batch[path] ?? []))
+          try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
           if let from = links?.from, parent == from { linked.append(name) }
         }
-        try create(creations, in: temporary)
         if let linker, let from = links?.from, let folder = openFolders[Substring(from)], !linked.isEmpty {
           linker.link(linked, from: folder, path: temporary + "/" + from)
         }
@@ -220,44 +215,6 @@ public struct RunFolderWriter: Sendable {
     }
     if !removed.isEmpty { try DurableFile.syncFolder(runsDirectory) }
     return removed
-  }
-
-  /// One file of a batch: its folder (open), its name there, its path in
-  /// the run folder and its bytes.
-  struct FileCreation: Sendable {
-    let folder: Int32
-    let name: String
-    let path: String
-    let bytes: [UInt8]
-  }
-
-  /// How each file is created: ``DurableFile/create(in:name:bytes:sync:path:)``, replaced in tests.
-  typealias CreateFile = @Sendable (_ file: FileCreation, _ temporary: String) throws(StateError) -> Void
-  var createFile: CreateFile = { (file, temporary) throws(StateError) in
-    try DurableFile.create(in: file.folder, name: file.name, bytes: file.bytes, sync: false, path: temporary + "/" + file.path)
-  }
-
-  /// Creates the files of a batch, on every core when there are many: the
-  /// kernel's work per file (a new inode, a directory entry, the copy into
-  /// the page cache) is most of the write stage, and two threads creating
-  /// in the same folder do about 1.4 times the files of one. The files and
-  /// their bytes do not depend on the order. After a failure no further file
-  /// is begun, and the error thrown is the first in `files` order of those
-  /// that failed (another thread may have failed on a later file first).
-  func create(_ files: [FileCreation], in temporary: String) throws(StateError) {
-    let createFile = self.createFile
-    let stop = Atomic<Bool>(false)
-    let failures = ParallelWork.map(chunking: files, minimumChunk: 128, chunksPerThread: 2) { file -> StateError? in
-      guard !stop.load(ordering: .relaxed) else { return nil }
-      do throws(StateError) {
-        try createFile(file, temporary)
-        return nil
-      } catch {
-        stop.store(true, ordering: .relaxed)
-        return error
-      }
-    }
-    if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
   }
 
   static func checkComponent(_ name: String) throws(StateError) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import MentorMatch
 
@@ -175,50 +174,6 @@ import Testing
     #expect(DurableFile.files(under: runs + "/r1") == odd.keys.sorted())
     for (path, bytes) in odd { #expect(try DurableFile.read(runs + "/r1/" + path) == bytes) }
     #expect(mode(of: runs + "/r1/emails/z.eml") == 0o600)
-  }
-
-  /// A big batch is created on several threads: every file arrives whole,
-  /// once, with its links, whatever the threads' order.
-  @Test func aBigBatchIsWrittenWholeOnEveryCore() throws {
-    let runs = makeTemporaryFolder()
-    defer { removeFolder(runs) }
-    var batch: [String: [UInt8]] = [:]
-    for n in 0..<1_500 { batch["emails/\(n).eml"] = Array("message \(n)\r\n".utf8) + [UInt8](repeating: UInt8(n % 251), count: n % 97) }
-    for n in 0..<40 { batch["cohorts/c\(n % 4)/report-\(n).html"] = Array("<p>\(n)</p>".utf8) }
-    let writer = RunFolderWriter(runsDirectory: runs, pid: 1, links: (from: "emails", into: ".staged"))
-    #expect(try writer.write(runID: "r1", files: ["matches.csv": [0]]) { (add) throws(StateError) in
-      try add(batch)
-      return ["manifest.json": [7]]
-    } == .written)
-    let folder = runs + "/r1"
-    let expected = (batch.keys + ["matches.csv", "manifest.json"]).sorted()
-    let present = DurableFile.files(under: folder).filter { !$0.hasPrefix(".staged/") && !$0.hasPrefix(".staged.") }
-    #expect(present == expected)
-    for (path, bytes) in batch { #expect(try DurableFile.read(folder + "/" + path) == bytes, "\(path)") }
-    let staged = try FileManager.default.contentsOfDirectory(atPath: folder + "/.staged").sorted()
-    #expect(staged == (0..<1_500).map { "\($0).eml" }.sorted())
-  }
-
-  /// When a file of a big batch cannot be created, the write throws that
-  /// file's error, begins no more files once it knows, and leaves no
-  /// temporary folder.
-  @Test func aFailureInABigBatchStopsItAndLeavesNothing() throws {
-    let runs = makeTemporaryFolder()
-    defer { removeFolder(runs) }
-    var batch: [String: [UInt8]] = [:]
-    for n in 0..<2_000 { batch[String(format: "emails/%04d.eml", n)] = [1] }
-    var writer = RunFolderWriter(runsDirectory: runs, pid: 1, links: (from: "emails", into: ".staged"))
-    let attempts = Mutex(0)
-    writer.createFile = { (file, temporary) throws(StateError) in
-      attempts.withLock { $0 += 1 }
-      if file.path == "emails/1200.eml" { throw StateError.io(path: file.path, reason: "write failed: No space left on device") }
-      try DurableFile.create(in: file.folder, name: file.name, bytes: file.bytes, sync: false, path: temporary + "/" + file.path)
-    }
-    #expect(throws: StateError.io(path: "emails/1200.eml", reason: "write failed: No space left on device")) {
-      try writer.write(runID: "r1", files: batch)
-    }
-    #expect(attempts.withLock { $0 } < 2_000, "files after a failure are not begun")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == [])
   }
 
   @Test func unwritableRunsFolderExits73() throws {
