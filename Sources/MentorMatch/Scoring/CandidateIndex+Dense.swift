@@ -62,12 +62,14 @@ extension CandidateIndex {
     // A required list rule the mentee gives no value for passes no mentor;
     // skill points the band pass cannot bound by one multiplication are left
     // to the sparse path. Decided before any list is added, so the arrays stay zero.
+    var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
       case .same where rule.required && t.menteeValue[r][i] < 0: return []
       case .contains where rule.required && t.menteeItems[r][i].isEmpty: return []
-      case .skills where !SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required).scaled:
-        return nil
+      case .skills:
+        skills = SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required)
+        guard skills.scaled else { return nil }
       default: continue
       }
     }
@@ -77,7 +79,6 @@ extension CandidateIndex {
     var requiredLists = 0
     // How far the list rules can move a score up and down from its block's constant.
     var listGain = 0, listLoss = 0
-    var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
       case .gradeGap:
@@ -121,7 +122,6 @@ extension CandidateIndex {
           }
         }
       case .skills(let partial):
-        skills = SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required)
         accumulateCoverage(i, partial: partial, band: band, &covered, &marks, &d.mark)
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
@@ -145,7 +145,7 @@ extension CandidateIndex {
     // Every bound lies in low...high (coverage never exceeds the mass), so the
     // histogram fills in the same pass; the clamp only guards the guess.
     low -= listLoss
-    high += listGain + skills.bound(skills.mass)
+    high += listGain + skills.scaledBound(skills.mass)
     var shift = 0
     while (high - low) >> shift >= 4096 { shift += 1 }
     let buckets = ((high - low) >> shift) + 1
@@ -248,8 +248,9 @@ extension CandidateIndex {
   }
 
   /// Scores exactly the picked mentors bound in `floor..<ceiling` that could
-  /// still enter the top K: the bound less its skills bound is the block
-  /// constant and list points, so only the skills term is computed again.
+  /// still enter the top K: the bound less the skills bound the band pass
+  /// added is the block constant and list points, so only the skills term is
+  /// computed again.
   private func offer(_ lo: Int, from floor: Int, below ceiling: Int, count: Int, _ skills: SkillTerms,
                      _ picked: Span<Int32>, _ bounds: Span<Int>, _ covered: Span<Int>, _ top: inout TopK) {
     for n in 0..<count {
@@ -258,7 +259,7 @@ extension CandidateIndex {
       if let worst = top.worst, bound < worst.score { continue }
       let pos = lo + Int(picked[n])
       let c = covered[n]
-      let score = bound - skills.bound(c) + skills.exact(c)
+      let score = bound - skills.scaledBound(c) + skills.exact(c)
       if top.admits(score: score, rank: rank[pos]) {
         top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: c))
       }
