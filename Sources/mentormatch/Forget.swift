@@ -50,7 +50,7 @@ struct Forget: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let asOf = StateOptions.timestamp(try StateOptions.instant(asOf, option: "--as-of"))
+      let asOf = Timestamps.string(try StateOptions.instant(asOf, option: "--as-of"))
       let crash = CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment)
       let settings = try options.settings()
       let lock = try options.lock(settings)

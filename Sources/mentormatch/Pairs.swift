@@ -74,7 +74,7 @@ struct Pairs: ParsableCommand {
 
     func run() throws {
       try runReportingErrors {
-        let asOf = StateOptions.timestamp(try StateOptions.instant(asOf, option: "--as-of"))
+        let asOf = Timestamps.string(try StateOptions.instant(asOf, option: "--as-of"))
         let settings = try options.settings()
         let lock = try options.lock(settings)
         defer { lock.release() }

@@ -15,14 +15,7 @@ struct StateOptions: ParsableArguments {
 
   /// Takes the run lock on the state folder, stamped with the pid and the clock.
   func lock(_ settings: StateSettings) throws(StateError) -> RunLock {
-    try RunLock(stateDirectory: settings.stateDirectory, pid: getpid(), startedAt: Self.timestamp(Date()))
-  }
-
-  /// An ISO 8601 UTC timestamp, second precision.
-  static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    try RunLock(stateDirectory: settings.stateDirectory, pid: getpid(), startedAt: Timestamps.now())
   }
 
   /// Checks a `--as-of` / `--now` value in a command's `validate()`, so that

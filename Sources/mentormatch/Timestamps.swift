@@ -1,14 +1,17 @@
 import Foundation
 import Logging
+import MentorMatch
 
 /// The clock, read only here at the edge.
 enum Timestamps {
   /// Now, in UTC, to the second: `2026-11-28T02:00:00Z`.
-  static func now() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date())
+  static func now() -> String { string(Date()) }
+
+  /// A moment in UTC, to the second (`2026-11-28T02:00:00Z`), by plain
+  /// arithmetic: `ISO8601DateFormatter` would load ICU's calendar and time
+  /// zone data first, a few milliseconds on every run's critical path.
+  static func string(_ date: Date) -> String {
+    SignupTimestamp.utc(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
   }
 }
 

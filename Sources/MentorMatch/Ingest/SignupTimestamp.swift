@@ -51,6 +51,17 @@ public enum SignupTimestamp {
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2)):\(pad(second, 2))Z"
   }
 
+  /// Whole seconds since 1970-01-01T00:00:00Z in the normal form
+  /// (`2026-11-28T02:00:00Z`): how the shell stamps "now" without
+  /// `ISO8601DateFormatter`, whose first use loads ICU's calendar and time
+  /// zone data on every run's critical path.
+  public static func utc(secondsSince1970 seconds: Int) -> String {
+    let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+    let rest = seconds - days * 86400
+    let (y, m, d) = civilFromDays(days)
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
+  }
+
   /// Whether `bytes` are already a valid timestamp in the normal form
   /// (`2026-11-02T09:30:00Z`), which ``normalise(_:)`` returns unchanged:
   /// the common case, checked without making a String.
