@@ -169,27 +169,37 @@ extension CandidateIndex {
     var running = Int.min, count = 0, renewAt = renewal
     for block in blocks where block.positions.overlaps(band) {
       let score = blockScore[block.grade]
-      for pos in block.positions.clamped(to: band) {
-        let x = pos - lo
-        let t = tally[x], c = covered[x]
-        tally[x] = 0
-        covered[x] = 0
-        if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
-          eligible += 1
-          // Within low...high (see above), far from overflow.
-          let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
-          if bound >= running {
-            counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
-            picked[count] = Int32(x)
-            pickedBounds[count] = bound
-            carried[count] = c
-            count += 1
+      let positions = block.positions.clamped(to: band)
+      var x = positions.lowerBound &- lo
+      let end = positions.upperBound &- lo
+      // Checked once here, so that the compiler drops the check per read.
+      precondition(x >= 0 && end <= tally.count && end <= covered.count)
+      while x < end {
+        // Up to and including the next renewal point, or the block's end:
+        // the loop below has no renewal test of its own.
+        let stop = renewAt >= x && renewAt < end ? renewAt &+ 1 : end
+        for y in x..<stop {
+          let t = tally[y], c = covered[y]
+          tally[y] = 0
+          covered[y] = 0
+          if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
+            eligible &+= 1
+            // Within low...high (see above), far from overflow.
+            let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
+            if bound >= running {
+              counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
+              picked[count] = Int32(truncatingIfNeeded: y)
+              pickedBounds[count] = bound
+              carried[count] = c
+              count &+= 1
+            }
           }
         }
-        if x == renewAt {
-          renewAt += renewal
+        if stop &- 1 == renewAt {
+          renewAt &+= renewal
           if eligible > k { running = Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) }
         }
+        x = stop
       }
     }
     guard eligible > 0 else { return [] }

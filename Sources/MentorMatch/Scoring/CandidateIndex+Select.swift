@@ -48,7 +48,8 @@ struct SkillTerms {
   /// the branch cost more than the multiplication.
   @inline(__always)
   func scaledBound(_ covered: Int) -> Int {
-    let (high, low) = UInt64(covered).multipliedFullWidth(by: factor)
+    // Coverage is a sum of non-negative credits: the bit pattern is its value.
+    let (high, low) = UInt64(truncatingIfNeeded: covered).multipliedFullWidth(by: factor)
     return Int(truncatingIfNeeded: (high << 12) | (low >> 52))
   }
 }
