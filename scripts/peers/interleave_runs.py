@@ -4,7 +4,9 @@ runs of each build, the builds taking turns run by run (ABAB…, reversed every
 other round), every run folder copied before the first run and nothing
 deleted until the end (ext4 slows file creation for a while after many
 deletions). Prints each build's median, quartiles and fastest whole-run wall
-time in milliseconds, and the median of each `stage` log line.
+time in milliseconds, its median CPU time (user + system, from the child's
+rusage: steadier than wall time when the change is a few milliseconds), and
+the median of each `stage` log line.
 
 This machine's speed moves by a quarter from one minute to the next, so two
 builds timed a few minutes apart cannot be compared; interleaved runs can.
@@ -21,6 +23,7 @@ DATA holds the exports and `mentormatch.toml`; RUN_ARGS default to
 import collections
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,16 +53,21 @@ def main() -> int:
             folders[(binary, run)] = folder
     time.sleep(1)
     walls = collections.defaultdict(list)
+    cpus = collections.defaultdict(list)
     stages = collections.defaultdict(lambda: collections.defaultdict(list))
     for run in range(count):
         order = binaries if run % 2 == 0 else list(reversed(binaries))
         for binary in order:
             folder = folders[(binary, run)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             done = subprocess.run(
                 [binary, "run", "--config", os.path.join(folder, "mentormatch.toml"), *run_args],
                 capture_output=True, text=True)
             walls[binary].append((time.perf_counter() - started) * 1000)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[binary].append(
+                (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
             if done.returncode != 0:
                 print(f"{binary}: run {run + 1} failed ({done.returncode}):\n{done.stderr[-2000:]}", file=sys.stderr)
                 return 1
@@ -70,7 +78,8 @@ def main() -> int:
         quartiles = statistics.quantiles(times, n=4) if len(times) > 1 else [times[0]] * 3
         line = "  ".join(f"{name} {statistics.median(values):.0f}" for name, values in stages[binary].items())
         print(f"build {number + 1} ({binary}): median {statistics.median(times):.1f} ms, "
-              f"quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}, fastest {times[0]:.1f}; stages (ms) {line}")
+              f"quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}, fastest {times[0]:.1f}, "
+              f"CPU median {statistics.median(cpus[binary]):.1f} ms; stages (ms) {line}")
     print(f"run folders: {work}")
     return 0
 
