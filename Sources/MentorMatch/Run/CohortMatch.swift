@@ -57,9 +57,10 @@ struct CohortMatch: Sendable {
     let (menteeCapacity, mentorCapacity) = (menteeRemaining, mentorRemaining)
     let sides = ParallelWork.map(2, concurrency: mentees.count + mentors.count >= 256 ? ParallelWork.cores : 1) {
       side in
+      // By index: a zip's elements are copies, and a Signup's copy retains dozens of Strings.
       side == 0
-        ? zip(menteeList, menteeCapacity).map { scoringPerson($0, capacity: $1, skills: skills) }
-        : zip(mentorList, mentorCapacity).map { scoringPerson($0, capacity: $1, skills: skills) }
+        ? menteeList.indices.map { scoringPerson(menteeList[$0], capacity: menteeCapacity[$0], skills: skills) }
+        : mentorList.indices.map { scoringPerson(mentorList[$0], capacity: mentorCapacity[$0], skills: skills) }
     }
     let scoringCohort = ScoringCohort(mentees: sides[0], mentors: sides[1], hierarchy: hierarchy, priorPairs: prior)
     let tenths = TenthsProgress(
