@@ -62,6 +62,19 @@ public enum SignupTimestamp {
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
   }
 
+  /// Whole seconds since 1970-01-01T00:00:00Z of any timestamp
+  /// ``normalise(_:)`` reads (fractions of a second dropped), or nil: the
+  /// inverse of ``utc(secondsSince1970:)`` on the normal form.
+  public static func secondsSince1970(_ text: String) -> Int? {
+    guard let normal = normalise(text) else { return nil }
+    let bytes = Array(normal.utf8)
+    func number(_ offset: Int, _ digits: Int) -> Int {
+      bytes[offset..<offset + digits].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+    let days = daysFromCivil(year: number(0, 4), month: number(5, 2), day: number(8, 2))
+    return days * 86400 + number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2)
+  }
+
   /// Whether `bytes` are already a valid timestamp in the normal form
   /// (`2026-11-02T09:30:00Z`), which ``normalise(_:)`` returns unchanged:
   /// the common case, checked without making a String.

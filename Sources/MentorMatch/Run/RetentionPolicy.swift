@@ -42,17 +42,12 @@ public struct RetentionPolicy: Sendable, Equatable {
     }
   }
 
-  /// Parses an as-of: ISO 8601 date-time with or without fractional
-  /// seconds, or a bare date (midnight UTC).
+  /// Parses an as-of in any form `run --as-of` takes (``SignupTimestamp``):
+  /// an ISO 8601 date-time with or without fractional seconds or a zone, or
+  /// a bare date (midnight UTC), to the whole second. Plain arithmetic:
+  /// `ISO8601DateFormatter` would load ICU's calendar and time zone data.
   public static func parseAsOf(_ text: String) -> Date? {
-    let full = ISO8601DateFormatter()
-    full.formatOptions = [.withInternetDateTime]
-    if let date = full.date(from: text) { return date }
-    full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = full.date(from: text) { return date }
-    let day = ISO8601DateFormatter()
-    day.formatOptions = [.withFullDate]
-    return day.date(from: text)
+    SignupTimestamp.secondsSince1970(text).map { Date(timeIntervalSince1970: TimeInterval($0)) }
   }
 
   /// `prune` on a state: the run folders under its runs folder, keeping any

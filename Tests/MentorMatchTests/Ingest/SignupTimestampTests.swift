@@ -48,6 +48,7 @@ import Testing
       let text = SignupTimestamp.utc(secondsSince1970: seconds)
       #expect(text == foundation.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))), "\(seconds)")
       #expect(SignupTimestamp.normalise(text) == text)
+      #expect(SignupTimestamp.secondsSince1970(text) == seconds)
     }
   }
 }

@@ -13,6 +13,30 @@ import Testing
     #expect(throws: StateError.badRetention(text: text)) { try RetentionPolicy(parsing: text) }
   }
 
+  /// Every form the ISO 8601 formatter read before (Z or an offset, with or
+  /// without a fraction, or a bare date) reads to the same second, and the
+  /// forms `run --as-of` also takes read as it reads them.
+  @Test func readsAsOfsAsTheFormatterDidAndAsRunDoes() throws {
+    let full = ISO8601DateFormatter()
+    full.formatOptions = [.withInternetDateTime]
+    let fraction = ISO8601DateFormatter()
+    fraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    let day = ISO8601DateFormatter()
+    day.formatOptions = [.withFullDate]
+    for text in ["2026-11-28T02:00:00Z", "2024-02-29T23:59:59Z", "2026-11-28T02:00:00+01:00", "1999-12-31T23:30:00-05:30"] {
+      #expect(RetentionPolicy.parseAsOf(text) == full.date(from: text), "\(text)")
+    }
+    for text in ["2026-11-28T02:00:00.750Z", "2026-01-01T00:00:00.001+00:00"] {
+      let expected = try #require(fraction.date(from: text))
+      #expect(RetentionPolicy.parseAsOf(text) == Date(timeIntervalSince1970: expected.timeIntervalSince1970.rounded(.down)), "\(text)")
+    }
+    #expect(RetentionPolicy.parseAsOf("2026-11-27") == day.date(from: "2026-11-27"))
+    #expect(RetentionPolicy.parseAsOf("27/11/2026 09:30") == full.date(from: "2026-11-27T09:30:00Z"))
+    for text in ["", "yesterday", "2026-13-01", "2026-11-28T25:00:00Z"] {
+      #expect(RetentionPolicy.parseAsOf(text) == nil, "\(text)")
+    }
+  }
+
   @Test func prunesOnlyRunsOlderThanTheCutoffByManifestAsOf() throws {
     let runs = makeTemporaryFolder()
     defer { removeFolder(runs) }
