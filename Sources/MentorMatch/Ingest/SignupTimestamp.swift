@@ -7,6 +7,28 @@
 /// is taken as UTC.
 public enum SignupTimestamp {
   public static func normalise(_ text: String) -> String? {
+    parse(text).map { format(minutes: $0.minutes, second: $0.second) }
+  }
+
+  /// Whole seconds since 1970-01-01T00:00:00Z in the normal form
+  /// (`2026-11-28T02:00:00Z`): how the shell stamps "now" without
+  /// `ISO8601DateFormatter`, whose first use loads ICU's calendar and time
+  /// zone data on every run's critical path.
+  public static func utc(secondsSince1970 seconds: Int) -> String {
+    let minutes = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+    return format(minutes: minutes, second: seconds - minutes * 60)
+  }
+
+  /// Whole seconds since 1970-01-01T00:00:00Z of any timestamp
+  /// ``normalise(_:)`` reads (fractions of a second dropped), or nil: the
+  /// inverse of ``utc(secondsSince1970:)`` on the normal form.
+  public static func secondsSince1970(_ text: String) -> Int? {
+    parse(text).map { $0.minutes * 60 + $0.second }
+  }
+
+  /// Minutes since the epoch in UTC, and the second within the minute (a
+  /// leap second is 60, kept in its minute).
+  private static func parse(_ text: String) -> (minutes: Int, second: Int)? {
     let scalars = Array(text.utf8)
     var reader = Reader(bytes: scalars)
     var year = 0, month = 0, day = 0
@@ -44,35 +66,15 @@ public enum SignupTimestamp {
       guard reader.atEnd else { return nil }
     }
     // Shift to UTC through minutes since the epoch of the proleptic Gregorian calendar.
-    let total = daysFromCivil(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes
+    return (daysFromCivil(year: year, month: month, day: day) * 1440 + hour * 60 + minute - offsetMinutes, second)
+  }
+
+  /// The normal form of a UTC minute since the epoch and a second in it.
+  private static func format(minutes total: Int, second: Int) -> String {
     let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
     let minutes = total - days * 1440
     let (y, m, d) = civilFromDays(days)
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2)):\(pad(second, 2))Z"
-  }
-
-  /// Whole seconds since 1970-01-01T00:00:00Z in the normal form
-  /// (`2026-11-28T02:00:00Z`): how the shell stamps "now" without
-  /// `ISO8601DateFormatter`, whose first use loads ICU's calendar and time
-  /// zone data on every run's critical path.
-  public static func utc(secondsSince1970 seconds: Int) -> String {
-    let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-    let rest = seconds - days * 86400
-    let (y, m, d) = civilFromDays(days)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
-  }
-
-  /// Whole seconds since 1970-01-01T00:00:00Z of any timestamp
-  /// ``normalise(_:)`` reads (fractions of a second dropped), or nil: the
-  /// inverse of ``utc(secondsSince1970:)`` on the normal form.
-  public static func secondsSince1970(_ text: String) -> Int? {
-    guard let normal = normalise(text) else { return nil }
-    let bytes = Array(normal.utf8)
-    func number(_ offset: Int, _ digits: Int) -> Int {
-      bytes[offset..<offset + digits].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-    }
-    let days = daysFromCivil(year: number(0, 4), month: number(5, 2), day: number(8, 2))
-    return days * 86400 + number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2)
   }
 
   /// Whether `bytes` are already a valid timestamp in the normal form

@@ -13,6 +13,8 @@ import Testing
     ("2026-12-31T23:30:00-01:00", "2027-01-01T00:30:00Z"),
     ("02/11/2026", "2026-11-02T00:00:00Z"),
     ("29/02/2024 10:00", "2024-02-29T10:00:00Z"),
+    // A leap second stays in its minute.
+    ("2016-12-31T23:59:60Z", "2016-12-31T23:59:60Z"),
   ])
   func normalises(_ input: String, _ expected: String) {
     #expect(SignupTimestamp.normalise(input) == expected)
