@@ -1,22 +1,49 @@
 /// One eligible mentor for a mentee, with integer scores.
+///
+/// Stored in 32-bit fields (20 bytes instead of 40: a 500,000-person cohort
+/// keeps about 14 M candidates from the candidates stage to the run
+/// folder). Indices are below a cohort's size, and scores are at most
+/// ``RuleSet/totalLimit``, which `RuleSet.parse` enforces; a value beyond
+/// 32 bits is clamped, as ``MatchingProblem/Edge`` does.
 public struct CandidatePair: Sendable, Hashable {
+  private var storedMentee: Int32
+  private var storedMentor: Int32
+  private var storedMenteeScore: Int32
+  private var storedMentorScore: Int32
+  private var storedTotal: Int32
+
   /// Index into the cohort's mentees.
-  public var mentee: Int
+  public var mentee: Int {
+    get { Int(storedMentee) }
+    set { storedMentee = Int32(clamping: newValue) }
+  }
   /// Index into the cohort's mentors.
-  public var mentor: Int
+  public var mentor: Int {
+    get { Int(storedMentor) }
+    set { storedMentor = Int32(clamping: newValue) }
+  }
   /// Points from rules counting for the mentee's ranking (`side = mentee | both`).
-  public var menteeScore: Int
+  public var menteeScore: Int {
+    get { Int(storedMenteeScore) }
+    set { storedMenteeScore = Int32(clamping: newValue) }
+  }
   /// Points from rules counting for the mentor's ranking (`side = mentor | both`).
-  public var mentorScore: Int
+  public var mentorScore: Int {
+    get { Int(storedMentorScore) }
+    set { storedMentorScore = Int32(clamping: newValue) }
+  }
   /// Every rule's points counted once; candidates are ranked by this.
-  public var total: Int
+  public var total: Int {
+    get { Int(storedTotal) }
+    set { storedTotal = Int32(clamping: newValue) }
+  }
 
   public init(mentee: Int, mentor: Int, menteeScore: Int, mentorScore: Int, total: Int) {
-    self.mentee = mentee
-    self.mentor = mentor
-    self.menteeScore = menteeScore
-    self.mentorScore = mentorScore
-    self.total = total
+    storedMentee = Int32(clamping: mentee)
+    storedMentor = Int32(clamping: mentor)
+    storedMenteeScore = Int32(clamping: menteeScore)
+    storedMentorScore = Int32(clamping: mentorScore)
+    storedTotal = Int32(clamping: total)
   }
 }
 

@@ -9,10 +9,17 @@ extension RuleSet {
   ///   `mentormatch.toml: rules[3].field: unknown field 'deparment' (known: department, grade, …)`.
   public static func parse(_ sections: [ConfigSection], knownFields: Set<String>) throws(ConfigError) -> RuleSet {
     var rules: [ScoringRule] = []
+    // At most 1,000,000 points a rule, so this sum cannot overflow.
+    var most = 0
     for (index, section) in sections.enumerated() {
       let rule = try parseRule(section, index: index, knownFields: knownFields)
       if rule.kind == .skills, rules.contains(where: { $0.kind == .skills }) {
         throw section.error("kind", "a second 'skills' rule; use one skills rule per config")
+      }
+      most += rule.maxPoints
+      guard most <= totalLimit else {
+        throw section.error(
+          nil, "with this rule one pair could score \(most) points, more than \(totalLimit); lower the rules' points")
       }
       rules.append(rule)
     }

@@ -7,6 +7,10 @@ public struct RuleSet: Sendable, Equatable {
     self.rules = rules
   }
 
+  /// The most points all the rules together may pay one pair: candidate
+  /// scores are stored in 32 bits, and the solver takes scores up to this.
+  public static let totalLimit = 1_000_000_000
+
   /// The one `skills` rule, if any.
   var skillsRule: ScoringRule? { rules.first { $0.kind == .skills } }
 }

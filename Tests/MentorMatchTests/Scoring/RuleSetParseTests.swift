@@ -108,3 +108,37 @@ func rejectsBadRules(rule: String, message: String) {
     #expect(error.description == "mentormatch.toml:9: rules[2].kind: a second 'skills' rule; use one skills rule per config")
   }
 }
+
+/// `n` rules paying 1,000,000 points each: a grade gap (which pays its most
+/// at gap 1), then `same` rules on the profession.
+private func millionPointRules(_ n: Int) -> String {
+  var toml = "[[rules]]\nkind = \"grade-gap\"\nmin = 0\nmax = 3\npoints_by_gap = { \"1\" = 1000000, \"2\" = 5 }\n"
+  for _ in 1..<n { toml += "\n[[rules]]\nkind = \"same\"\nfield = \"profession\"\npoints = 1000000\n" }
+  return toml
+}
+
+@Test func refusesRulesThatTogetherCouldPayMoreThanTheLimit() throws {
+  // Exactly the limit is fine: every candidate score still fits 32 bits and the solver's range.
+  let atLimit = try parseRules(millionPointRules(1_000))
+  #expect(atLimit.rules.reduce(0) { $0 + $1.maxPoints } == RuleSet.totalLimit)
+  #expect(RuleSet.totalLimit == MatchingProblem.scoreLimit)
+  #expect(RuleSet.totalLimit < Int(Int32.max))
+  do {
+    _ = try parseRules(millionPointRules(1_001))
+    Issue.record("rules paying 1,001,000,000 points together were accepted")
+  } catch {
+    // Named at the rule that passes the limit: the 1,001st, whose `[[rules]]` is on line 5 × 1,000 + 2.
+    #expect(error.description == "mentormatch.toml:5002: rules[1000]: with this rule one pair could score 1001000000 points, more than 1000000000; lower the rules' points")
+  }
+}
+
+@Test func candidatePairsKeepTheirValuesInTwentyBytes() {
+  #expect(MemoryLayout<CandidatePair>.stride == 20)
+  let limit = RuleSet.totalLimit
+  var pair = CandidatePair(mentee: 499_999, mentor: 7, menteeScore: limit, mentorScore: 0, total: limit)
+  #expect(pair.mentee == 499_999 && pair.mentor == 7 && pair.menteeScore == limit && pair.mentorScore == 0)
+  #expect(pair.total == limit)
+  pair.mentorScore = 12
+  pair.total += 12
+  #expect(pair == CandidatePair(mentee: 499_999, mentor: 7, menteeScore: limit, mentorScore: 12, total: limit + 12))
+}
