@@ -1,19 +1,31 @@
-/// The emails a run will write, as requests: composed a batch at a time by
-/// whoever writes or checks them, so a run of 500,000 people never holds
-/// every email's bytes at once. Composing is pure: the same plan always gives
-/// the same bytes, whatever the batch size or the number of cores.
+/// The emails a run will write: composed a batch at a time by whoever
+/// writes or checks them, so a run of 500,000 people never holds every
+/// email's bytes, nor every email's request, at once. Composing is pure: the
+/// same plan always gives the same bytes, whatever the batch size or the
+/// number of cores.
 public struct RunEmailPlan: Sendable {
   let composer: EmailComposer?
-  /// Recipient id (`lead:<cohort>` for cohort leads) and request, in a fixed order.
-  let requests: [(recipientID: String, request: EmailRequest)]
+  /// Where each email comes from, in a fixed order; requests are built per batch.
+  let sources: RunEmailSources
   /// Problems found while planning (a bad as-of).
   let problems: [String]
+
+  init(composer: EmailComposer?, sources: RunEmailSources, problems: [String]) {
+    self.composer = composer
+    self.sources = sources
+    self.problems = problems
+  }
+
+  /// A plan of requests built in full, each with its recipient's id (`lead:<cohort>` for cohort leads).
+  init(composer: EmailComposer?, requests: [(recipientID: String, request: EmailRequest)], problems: [String]) {
+    self.init(composer: composer, sources: RunEmailSources(requests: requests), problems: problems)
+  }
 
   /// A plan that writes no email (no `[email]` section).
   static let none = RunEmailPlan(composer: nil, requests: [], problems: [])
 
   /// How many emails the plan asks for.
-  public var count: Int { requests.count }
+  public var count: Int { sources.count }
 
   /// Composes the emails `size` requests at a time, in plan order, and hands
   /// each batch to `body` with the problems that kept some from being
@@ -26,26 +38,27 @@ public struct RunEmailPlan: Sendable {
     // two cohorts) would overwrite each other; the first is kept.
     var seen: Set<String> = []
     var start = 0
-    let requests = self.requests
+    let sources = self.sources
     let size = max(1, size)
-    // The next batch is composed on the other cores while `body` writes this
-    // one; results come back in request order, whatever the overlap.
+    // The next batch's requests are built and composed on the other cores
+    // while `body` writes this one; results come back in request order,
+    // whatever the overlap.
     try composer.composeBatches(
-      count: requests.count, size: size, requests: { range in requests[range].map(\.request) },
+      count: sources.count, size: size, requests: { range in range.map { sources.request($0) } },
       each: { result in (result, (try? result.get()).map { SHA256Hex.of($0.bytes) } ?? "") }
     ) { (composed) throws(Failure) in
-      let batch = requests[start..<start + composed.count]
-      start += composed.count
       var emails: [RunEmail] = []
       var problems: [String] = []
-      for ((personID, request), (result, digest)) in zip(batch, composed) {
+      for (n, (result, digest)) in zip(start..<start + composed.count, composed) {
+        let recipient = sources.recipient(n)
         switch result {
         case .success(let message) where !seen.insert(message.fileName).inserted:
-          problems.append("\(personID): \(request.kind.rawValue) email not written: another email has its file name \(message.fileName)")
-        case .success(let message): emails.append(RunEmail(recipientID: personID, message: message, digest: digest))
-        case .failure(let error): problems.append("\(personID): \(request.kind.rawValue) email not written: \(error)")
+          problems.append("\(recipient.id): \(recipient.kind.rawValue) email not written: another email has its file name \(message.fileName)")
+        case .success(let message): emails.append(RunEmail(recipientID: recipient.id, message: message, digest: digest))
+        case .failure(let error): problems.append("\(recipient.id): \(recipient.kind.rawValue) email not written: \(error)")
         }
       }
+      start += composed.count
       try body(emails, problems)
     }
   }

@@ -10,6 +10,9 @@ public struct RunEmail: Sendable {
 /// Plans the run's emails: one per person listing all their new matches,
 /// and, when the config asks, "still waiting" and cohort-lead summaries.
 enum RunEmails {
+  /// The plan holds, for each email, only where its request comes from (a
+  /// few integers); the request itself, with its copied names and reasons,
+  /// is built when its batch is composed, on the composing threads.
   static func plan(
     _ matches: [CohortMatch], outcomes: [CohortOutcome], composer: EmailComposer, context: RunContext
   ) -> RunEmailPlan {
@@ -17,34 +20,27 @@ enum RunEmails {
       return RunEmailPlan(composer: composer, requests: [], problems: ["bad as-of for email Date"])
     }
     let settings = composer.settings
-    var requests: [(String, EmailRequest)] = []
-    func request(_ person: Signup, role: EmailRole, nextSteps: String, content: EmailContent) -> (String, EmailRequest) {
-      (person.id, EmailRequest(
-        recipient: EmailRecipient(displayName: person.displayName, address: person.email, role: role),
-        programme: context.config.programmeName, cohort: person.cohort, runID: context.identity.runID, asOf: asOf,
-        nextSteps: nextSteps, content: content))
-    }
-    for match in matches {
+    var sources: [RunEmailSources.Source] = []
+    var items: [[Int32]] = []
+    var prebuilt: [(recipientID: String, request: EmailRequest)] = []
+    for (m, match) in matches.enumerated() {
       // One email per person listing all their new matches, whichever side
-      // they are on (someone who is `both` may gain a mentor and a mentee).
-      var notices: [String: (person: Signup, items: [MatchNotice])] = [:]
-      for (index, pair) in match.pairs.enumerated() {
-        let mentee = match.mentees[pair.mentee]
-        let mentor = match.mentors[pair.mentor]
-        let explanation = match.explanation(at: index)
-        notices[mentee.id, default: (mentee, [])].items.append(notice(mentor, role: .mentor, reasons: explanation.forMentee))
-        notices[mentor.id, default: (mentor, [])].items.append(notice(mentee, role: .mentee, reasons: explanation.forMentor))
-      }
-      for id in notices.keys.sorted() {
-        let entry = notices[id]!
-        let content = matchContent(entry.items, settings: settings)
-        requests.append(request(entry.person, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices)))
-      }
-      if settings.sendWaiting, let outcome = outcomes.first(where: { $0.cohort == match.cohort }) {
-        let byID = Dictionary(match.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for waiting in outcome.report.waiting where waiting.role == .mentee {
-          guard let person = byID[waiting.person.id], !context.toldWaiting.contains(person.id) else { continue }
-          requests.append(request(person, role: .mentee, nextSteps: settings.nextStepsWaiting, content: .waiting(reason: waiting.reasonForPerson)))
+      // they are on (someone who is `both` may gain a mentor and a mentee),
+      // in order of the person's id. Item `2p` is pair p's mentee (told of
+      // the mentor), `2p + 1` its mentor (told of the mentee).
+      let grouped = itemsByPerson(match.pairs.map { (match.mentees[$0.mentee].id, match.mentors[$0.mentor].id) })
+      for range in grouped.people { sources.append(.match(cohort: Int32(m), items: range)) }
+      items.append(grouped.items)
+      if settings.sendWaiting, let o = outcomes.firstIndex(where: { $0.cohort == match.cohort }) {
+        var menteeIndex: [String: Int32] = [:]
+        for (index, mentee) in match.mentees.enumerated() where menteeIndex[mentee.id] == nil {
+          menteeIndex[mentee.id] = Int32(index)
+        }
+        for (w, waiting) in outcomes[o].report.waiting.enumerated() where waiting.role == .mentee {
+          guard let index = menteeIndex[waiting.person.id], !context.toldWaiting.contains(waiting.person.id) else {
+            continue
+          }
+          sources.append(.waiting(cohort: Int32(m), outcome: Int32(o), waiting: Int32(w), mentee: index))
         }
       }
     }
@@ -55,14 +51,55 @@ enum RunEmails {
         let counts = leadCounts(outcome)
         let folder = folders[outcome.cohort] ?? "cohorts"
         for lead in leads.recipients {
-          requests.append(("lead:\(outcome.cohort)", EmailRequest(
+          sources.append(.prebuilt(Int32(prebuilt.count)))
+          prebuilt.append(("lead:\(outcome.cohort)", EmailRequest(
             recipient: EmailRecipient(displayName: lead.name, address: lead.address.description, role: .lead),
             programme: context.config.programmeName, cohort: outcome.cohort, runID: context.identity.runID, asOf: asOf,
             nextSteps: "", content: .leadSummary(counts: [counts], reportPath: settings.reportLocation("\(context.identity.runID)/\(folder)/report.html")))))
         }
       }
     }
-    return RunEmailPlan(composer: composer, requests: requests, problems: [])
+    let plan = RunEmailSources(
+      sources: sources, matches: matches, items: items, outcomes: outcomes, prebuilt: prebuilt, settings: settings, programme: context.config.programmeName,
+      runID: context.identity.runID, asOf: asOf)
+    return RunEmailPlan(composer: composer, sources: plan, problems: [])
+  }
+
+  /// Each person's part in the new pairs, for their one match email: item
+  /// `2p` is pair p's mentee, `2p + 1` its mentor. Returns the items grouped
+  /// by person, each person's in pair order, and each person's range of
+  /// them, people in order of their ids.
+  static func itemsByPerson(
+    _ pairs: [(mentee: String, mentor: String)]
+  ) -> (items: [Int32], people: [Range<Int32>]) {
+    var slotOf: [String: Int32] = [:]
+    slotOf.reserveCapacity(pairs.count)
+    var ids: [String] = []
+    var itemSlot: [Int32] = []
+    itemSlot.reserveCapacity(2 * pairs.count)
+    for pair in pairs {
+      for id in [pair.mentee, pair.mentor] {
+        if let slot = slotOf[id] {
+          itemSlot.append(slot)
+        } else {
+          slotOf[id] = Int32(ids.count)
+          itemSlot.append(Int32(ids.count))
+          ids.append(id)
+        }
+      }
+    }
+    // A stable counting sort by person keeps each person's items in pair order.
+    var starts = [Int](repeating: 0, count: ids.count + 1)
+    for slot in itemSlot { starts[Int(slot) + 1] += 1 }
+    for slot in ids.indices { starts[slot + 1] += starts[slot] }
+    var next = starts
+    var items = [Int32](repeating: 0, count: itemSlot.count)
+    for (item, slot) in itemSlot.enumerated() {
+      items[next[Int(slot)]] = Int32(item)
+      next[Int(slot)] += 1
+    }
+    let people = ids.indices.sorted { ids[$0] < ids[$1] }.map { Int32(starts[$0])..<Int32(starts[$0 + 1]) }
+    return (items, people)
   }
 
   /// One person's match email from their new matches in pair order: the
@@ -91,9 +128,116 @@ enum RunEmails {
       waiting: counts.menteesWaiting, rejected: counts.rejected)
   }
 
-  private static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {
+  fileprivate static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {
     MatchNotice(
       name: person.displayName, role: role, gradeLabel: person.grade, department: person.department,
       profession: person.profession, email: person.email, reasons: reasons)
+  }
+}
+
+/// Where each of a plan's emails comes from, and how to build its request
+/// when its batch is composed: the same request, field for field, whenever
+/// it is built.
+struct RunEmailSources: Sendable {
+  enum Source: Sendable {
+    /// A person's match email: `items[cohort][items]`, their pairs in pair order.
+    case match(cohort: Int32, items: Range<Int32>)
+    /// A mentee still waiting: entry `waiting` of outcome `outcome`'s report, mentee `mentee` of the cohort.
+    case waiting(cohort: Int32, outcome: Int32, waiting: Int32, mentee: Int32)
+    /// A request built in full when planned (lead summaries, a few a night).
+    case prebuilt(Int32)
+  }
+
+  let sources: [Source]
+  let matches: [CohortMatch]
+  /// Per cohort: pair index × 2, + 1 for the mentor's side, grouped by person.
+  let items: [[Int32]]
+  let outcomes: [CohortOutcome]
+  let prebuilt: [(recipientID: String, request: EmailRequest)]
+  let settings: EmailSettings?
+  let programme: String
+  let runID: String
+  let asOf: EmailTimestamp?
+
+  /// Requests built in full (tests, and a plan that writes nothing).
+  init(requests: [(recipientID: String, request: EmailRequest)]) {
+    self.init(
+      sources: requests.indices.map { .prebuilt(Int32($0)) }, matches: [], items: [], outcomes: [], prebuilt: requests,
+      settings: nil, programme: "", runID: "", asOf: nil)
+  }
+
+  init(
+    sources: [Source], matches: [CohortMatch], items: [[Int32]], outcomes: [CohortOutcome],
+    prebuilt: [(recipientID: String, request: EmailRequest)], settings: EmailSettings?, programme: String,
+    runID: String, asOf: EmailTimestamp?
+  ) {
+    self.sources = sources
+    self.matches = matches
+    self.items = items
+    self.outcomes = outcomes
+    self.prebuilt = prebuilt
+    self.settings = settings
+    self.programme = programme
+    self.runID = runID
+    self.asOf = asOf
+  }
+
+  var count: Int { sources.count }
+
+  /// The id of email `n`'s recipient (`lead:<cohort>` for cohort leads) and the email's kind.
+  func recipient(_ n: Int) -> (id: String, kind: EmailKind) {
+    switch sources[n] {
+    case .match(let cohort, let range):
+      return (person(cohort, item: items[Int(cohort)][Int(range.lowerBound)]).id, .match)
+    case .waiting(let cohort, _, _, let mentee):
+      return (matches[Int(cohort)].mentees[Int(mentee)].id, .waiting)
+    case .prebuilt(let index):
+      let entry = prebuilt[Int(index)]
+      return (entry.recipientID, entry.request.kind)
+    }
+  }
+
+  /// Email `n`'s request.
+  func request(_ n: Int) -> EmailRequest {
+    switch sources[n] {
+    case .match(let cohort, let range):
+      let match = matches[Int(cohort)]
+      let codes = items[Int(cohort)][Int(range.lowerBound)..<Int(range.upperBound)]
+      var notices: [MatchNotice] = []
+      notices.reserveCapacity(codes.count)
+      for code in codes {
+        let index = Int(code >> 1)
+        let pair = match.pairs[index]
+        let explanation = match.explanation(at: index)
+        notices.append(
+          code & 1 == 0
+            ? RunEmails.notice(match.mentors[pair.mentor], role: .mentor, reasons: explanation.forMentee)
+            : RunEmails.notice(match.mentees[pair.mentee], role: .mentee, reasons: explanation.forMentor))
+      }
+      let content = RunEmails.matchContent(notices, settings: settings!)
+      return request(
+        person(cohort, item: codes.first!), role: content.role, nextSteps: content.nextSteps,
+        content: .match(content.notices))
+    case .waiting(let cohort, let outcome, let waiting, let mentee):
+      let entry = outcomes[Int(outcome)].report.waiting[Int(waiting)]
+      return request(
+        matches[Int(cohort)].mentees[Int(mentee)], role: .mentee, nextSteps: settings!.nextStepsWaiting,
+        content: .waiting(reason: entry.reasonForPerson))
+    case .prebuilt(let index):
+      return prebuilt[Int(index)].request
+    }
+  }
+
+  /// The person an item's email goes to: the pair's mentee for an even item, its mentor for an odd one.
+  private func person(_ cohort: Int32, item: Int32) -> Signup {
+    let match = matches[Int(cohort)]
+    let pair = match.pairs[Int(item >> 1)]
+    return item & 1 == 0 ? match.mentees[pair.mentee] : match.mentors[pair.mentor]
+  }
+
+  private func request(_ person: Signup, role: EmailRole, nextSteps: String, content: EmailContent) -> EmailRequest {
+    EmailRequest(
+      recipient: EmailRecipient(displayName: person.displayName, address: person.email, role: role),
+      programme: programme, cohort: person.cohort, runID: runID, asOf: asOf!, nextSteps: nextSteps, content: content)
   }
 }

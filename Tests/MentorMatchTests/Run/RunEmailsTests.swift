@@ -42,4 +42,28 @@ import Testing
     #expect(content.role == .mentee)
     #expect(content.nextSteps == settings.nextStepsMentee + "\n\n" + settings.nextStepsMentor)
   }
+
+  /// The plan groups each person's pairs for their one email as the run
+  /// always has: a dictionary from id to the person's notices in pair order,
+  /// read in sorted id order. Checked on random cohorts where people are on
+  /// both sides, ids are short, long, non-ASCII or differ only in case.
+  @Test(arguments: 0..<40)
+  func groupsEachPersonsPairsAsADictionaryByIdWould(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed))
+    let names = ["P1", "p1", "P10", "P2", "Zoë", "Zoe\u{308}", "e-0123456789abcdef", "ÅSA", "a", "B", "b-2", "", "P1 "]
+    let people = (0..<Int(random.next() % 12) + 1).map { names[Int(random.next() % UInt64(names.count))] + "\($0 % 3)" }
+    var pairs: [(mentee: String, mentor: String)] = []
+    for _ in 0..<Int(random.next() % 60) {
+      pairs.append((people[Int(random.next() % UInt64(people.count))], people[Int(random.next() % UInt64(people.count))]))
+    }
+    var reference: [String: [Int32]] = [:]
+    for (p, pair) in pairs.enumerated() {
+      reference[pair.mentee, default: []].append(Int32(2 * p))
+      reference[pair.mentor, default: []].append(Int32(2 * p + 1))
+    }
+    let grouped = RunEmails.itemsByPerson(pairs)
+    let expected = reference.keys.sorted().map { reference[$0]! }
+    #expect(grouped.people.map { Array(grouped.items[Int($0.lowerBound)..<Int($0.upperBound)]) } == expected)
+    #expect(grouped.items.count == 2 * pairs.count)
+  }
 }
