@@ -70,17 +70,20 @@ struct CohortMatch: Sendable {
         scoringCohort, rules: context.config.rules, settings: context.config.candidates, progress: tenths?.add)
     }
 
-    var edges: [MatchingProblem.Edge] = []
-    edges.reserveCapacity(lists.candidates.reduce(0) { $0 + $1.count })
-    for list in lists.candidates {
-      for candidate in list {
-        edges.append(
-          MatchingProblem.Edge(
-            mentee: candidate.mentee, mentor: candidate.mentor, menteeScore: candidate.menteeScore,
-            mentorScore: candidate.mentorScore))
+    // The edges live only until the problem has its sorted copy, not through the solve.
+    let problem = try { () throws(MatchingError) in
+      var edges: [MatchingProblem.Edge] = []
+      edges.reserveCapacity(lists.candidates.reduce(0) { $0 + $1.count })
+      for list in lists.candidates {
+        for candidate in list {
+          edges.append(
+            MatchingProblem.Edge(
+              mentee: candidate.mentee, mentor: candidate.mentor, menteeScore: candidate.menteeScore,
+              mentorScore: candidate.mentorScore))
+        }
       }
-    }
-    let problem = try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
+      return try MatchingProblem(menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: edges)
+    }()
     let settings = context.config.matching
     solving()
     // The solver knows its number of units only once it has chosen its side.

@@ -188,7 +188,11 @@ struct RunEmailSources: Sendable {
   func recipient(_ n: Int) -> (id: String, kind: EmailKind) {
     switch sources[n] {
     case .match(let cohort, let range):
-      return (person(cohort, item: items[Int(cohort)][Int(range.lowerBound)]).id, .match)
+      let match = matches[Int(cohort)]
+      let item = items[Int(cohort)][Int(range.lowerBound)]
+      let pair = match.pairs[Int(item >> 1)]
+      // Read through the arrays: a Signup's copy retains dozens of Strings.
+      return (item & 1 == 0 ? match.mentees[pair.mentee].id : match.mentors[pair.mentor].id, .match)
     case .waiting(let cohort, _, _, let mentee):
       return (matches[Int(cohort)].mentees[Int(mentee)].id, .waiting)
     case .prebuilt(let index):
@@ -215,29 +219,29 @@ struct RunEmailSources: Sendable {
             : RunEmails.notice(match.mentees[pair.mentee], role: .mentee, reasons: explanation.forMentor))
       }
       let content = RunEmails.matchContent(notices, settings: settings!)
-      return request(
-        person(cohort, item: codes.first!), role: content.role, nextSteps: content.nextSteps,
-        content: .match(content.notices))
+      // The person of the first item: the pair's mentee for an even item, its mentor for an odd one.
+      let first = codes.first!
+      let pair = match.pairs[Int(first >> 1)]
+      return first & 1 == 0
+        ? request(match.mentees, pair.mentee, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
+        : request(match.mentors, pair.mentor, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
     case .waiting(let cohort, let outcome, let waiting, let mentee):
       let entry = outcomes[Int(outcome)].report.waiting[Int(waiting)]
       return request(
-        matches[Int(cohort)].mentees[Int(mentee)], role: .mentee, nextSteps: settings!.nextStepsWaiting,
+        matches[Int(cohort)].mentees, Int(mentee), role: .mentee, nextSteps: settings!.nextStepsWaiting,
         content: .waiting(reason: entry.reasonForPerson))
     case .prebuilt(let index):
       return prebuilt[Int(index)].request
     }
   }
 
-  /// The person an item's email goes to: the pair's mentee for an even item, its mentor for an odd one.
-  private func person(_ cohort: Int32, item: Int32) -> Signup {
-    let match = matches[Int(cohort)]
-    let pair = match.pairs[Int(item >> 1)]
-    return item & 1 == 0 ? match.mentees[pair.mentee] : match.mentors[pair.mentor]
-  }
-
-  private func request(_ person: Signup, role: EmailRole, nextSteps: String, content: EmailContent) -> EmailRequest {
+  /// The request to `people[index]`, read in place.
+  private func request(
+    _ people: [Signup], _ index: Int, role: EmailRole, nextSteps: String, content: EmailContent
+  ) -> EmailRequest {
     EmailRequest(
-      recipient: EmailRecipient(displayName: person.displayName, address: person.email, role: role),
-      programme: programme, cohort: person.cohort, runID: runID, asOf: asOf!, nextSteps: nextSteps, content: content)
+      recipient: EmailRecipient(displayName: people[index].displayName, address: people[index].email, role: role),
+      programme: programme, cohort: people[index].cohort, runID: runID, asOf: asOf!, nextSteps: nextSteps,
+      content: content)
   }
 }
