@@ -60,8 +60,8 @@ enum RunEmails {
       }
     }
     let plan = RunEmailSources(
-      sources: sources, matches: matches, items: items, outcomes: outcomes, prebuilt: prebuilt, settings: settings, programme: context.config.programmeName,
-      runID: context.identity.runID, asOf: asOf)
+      sources: sources, matches: matches, items: items, outcomes: outcomes, prebuilt: prebuilt, settings: settings,
+      programme: context.config.programmeName, runID: context.identity.runID, asOf: asOf)
     return RunEmailPlan(composer: composer, sources: plan, problems: [])
   }
 
@@ -222,9 +222,8 @@ struct RunEmailSources: Sendable {
       // The person of the first item: the pair's mentee for an even item, its mentor for an odd one.
       let first = codes.first!
       let pair = match.pairs[Int(first >> 1)]
-      return first & 1 == 0
-        ? request(match.mentees, pair.mentee, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
-        : request(match.mentors, pair.mentor, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
+      let (people, index) = first & 1 == 0 ? (match.mentees, pair.mentee) : (match.mentors, pair.mentor)
+      return request(people, index, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
     case .waiting(let cohort, let outcome, let waiting, let mentee):
       let entry = outcomes[Int(outcome)].report.waiting[Int(waiting)]
       return request(
