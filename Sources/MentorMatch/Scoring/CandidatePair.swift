@@ -1,7 +1,7 @@
 /// One eligible mentor for a mentee, with integer scores.
 ///
 /// Stored in 32-bit fields (20 bytes instead of 40: a 500,000-person cohort
-/// keeps about 14 M candidates from the candidates stage to the run
+/// keeps about 17 M candidates from the candidates stage to the run
 /// folder). Indices are below a cohort's size, and scores are at most
 /// ``RuleSet/totalLimit``, which `RuleSet.parse` enforces; a value beyond
 /// 32 bits is clamped, as ``MatchingProblem/Edge`` does.
