@@ -11,38 +11,21 @@ public struct MatchingProblem: Sendable, Equatable {
   /// One candidate pair.
   ///
   /// Stored in 32-bit fields (16 bytes instead of 32: a 500,000-person
-  /// cohort has ~17 M candidate pairs). Values beyond 32 bits are clamped,
-  /// which the problem's checks then refuse as out of range.
+  /// cohort has ~17 M candidate pairs). Values beyond 32 bits are clamped
+  /// (``Int32Backed``), which the problem's checks then refuse as out of range.
   public struct Edge: Sendable, Equatable, Hashable {
-    private var storedMentee: Int32
-    private var storedMentor: Int32
-    private var storedMenteeScore: Int32
-    private var storedMentorScore: Int32
-
-    public var mentee: Int {
-      get { Int(storedMentee) }
-      set { storedMentee = Int32(clamping: newValue) }
-    }
-    public var mentor: Int {
-      get { Int(storedMentor) }
-      set { storedMentor = Int32(clamping: newValue) }
-    }
+    @Int32Backed public var mentee: Int
+    @Int32Backed public var mentor: Int
     /// How much the mentee wants this mentor (higher is better).
-    public var menteeScore: Int {
-      get { Int(storedMenteeScore) }
-      set { storedMenteeScore = Int32(clamping: newValue) }
-    }
+    @Int32Backed public var menteeScore: Int
     /// How much the mentor wants this mentee (higher is better).
-    public var mentorScore: Int {
-      get { Int(storedMentorScore) }
-      set { storedMentorScore = Int32(clamping: newValue) }
-    }
+    @Int32Backed public var mentorScore: Int
 
     public init(mentee: Int, mentor: Int, menteeScore: Int, mentorScore: Int) {
-      storedMentee = Int32(clamping: mentee)
-      storedMentor = Int32(clamping: mentor)
-      storedMenteeScore = Int32(clamping: menteeScore)
-      storedMentorScore = Int32(clamping: mentorScore)
+      self.mentee = mentee
+      self.mentor = mentor
+      self.menteeScore = menteeScore
+      self.mentorScore = mentorScore
     }
 
     /// The pair's weight for the `score` objective.

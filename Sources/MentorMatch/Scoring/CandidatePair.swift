@@ -4,46 +4,25 @@
 /// keeps about 17 M candidates from the candidates stage to the run
 /// folder). Indices are below a cohort's size, and scores are at most
 /// ``RuleSet/totalLimit``, which `RuleSet.parse` enforces; a value beyond
-/// 32 bits is clamped, as ``MatchingProblem/Edge`` does.
+/// 32 bits is clamped (``Int32Backed``), as in ``MatchingProblem/Edge``.
 public struct CandidatePair: Sendable, Hashable {
-  private var storedMentee: Int32
-  private var storedMentor: Int32
-  private var storedMenteeScore: Int32
-  private var storedMentorScore: Int32
-  private var storedTotal: Int32
-
   /// Index into the cohort's mentees.
-  public var mentee: Int {
-    get { Int(storedMentee) }
-    set { storedMentee = Int32(clamping: newValue) }
-  }
+  @Int32Backed public var mentee: Int
   /// Index into the cohort's mentors.
-  public var mentor: Int {
-    get { Int(storedMentor) }
-    set { storedMentor = Int32(clamping: newValue) }
-  }
+  @Int32Backed public var mentor: Int
   /// Points from rules counting for the mentee's ranking (`side = mentee | both`).
-  public var menteeScore: Int {
-    get { Int(storedMenteeScore) }
-    set { storedMenteeScore = Int32(clamping: newValue) }
-  }
+  @Int32Backed public var menteeScore: Int
   /// Points from rules counting for the mentor's ranking (`side = mentor | both`).
-  public var mentorScore: Int {
-    get { Int(storedMentorScore) }
-    set { storedMentorScore = Int32(clamping: newValue) }
-  }
+  @Int32Backed public var mentorScore: Int
   /// Every rule's points counted once; candidates are ranked by this.
-  public var total: Int {
-    get { Int(storedTotal) }
-    set { storedTotal = Int32(clamping: newValue) }
-  }
+  @Int32Backed public var total: Int
 
   public init(mentee: Int, mentor: Int, menteeScore: Int, mentorScore: Int, total: Int) {
-    storedMentee = Int32(clamping: mentee)
-    storedMentor = Int32(clamping: mentor)
-    storedMenteeScore = Int32(clamping: menteeScore)
-    storedMentorScore = Int32(clamping: mentorScore)
-    storedTotal = Int32(clamping: total)
+    self.mentee = mentee
+    self.mentor = mentor
+    self.menteeScore = menteeScore
+    self.mentorScore = mentorScore
+    self.total = total
   }
 }
 
