@@ -154,6 +154,9 @@ struct RunEmailSources: Sendable {
   let items: [[Int32]]
   let outcomes: [CohortOutcome]
   let prebuilt: [(recipientID: String, request: EmailRequest)]
+  /// Set whenever there is a `.match` or `.waiting` source: only
+  /// ``RunEmails/plan(_:outcomes:composer:context:)`` makes those, and it
+  /// passes both (so `request(_:)` unwraps them).
   let settings: EmailSettings?
   let programme: String
   let runID: String
