@@ -10,17 +10,6 @@ public struct RunEmailPlan: Sendable {
   /// Problems found while planning (a bad as-of).
   let problems: [String]
 
-  init(composer: EmailComposer?, sources: RunEmailSources, problems: [String]) {
-    self.composer = composer
-    self.sources = sources
-    self.problems = problems
-  }
-
-  /// A plan of requests built in full, each with its recipient's id (`lead:<cohort>` for cohort leads).
-  init(composer: EmailComposer?, requests: [(recipientID: String, request: EmailRequest)], problems: [String]) {
-    self.init(composer: composer, sources: RunEmailSources(requests: requests), problems: problems)
-  }
-
   /// A plan that writes no email (no `[email]` section).
   static let none = RunEmailPlan(composer: nil, requests: [], problems: [])
 
@@ -89,6 +78,11 @@ public struct RunEmailTally: Sendable {
 }
 
 extension RunEmailPlan {
+  /// A plan of requests built in full, each with its recipient's id (`lead:<cohort>` for cohort leads).
+  init(composer: EmailComposer?, requests: [(recipientID: String, request: EmailRequest)], problems: [String]) {
+    self.init(composer: composer, sources: RunEmailSources(requests: requests), problems: problems)
+  }
+
   /// Where an email sits in the run folder.
   static func path(_ fileName: String) -> String { "emails/\(fileName)" }
 

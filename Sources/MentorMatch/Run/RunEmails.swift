@@ -77,16 +77,18 @@ enum RunEmails {
     var ids: [String] = []
     var itemSlot: [Int32] = []
     itemSlot.reserveCapacity(2 * pairs.count)
-    for pair in pairs {
-      for id in [pair.mentee, pair.mentor] {
-        if let slot = slotOf[id] {
-          itemSlot.append(slot)
-        } else {
-          slotOf[id] = Int32(ids.count)
-          itemSlot.append(Int32(ids.count))
-          ids.append(id)
-        }
+    func add(_ id: String) {
+      if let slot = slotOf[id] {
+        itemSlot.append(slot)
+      } else {
+        slotOf[id] = Int32(ids.count)
+        itemSlot.append(Int32(ids.count))
+        ids.append(id)
       }
+    }
+    for pair in pairs {
+      add(pair.mentee)
+      add(pair.mentor)
     }
     // A stable counting sort by person keeps each person's items in pair order.
     var starts = [Int](repeating: 0, count: ids.count + 1)
@@ -162,29 +164,6 @@ struct RunEmailSources: Sendable {
   let runID: String
   let asOf: EmailTimestamp?
 
-  /// Requests built in full (tests, and a plan that writes nothing).
-  init(requests: [(recipientID: String, request: EmailRequest)]) {
-    self.init(
-      sources: requests.indices.map { .prebuilt(Int32($0)) }, matches: [], items: [], outcomes: [], prebuilt: requests,
-      settings: nil, programme: "", runID: "", asOf: nil)
-  }
-
-  init(
-    sources: [Source], matches: [CohortMatch], items: [[Int32]], outcomes: [CohortOutcome],
-    prebuilt: [(recipientID: String, request: EmailRequest)], settings: EmailSettings?, programme: String,
-    runID: String, asOf: EmailTimestamp?
-  ) {
-    self.sources = sources
-    self.matches = matches
-    self.items = items
-    self.outcomes = outcomes
-    self.prebuilt = prebuilt
-    self.settings = settings
-    self.programme = programme
-    self.runID = runID
-    self.asOf = asOf
-  }
-
   var count: Int { sources.count }
 
   /// The id of email `n`'s recipient (`lead:<cohort>` for cohort leads) and the email's kind.
@@ -245,5 +224,14 @@ struct RunEmailSources: Sendable {
       recipient: EmailRecipient(displayName: people[index].displayName, address: people[index].email, role: role),
       programme: programme, cohort: people[index].cohort, runID: runID, asOf: asOf!, nextSteps: nextSteps,
       content: content)
+  }
+}
+
+extension RunEmailSources {
+  /// Requests built in full (tests, and a plan that writes nothing).
+  init(requests: [(recipientID: String, request: EmailRequest)]) {
+    self.init(
+      sources: requests.indices.map { .prebuilt(Int32($0)) }, matches: [], items: [], outcomes: [], prebuilt: requests,
+      settings: nil, programme: "", runID: "", asOf: nil)
   }
 }
