@@ -178,22 +178,31 @@ extension CandidateIndex {
         // Up to and including the next renewal point, or the block's end:
         // the loop below has no renewal test of its own.
         let stop = renewAt >= x && renewAt < end ? renewAt &+ 1 : end
+        // Once there is a running cutoff, a mentor whose coverage is under
+        // `floor` bounds below it even with every list point, so most of the
+        // band is passed over on its coverage alone: no tally read, no bound.
+        // (`eligible` then no longer counts those. It is past K already, and
+        // nothing reads more of it than that.)
+        let floor = running == Int.min ? 0 : skills.coverageFloor(reaching: running &- score &- listGain)
         for y in x..<stop {
-          let t = tally[y], c = covered[y]
-          tally[y] = 0
-          covered[y] = 0
-          if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
-            eligible &+= 1
-            // Within low...high (see above), far from overflow.
-            let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
-            if bound >= running {
-              counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
-              picked[count] = Int32(truncatingIfNeeded: y)
-              pickedBounds[count] = bound
-              carried[count] = c
-              count &+= 1
+          let c = covered[y]
+          if c >= floor {
+            let t = tally[y]
+            if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
+              eligible &+= 1
+              // Within low...high (see above), far from overflow.
+              let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
+              if bound >= running {
+                counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
+                picked[count] = Int32(truncatingIfNeeded: y)
+                pickedBounds[count] = bound
+                carried[count] = c
+                count &+= 1
+              }
             }
           }
+          tally[y] = 0
+          covered[y] = 0
         }
         if stop &- 1 == renewAt {
           renewAt &+= renewal

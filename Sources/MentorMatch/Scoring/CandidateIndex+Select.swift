@@ -52,6 +52,18 @@ struct SkillTerms {
     let (high, low) = UInt64(truncatingIfNeeded: covered).multipliedFullWidth(by: factor)
     return Int(truncatingIfNeeded: (high << 12) | (low >> 52))
   }
+
+  /// A coverage below which ``scaledBound(_:)`` stays under `need`:
+  /// `floor(need · 2⁵² / factor)`, since `c · factor < need · 2⁵²` for every
+  /// smaller `c`. 0 when nothing can be ruled out (no factor, or `need` ≤ 0);
+  /// `Int.max` when no coverage reaches `need`.
+  func coverageFloor(reaching need: Int) -> Int {
+    guard factor > 0, need > 0 else { return 0 }
+    let scaled = (high: UInt64(need) >> 12, low: UInt64(need) << 52)
+    guard scaled.high < factor else { return Int.max }
+    let (quotient, _) = factor.dividingFullWidth(scaled)
+    return quotient > UInt64(Int.max) ? Int.max : Int(quotient)
+  }
 }
 
 extension CandidateIndex {

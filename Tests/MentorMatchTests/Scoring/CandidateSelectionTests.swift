@@ -45,6 +45,38 @@ import Testing
   #expect(unscaled.bound(5) == 1 << 40)
 }
 
+/// The dense band pass passes over a mentor whose coverage is under
+/// ``SkillTerms/coverageFloor(reaching:)`` without reading its tally: no such
+/// coverage may bound at the need (or a mentor would be lost), and the floor
+/// must be tight (one more coverage reaches it), or the pass would read more
+/// than it needs.
+@Test func theCoverageFloorIsTheLeastCoverageThatCanReachTheNeed() {
+  var random = SplitMix64(seed: 79)
+  var tight = 0
+  for _ in 0..<20_000 {
+    let points = 1 + Int(random.next() % 1_000_000)
+    let skills = 1 + Int(random.next() % 40)
+    let mass = (0..<skills).reduce(0) { sum, _ in sum + (1 + Int(random.next() % 1_200_000)) * 1000 }
+    let terms = SkillTerms(points: points, mass: mass, required: false)
+    let need = Int(random.next() % UInt64(points + 2)) - Int(random.next() % 2)
+    let floor = terms.coverageFloor(reaching: need)
+    guard need > 0 else {
+      #expect(floor == 0, "need \(need)")
+      continue
+    }
+    #expect(floor >= 1, "points \(points) mass \(mass) need \(need)")
+    #expect(terms.scaledBound(floor - 1) < need, "points \(points) mass \(mass) need \(need)")
+    if floor < mass {
+      #expect(terms.scaledBound(floor + 1) >= need, "points \(points) mass \(mass) need \(need)")
+      tight += 1
+    }
+  }
+  #expect(tight > 10_000)
+  // Nothing reaches a need past every coverage's bound; no factor, no floor.
+  #expect(SkillTerms(points: 40, mass: 65_536_000, required: false).coverageFloor(reaching: Int.max) == Int.max)
+  #expect(SkillTerms(points: 1 << 40, mass: 5, required: false).coverageFloor(reaching: 3) == 0)
+}
+
 /// Rule sets whose scores are wide (coarse histogram buckets) or nearly all
 /// tied (the first cut guesses the K-th score wrong and the rest is finished).
 let selectionRuleSets: [String] = [
