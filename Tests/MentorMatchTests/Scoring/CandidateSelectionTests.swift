@@ -64,15 +64,22 @@ import Testing
       #expect(floor == 0, "need \(need)")
       continue
     }
-    #expect(floor >= 1, "points \(points) mass \(mass) need \(need)")
-    #expect(terms.scaledBound(floor - 1) < need, "points \(points) mass \(mass) need \(need)")
+    if floor > 0 {
+      #expect(terms.scaledBound(floor - 1) < need, "points \(points) mass \(mass) need \(need)")
+    }
     if floor < mass {
       #expect(terms.scaledBound(floor + 1) >= need, "points \(points) mass \(mass) need \(need)")
       tight += 1
     }
   }
   #expect(tight > 10_000)
-  // Nothing reaches a need past every coverage's bound; no factor, no floor.
+  // Nothing reaches a need past every coverage's bound; no factor, no floor;
+  // and a floor of 0 when the least coverage reaches the need already.
+  // A factor that divides exactly (2⁴²): the coverage that reaches 5 points exactly is the floor itself.
+  let exact = SkillTerms(points: 1000, mass: 1_024_000, required: false)
+  #expect(exact.coverageFloor(reaching: 5) == 5120 && exact.scaledBound(5120) == 5 && exact.scaledBound(5119) == 4)
+  let steep = SkillTerms(points: 1_000_000, mass: 1000, required: false)
+  #expect(steep.coverageFloor(reaching: 1) == 0 && steep.scaledBound(1) >= 1)
   #expect(SkillTerms(points: 40, mass: 65_536_000, required: false).coverageFloor(reaching: Int.max) == Int.max)
   #expect(SkillTerms(points: 1 << 40, mass: 5, required: false).coverageFloor(reaching: 3) == 0)
 }
