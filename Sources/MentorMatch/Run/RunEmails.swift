@@ -170,11 +170,8 @@ struct RunEmailSources: Sendable {
   func recipient(_ n: Int) -> (id: String, kind: EmailKind) {
     switch sources[n] {
     case .match(let cohort, let range):
-      let match = matches[Int(cohort)]
-      let item = items[Int(cohort)][Int(range.lowerBound)]
-      let pair = match.pairs[Int(item >> 1)]
-      // Read through the arrays: a Signup's copy retains dozens of Strings.
-      return (item & 1 == 0 ? match.mentees[pair.mentee].id : match.mentors[pair.mentor].id, .match)
+      let (people, index) = person(of: items[Int(cohort)][Int(range.lowerBound)], in: matches[Int(cohort)])
+      return (people[index].id, .match)
     case .waiting(let cohort, _, _, let mentee):
       return (matches[Int(cohort)].mentees[Int(mentee)].id, .waiting)
     case .prebuilt(let index):
@@ -201,10 +198,7 @@ struct RunEmailSources: Sendable {
             : RunEmails.notice(match.mentees[pair.mentee], role: .mentee, reasons: explanation.forMentor))
       }
       let content = RunEmails.matchContent(notices, settings: settings!)
-      // The person of the first item: the pair's mentee for an even item, its mentor for an odd one.
-      let first = codes.first!
-      let pair = match.pairs[Int(first >> 1)]
-      let (people, index) = first & 1 == 0 ? (match.mentees, pair.mentee) : (match.mentors, pair.mentor)
+      let (people, index) = person(of: codes.first!, in: match)
       return request(people, index, role: content.role, nextSteps: content.nextSteps, content: .match(content.notices))
     case .waiting(let cohort, let outcome, let waiting, let mentee):
       let entry = outcomes[Int(outcome)].report.waiting[Int(waiting)]
@@ -214,6 +208,14 @@ struct RunEmailSources: Sendable {
     case .prebuilt(let index):
       return prebuilt[Int(index)].request
     }
+  }
+
+  /// Whose item `item` is: pair `item / 2`'s mentee for an even item, its
+  /// mentor for an odd one. Read through the cohort's arrays, since a
+  /// `Signup`'s copy retains dozens of Strings.
+  private func person(of item: Int32, in match: CohortMatch) -> (people: [Signup], index: Int) {
+    let pair = match.pairs[Int(item >> 1)]
+    return item & 1 == 0 ? (match.mentees, pair.mentee) : (match.mentors, pair.mentor)
   }
 
   /// The request to `people[index]`, read in place.

@@ -7,9 +7,9 @@ public struct RuleSet: Sendable, Equatable {
     self.rules = rules
   }
 
-  /// The most points all the rules together may pay one pair: candidate
-  /// scores are stored in 32 bits, and the solver takes scores up to this.
-  public static let totalLimit = 1_000_000_000
+  /// The most points all the rules together may pay one pair: the solver's
+  /// limit on a score, which candidate scores, stored in 32 bits, also fit.
+  public static let totalLimit = MatchingProblem.scoreLimit
 
   /// The one `skills` rule, if any.
   var skillsRule: ScoringRule? { rules.first { $0.kind == .skills } }
