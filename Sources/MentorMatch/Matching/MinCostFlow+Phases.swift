@@ -39,12 +39,21 @@ extension MinCostFlow {
     var phase: Int32 = 0
     var path: [Int32] = []
     var cursor: [Int] = []
+    // Searches since the potentials last changed. The first after a change
+    // routes most of what can be routed and closes nothing beforehand; the
+    // next ones, which find few paths, first close the nodes with no path to T.
+    var searches = 0
     while !active.isEmpty {
       phase += 1
+      let closing = searches > 0 && active.count >= closingFrom
+      if closing, !reverseCurrent { transposeTightArcs() }
       var routed = routeAlongTightPaths(
-        from: active, phase: phase, promising: nil, left: &left, path: &path, cursor: &cursor)
+        from: active, phase: phase, promising: nil, closing: closing, left: &left, path: &path, cursor: &cursor)
+      searches += 1
       if routed == 0 {
         let sinkDistance = shortestPaths(from: active)
+        reverseCurrent = false
+        searches = 1
         phase += 1
         // Only sources whose search tree reached T at its distance surely
         // have a tight path; searching from the others would mostly fail.
@@ -53,7 +62,7 @@ extension MinCostFlow {
           promising[Int(label[Int(node32)].via)] = phase
         }
         routed = routeAlongTightPaths(
-          from: active, phase: phase, promising: sinkDistance == 0 ? nil : promising, left: &left,
+          from: active, phase: phase, promising: sinkDistance == 0 ? nil : promising, closing: false, left: &left,
           path: &path, cursor: &cursor)
       }
       progress?(routed, total)
@@ -65,13 +74,18 @@ extension MinCostFlow {
   /// order (only those marked `phase` in `promising`, when given), routes
   /// units along tight paths while one is found. Returns the units routed.
   private mutating func routeAlongTightPaths(
-    from sources: [Int32], phase: Int32, promising: [Int32]?, left: inout [Int],
+    from sources: [Int32], phase: Int32, promising: [Int32]?, closing: Bool, left: inout [Int],
     path: inout [Int32], cursor: inout [Int]
   ) -> Int {
     var routed = 0
     var visited = visitedIn
-    visitedIn = []
-    defer { visitedIn = visited }
+    var queue = reachQueue
+    (visitedIn, reachQueue) = ([], [])
+    defer { (visitedIn, reachQueue) = (visited, queue) }
+    if closing {
+      closeNodesThatCannotReachSink(phase: phase, visited: &visited, queue: &queue)
+      afterClosing?(self, visited, phase)
+    }
     for source32 in sources {
       let source = Int(source32)
       if let promising, promising[source] != phase { continue }

@@ -112,7 +112,7 @@ extension MinCostFlow {
         if node == source { return }
         let edge = Int(label[node].via)
         let mentor = Int(edgeMentor[edge])
-        unmatch(edge, mentor: mentor)
+        unmatch(edge, mentee: node, mentor: mentor)
         node = menteeCount + mentor
       }
     }

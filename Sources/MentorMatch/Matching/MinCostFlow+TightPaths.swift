@@ -85,7 +85,7 @@ extension MinCostFlow {
 
   /// The end of `mentee`'s tight-arc list.
   @inline(__always)
-  private func tightListEnd(_ mentee: Int) -> Int {
+  func tightListEnd(_ mentee: Int) -> Int {
     menteeStart[mentee] + Int(tightCount[mentee])
   }
 
@@ -115,11 +115,13 @@ extension MinCostFlow {
       let node = Int(path[depth])
       let position = cursor[depth]
       if node < menteeCount {
-        let arc = Int(tightArcs[position].arc)
-        match(arc, mentee: node, mentor: Int(edgeMentor[arc]))
+        let entry = tightArcs[position]
+        match(Int(entry.arc), mentee: node, mentor: Int(entry.node))
       } else {
         let mentor = node - menteeCount
-        unmatch(Int(mentorEdges[slotStart[mentor] + position].arc), mentor: mentor)
+        let given = mentorEdges[slotStart[mentor] + position]
+        unmatch(Int(given.arc), mentee: Int(given.node), mentor: mentor)
+        noteReopened(given, mentor: mentor)
       }
     }
   }

@@ -41,6 +41,12 @@ struct MinCostFlow {
   var slotStart: [Int]
   var mentorEdges: [ArcEnd]
   var load: [Int]
+  /// Matched arcs of supply node i, each with its demand node and cost:
+  /// `supplyEdges[supplyStart[i] ..< supplyStart[i] + supplyLoad[i]]`, in
+  /// no particular order (read only as a set).
+  var supplyStart: [Int]
+  var supplyEdges: [MatchedArc]
+  var supplyLoad: [Int32]
   /// Potentials and search scratch, one entry per node.
   var label: [NodeLabel]
 
@@ -63,6 +69,33 @@ struct MinCostFlow {
   /// For ``solveInPhases()``: the phase in which the depth-first search last
   /// closed each node.
   var visitedIn: [Int32] = []
+  /// For ``solveInPhases()``: the arcs tight at the current potentials by
+  /// demand node, `reverseArcs[reverseStart[j] ..< reverseStart[j + 1]]`,
+  /// each with its supply node (``transposeTightArcs()``).
+  var reverseStart: [Int] = []
+  var reverseArcs: [ArcEnd] = []
+  /// Whether ``reverseArcs`` and ``sinkCandidates`` are for the current potentials.
+  var reverseCurrent = false
+  /// The fewest sources with units left for which a search after the first
+  /// at the same potentials closes the nodes with no path to `T` first.
+  /// With fewer, the searches are cheaper than finding those nodes. The
+  /// pairs are the same either way; tests set 0 to close in every search.
+  var closingFrom = 1_024
+  /// Tests only: called after each closing with the flow, the marks and the phase.
+  var afterClosing: ((_ flow: MinCostFlow, _ visited: [Int32], _ phase: Int32) -> Void)?
+  /// Arcs unmatched since ``transposeTightArcs()`` last ran, which it left
+  /// out as matched: `reopened`, chained per demand node from
+  /// `reopenedFirst` through `reopenedNext` (-1 ends a chain).
+  var reopened: [ArcEnd] = []
+  var reopenedNext: [Int32] = []
+  var reopenedFirst: [Int32] = []
+  var reopenedSupply: [Int32] = []
+  var reopenedArcs: Set<Int32> = []
+  /// Per potentials: the nodes whose arc to `T` is tight for some load,
+  /// tested for the load they have each time (``closeNodesThatCannotReachSink(phase:visited:queue:)``).
+  var sinkCandidates: [Int32] = []
+  /// Scratch for ``closeNodesThatCannotReachSink(phase:visited:queue:)``.
+  var reachQueue: [Int32] = []
 
   init(problem: MatchingProblem, encoding: ObjectiveEncoding, supplySide: FlowCertificate.SupplySide = .mentees) {
     let degrees = problem.degrees()
@@ -105,6 +138,13 @@ struct MinCostFlow {
     slotStart = slots
     mentorEdges = [ArcEnd](repeating: ArcEnd(arc: -1, node: -1), count: slots[mentorCount])
     load = [Int](repeating: 0, count: mentorCount)
+    var supplyFirst = [Int](repeating: 0, count: menteeCount + 1)
+    // One place more than the supply: augmenting matches a node's new arc
+    // before it gives back its old one.
+    for mentee in 0..<menteeCount { supplyFirst[mentee + 1] = supplyFirst[mentee] + menteeSupply[mentee] + 1 }
+    supplyStart = supplyFirst
+    supplyEdges = [MatchedArc](repeating: MatchedArc(arc: -1, node: -1, cost: 0), count: supplyFirst[menteeCount])
+    supplyLoad = [Int32](repeating: 0, count: menteeCount)
 
     // Initial potentials make every arc's reduced cost c + p(u) - p(v) ≥ 0:
     // p(T) = 0, each mentor's first slot tight, each mentee at its best arc.
@@ -165,10 +205,13 @@ struct MinCostFlow {
     matched[edge] = true
     mentorEdges[slotStart[mentor] + load[mentor]] = ArcEnd(arc: Int32(edge), node: Int32(mentee))
     load[mentor] += 1
+    supplyEdges[supplyStart[mentee] + Int(supplyLoad[mentee])] =
+      MatchedArc(arc: Int32(edge), node: Int32(mentor), cost: edgeCost[edge])
+    supplyLoad[mentee] += 1
   }
 
   @inline(__always)
-  mutating func unmatch(_ edge: Int, mentor: Int) {
+  mutating func unmatch(_ edge: Int, mentee: Int, mentor: Int) {
     matched[edge] = false
     let first = slotStart[mentor]
     let last = first + load[mentor] - 1
@@ -177,6 +220,13 @@ struct MinCostFlow {
       break
     }
     load[mentor] -= 1
+    let supplyFirst = supplyStart[mentee]
+    let supplyLast = supplyFirst + Int(supplyLoad[mentee]) - 1
+    for slot in supplyFirst...supplyLast where supplyEdges[slot].arc == Int32(edge) {
+      supplyEdges[slot] = supplyEdges[supplyLast]
+      break
+    }
+    supplyLoad[mentee] -= 1
   }
 }
 
@@ -190,6 +240,14 @@ struct NodeLabel {
   var seen: Int32 = 0
   /// `ssp`: the arc the node was reached by; `phases`: the source its path starts at.
   var via: Int32 = -1
+}
+
+/// A matched arc as its supply node keeps it: the arc, its demand node and
+/// its cost, so that a search backwards from `T` reads none of them elsewhere.
+struct MatchedArc {
+  var arc: Int32
+  var node: Int32
+  var cost: Int
 }
 
 /// An arc and the node at its other end, stored together so that a search
