@@ -72,7 +72,9 @@ extension MinCostFlow {
 
   /// The depth-first search step of a phase: from each of `sources` in
   /// order (only those marked `phase` in `promising`, when given), routes
-  /// units along tight paths while one is found. Returns the units routed.
+  /// units along tight paths while one is found. With `closing`, first
+  /// closes every node with no path to `T` (``closeNodesThatCannotReachSink(phase:visited:queue:)``),
+  /// which changes no path found. Returns the units routed.
   private mutating func routeAlongTightPaths(
     from sources: [Int32], phase: Int32, promising: [Int32]?, closing: Bool, left: inout [Int],
     path: inout [Int32], cursor: inout [Int]

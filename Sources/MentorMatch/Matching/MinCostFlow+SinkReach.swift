@@ -1,10 +1,12 @@
 extension MinCostFlow {
-  /// For ``solveInPhases(progress:)``: every supply node's arcs that are
-  /// tight at the current potentials, matched or not, listed by demand node
-  /// (``reverseStart``, ``reverseArcs``; each entry's `node` is the supply
-  /// node). Built again whenever the potentials change; between two
-  /// changes an arc stays tight or not, and only `matched` says whether it
-  /// can be taken forwards.
+  /// For ``solveInPhases(progress:)``: every supply node's listed arcs that
+  /// are tight at the current potentials and not matched now, listed by
+  /// demand node (``reverseStart``, ``reverseArcs``; each entry's `node` is
+  /// the supply node). Built again when the potentials have changed and a
+  /// search is to close; until they change, an arc stays tight or not, arcs
+  /// given back are chained on as they are (``noteReopened(_:mentor:)``),
+  /// and `matched` says whether a listed arc can still be taken forwards.
+  /// Also lists the nodes whose arc to `T` can be tight (``sinkCandidates``).
   mutating func transposeTightArcs() {
     var start = [Int](repeating: 0, count: mentorCount + 1)
     var kept: [ArcEnd] = []
