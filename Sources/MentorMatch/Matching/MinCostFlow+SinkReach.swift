@@ -33,11 +33,11 @@ extension MinCostFlow {
     }
     (reverseStart, reverseArcs) = (start, arcs)
     reverseCurrent = true
-    if reopenedFirst.count != mentorCount { reopenedFirst = [Int32](repeating: -1, count: mentorCount) }
-    for entry in reopened { reopenedFirst[Int(entry.node)] = -1 }
+    if !reopened.isEmpty || reopenedFirst.count != mentorCount {
+      reopenedFirst = [Int32](repeating: -1, count: mentorCount)
+    }
     reopened.removeAll(keepingCapacity: true)
     reopenedNext.removeAll(keepingCapacity: true)
-    reopenedSupply.removeAll(keepingCapacity: true)
     reopenedArcs.removeAll(keepingCapacity: true)
     // A node's arc to T costs one of two amounts, whichever its load or
     // skips; with the potentials fixed, only these nodes can have it tight.
@@ -54,10 +54,9 @@ extension MinCostFlow {
   mutating func noteReopened(_ given: ArcEnd, mentor: Int) {
     // Once is enough: an arc matched and given back again is the same arc.
     guard reverseCurrent, reopenedArcs.insert(given.arc).inserted else { return }
-    reopened.append(ArcEnd(arc: given.arc, node: Int32(mentor)))
+    reopened.append(given)
     reopenedNext.append(reopenedFirst[mentor])
     reopenedFirst[mentor] = Int32(reopened.count - 1)
-    reopenedSupply.append(given.node)
   }
 
   /// Closes, for `phase`, every node with no path to `T` over the arcs the
@@ -124,7 +123,7 @@ extension MinCostFlow {
         var link = reopenedFirst[mentor]
         while link >= 0 {
           let entry = reopened[Int(link)]
-          let mentee = Int(reopenedSupply[Int(link)])
+          let mentee = Int(entry.node)
           if visited[mentee] == phase, !matched[Int(entry.arc)] {
             visited[mentee] = 0
             queue.append(Int32(mentee))

@@ -84,12 +84,12 @@ struct MinCostFlow {
   /// Tests only: called after each closing with the flow, the marks and the phase.
   var afterClosing: ((_ flow: MinCostFlow, _ visited: [Int32], _ phase: Int32) -> Void)?
   /// Arcs unmatched since ``transposeTightArcs()`` last ran, which it left
-  /// out as matched: `reopened`, chained per demand node from
-  /// `reopenedFirst` through `reopenedNext` (-1 ends a chain).
+  /// out as matched, each with its supply node: `reopened`, chained per
+  /// demand node from `reopenedFirst` through `reopenedNext` (-1 ends a
+  /// chain); `reopenedArcs` keeps each arc in once.
   var reopened: [ArcEnd] = []
   var reopenedNext: [Int32] = []
   var reopenedFirst: [Int32] = []
-  var reopenedSupply: [Int32] = []
   var reopenedArcs: Set<Int32> = []
   /// Per potentials: the nodes whose arc to `T` is tight for some load,
   /// tested for the load they have each time (``closeNodesThatCannotReachSink(phase:visited:queue:)``).
