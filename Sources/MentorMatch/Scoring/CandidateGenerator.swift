@@ -53,6 +53,9 @@ public enum CandidateGenerator {
     let index = indexed ? CandidateIndex(tables: tables, path: path, renewal: renewal) : nil
     let k = settings.k
     let menteeCount = cohort.mentees.count
+    // Searched in the index's order, which saves work; each list goes back
+    // to its mentee's place, so the result is in mentee order whatever the order.
+    let order = index?.searchOrder() ?? (0..<menteeCount).map { Int32($0) }
     let chunkSize = Self.chunkSize(menteeCount: menteeCount, cores: ParallelWork.cores)
     let chunks = (menteeCount + chunkSize - 1) / chunkSize
     let pool = ScratchPool(mentors: cohort.mentors.count)
@@ -62,7 +65,7 @@ public enum CandidateGenerator {
       var lists: [[CandidatePair]] = []
       var reasons: [NoCandidateReasons] = []
       lists.reserveCapacity(range.count)
-      for i in range {
+      for i in range.lazy.map({ Int(order[$0]) }) {
         let entries = index?.search(i, k: k, scratch: &scratch) ?? exhaustive(tables, i, k: k)
         lists.append(entries.map { entry in
           let j = Int(entry.mentor)
@@ -78,7 +81,11 @@ public enum CandidateGenerator {
       return (lists, reasons)
     }
     let results = ParallelWork.map(chunks, concurrency: parallel ? ParallelWork.cores : 1, work)
-    let (candidates, unmatched) = (results.flatMap(\.lists), results.flatMap(\.reasons))
+    var candidates = [[CandidatePair]](repeating: [], count: menteeCount)
+    for (chunk, result) in results.enumerated() {
+      for (n, list) in result.lists.enumerated() { candidates[Int(order[chunk * chunkSize + n])] = list }
+    }
+    let unmatched = results.flatMap(\.reasons).sorted { $0.mentee < $1.mentee }
     return CandidateLists(candidates: candidates, unmatched: unmatched, indexed: indexed, tables: tables)
   }
 

@@ -32,9 +32,11 @@ extension CandidateIndex {
   /// into plain arrays (no first-touch test, no touched list), and selection
   /// reads the band in order, every mentor untouched or not.
   ///
-  /// The accumulators are zero between searches: the band pass reads each
-  /// position once and clears it. Nil in the case the pass cannot finish
-  /// (see the end), for the caller to search again without it.
+  /// The list rules' tally is zero between searches: the band pass reads
+  /// each position once and clears it. The coverage is kept, and brought to
+  /// this mentee's from the last one's (``updateCoverage(to:band:_:_:_:)``).
+  /// Nil in the case the pass cannot finish (see the end), for the caller to
+  /// search again without it.
   func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry]? {
     let t = tables
     let lo = band.lowerBound
@@ -61,7 +63,7 @@ extension CandidateIndex {
     var pickedBounds = pickedBoundsStore.mutableSpan
     // A required list rule the mentee gives no value for passes no mentor;
     // skill points the band pass cannot bound by one multiplication are left
-    // to the sparse path. Decided before any list is added, so the arrays stay zero.
+    // to the sparse path. Decided before any list is added, so the tally stays zero.
     var skills = SkillTerms(points: 0, mass: t.wantedMass[i], required: false)
     for (r, rule) in t.rules.enumerated() where t.applies(r, i) {
       switch rule.test {
@@ -121,8 +123,8 @@ extension CandidateIndex {
             tally[x] += add
           }
         }
-      case .skills(let partial):
-        accumulateCoverage(i, partial: partial, band: band, &covered, &marks, &d.mark)
+      case .skills:
+        continue  // below, for every mentee
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
         for boss in wholeLine ? chain : Array(chain.prefix(1)) { exclude(mentorsByEmail[boss] ?? [], band, &tally) }
@@ -132,6 +134,11 @@ extension CandidateIndex {
         exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &tally)
       }
     }
+
+    // The coverage of the mentee's wanted skills; none when the skills rule
+    // does not apply to the mentee.
+    let wanted = skillsRule.map { t.applies($0.index, i) } == true ? t.wanted[i] : []
+    updateCoverage(to: wanted, band: band, &covered, &marks, &d)
 
     // Bound every eligible mentor of the band, then score exactly only those
     // near the K-th best bound, as ``select(_:k:blockScore:skills:_:_:_:bounds:histogram:)`` does.
@@ -202,7 +209,6 @@ extension CandidateIndex {
             }
           }
           tally[y] = 0
-          covered[y] = 0
         }
         if stop &- 1 == renewAt {
           renewAt &+= renewal
@@ -285,41 +291,76 @@ extension CandidateIndex {
     }
   }
 
-  /// Adds the skills rule's Σ weight × credit per band position, as
-  /// ``CohortTables/coverage(_:_:partial:)`` defines it.
-  private func accumulateCoverage(_ i: Int, partial: Int, band: Range<Int>, _ covered: inout MutableSpan<Int>,
-                                  _ marks: inout MutableSpan<UInt32>, _ mark: inout UInt32) {
+  /// Brings `covered` from the coverage `d` says it holds to the coverage
+  /// of `wanted` (sorted) over `band`: from zero when the band is not the
+  /// last one's, else by taking away each skill only the last mentee wanted
+  /// and adding each only this one wants. Each skill's credit over a band is
+  /// a fixed set of (position, amount), so taking it away undoes adding it
+  /// exactly, and `covered` ends as if this mentee's skills had been added
+  /// to zero, whatever came before.
+  func updateCoverage(to wanted: [Int32], band: Range<Int>, _ covered: inout MutableSpan<Int>,
+                      _ marks: inout MutableSpan<UInt32>, _ d: inout DenseScratch) {
+    // No skills rule: nothing is ever added, and the coverage stays zero.
+    guard let partial = skillsRule?.partial else { return }
+    if d.coveredBand != band {
+      if !d.coveredSkills.isEmpty {
+        precondition(d.coveredBand.count <= covered.count)
+        for x in 0..<d.coveredBand.count { covered[x] = 0 }
+      }
+      d.coveredSkills = []
+      d.coveredBand = band
+    }
+    let held = d.coveredSkills
+    var a = 0, b = 0
+    while a < held.count || b < wanted.count {
+      if b == wanted.count || (a < held.count && held[a] < wanted[b]) {
+        addCoverage(of: held[a], times: -1, partial: partial, band: band, &covered, &marks, &d.mark)
+        a += 1
+      } else if a == held.count || wanted[b] < held[a] {
+        addCoverage(of: wanted[b], times: 1, partial: partial, band: band, &covered, &marks, &d.mark)
+        b += 1
+      } else {
+        a += 1
+        b += 1
+      }
+    }
+    d.coveredSkills = wanted
+  }
+
+  /// Adds `sign` times wanted skill `c`'s Σ weight × credit per band
+  /// position, as ``CohortTables/coverage(_:_:partial:)`` defines it.
+  private func addCoverage(of c: Int32, times sign: Int, partial: Int, band: Range<Int>,
+                           _ covered: inout MutableSpan<Int>, _ marks: inout MutableSpan<UInt32>,
+                           _ mark: inout UInt32) {
     let t = tables
     let lo = band.lowerBound
-    for c in t.wanted[i] {
-      let weight = t.weight[Int(c)]
-      let own = conceptPostings[Int(c)]
-      let parents = t.parents[Int(c)], children = t.children[Int(c)]
-      // One list of every related mentor once, `c`'s own among them, if the
-      // index has it: the one parent's family, or ``relatedPostings``.
-      let once = parents.count == 1 && children.isEmpty ? familyPostings[Int(parents[0])] : relatedPostings[Int(c)]
-      if partial == 0 || (parents.isEmpty && children.isEmpty) {
-        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * 1000 }
-      } else if !once.isEmpty {
-        // Partial credit to all of it, then the rest of full credit to the own, with no marks.
-        for index in slice(once, band) { covered[Int(once[index]) - lo] += weight * partial }
-        for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
-      } else {
-        let stamp = DenseScratch.nextMark(&mark, &marks)
-        for index in slice(own, band) {
-          let x = Int(own[index]) - lo
+    let weight = sign * t.weight[Int(c)]
+    let own = conceptPostings[Int(c)]
+    let parents = t.parents[Int(c)], children = t.children[Int(c)]
+    // One list of every related mentor once, `c`'s own among them, if the
+    // index has it: the one parent's family, or ``relatedPostings``.
+    let once = parents.count == 1 && children.isEmpty ? familyPostings[Int(parents[0])] : relatedPostings[Int(c)]
+    if partial == 0 || (parents.isEmpty && children.isEmpty) {
+      for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * 1000 }
+    } else if !once.isEmpty {
+      // Partial credit to all of it, then the rest of full credit to the own, with no marks.
+      for index in slice(once, band) { covered[Int(once[index]) - lo] += weight * partial }
+      for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
+    } else {
+      let stamp = DenseScratch.nextMark(&mark, &marks)
+      for index in slice(own, band) {
+        let x = Int(own[index]) - lo
+        marks[x] = stamp
+        covered[x] += weight * 1000
+      }
+      for list in 0..<(parents.count + children.count) {
+        let posting = list < parents.count
+          ? familyPostings[Int(parents[list])] : conceptPostings[Int(children[list - parents.count])]
+        for index in slice(posting, band) {
+          let x = Int(posting[index]) - lo
+          guard marks[x] != stamp else { continue }
           marks[x] = stamp
-          covered[x] += weight * 1000
-        }
-        for list in 0..<(parents.count + children.count) {
-          let posting = list < parents.count
-            ? familyPostings[Int(parents[list])] : conceptPostings[Int(children[list - parents.count])]
-          for index in slice(posting, band) {
-            let x = Int(posting[index]) - lo
-            guard marks[x] != stamp else { continue }
-            marks[x] = stamp
-            covered[x] += weight * partial
-          }
+          covered[x] += weight * partial
         }
       }
     }

@@ -13,15 +13,7 @@ extension CandidateIndex {
   /// scanned only until its next untouched mentor (same score, larger id) would lose.
   func search(_ i: Int, k: Int, scratch s: inout SearchScratch) -> [TopK.Entry] {
     let t = tables
-    let grade = t.mentees[i].grade
-    var low = Int.min / 2, high = Int.max / 2
-    for (r, rule) in t.rules.enumerated() where rule.required && t.applies(r, i) {
-      if case .gradeGap(let min, let max, _) = rule.test {
-        low = Swift.max(low, grade + min)
-        high = Swift.min(high, grade + max)
-      }
-    }
-    let band = self.band(grades: low, high)
+    let band = self.band(ofMentee: i)
     guard !band.isEmpty, k > 0 else { return [] }
     if denseFits, path == .dense || (path == .auto && prefersDense(i)),
       let top = searchDense(i, k: k, band: band, scratch: &s.dense)

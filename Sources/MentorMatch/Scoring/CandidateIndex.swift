@@ -47,6 +47,10 @@ final class CandidateIndex: Sendable {
   /// Email → positions of mentors that person is above in the line.
   let mentorsBelow: [Int32: [Int32]]
 
+  /// The skills rule's position in the rules and its partial credit per
+  /// mille, when the config has one (it has at most one).
+  let skillsRule: (index: Int, partial: Int)?
+
   /// Band positions between renewals of the dense pass's running cutoff
   /// (see ``searchDense(_:k:band:scratch:)``); tests renew far more often.
   let renewal: Int
@@ -56,6 +60,10 @@ final class CandidateIndex: Sendable {
     self.path = path
     self.renewal = Swift.max(1, renewal)
     denseFits = tables.rules.count < 1 << 16 && tables.rules.allSatisfy { $0.maxPoints < 1 << 21 }
+    skillsRule = tables.rules.indices.lazy.compactMap { r -> (index: Int, partial: Int)? in
+      if case .skills(let partial) = tables.rules[r].test { return (r, partial) }
+      return nil
+    }.first
     let mentors = tables.mentors
     let rankOf = tables.mentorRank
     let order = mentors.indices.sorted {
@@ -159,6 +167,21 @@ final class CandidateIndex: Sendable {
       if array[mid] < value { low = mid + 1 } else { high = mid }
     }
     return low
+  }
+
+  /// Positions of the mentors mentee `i` may be matched with by grade: the
+  /// band every required `grade-gap` rule that applies to the mentee allows.
+  func band(ofMentee i: Int) -> Range<Int> {
+    let t = tables
+    let grade = t.mentees[i].grade
+    var low = Int.min / 2, high = Int.max / 2
+    for (r, rule) in t.rules.enumerated() where rule.required && t.applies(r, i) {
+      if case .gradeGap(let min, let max, _) = rule.test {
+        low = Swift.max(low, grade + min)
+        high = Swift.min(high, grade + max)
+      }
+    }
+    return band(grades: low, high)
   }
 
   /// Positions of mentors whose grade lies in `low...high`.

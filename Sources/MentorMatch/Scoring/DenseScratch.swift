@@ -3,9 +3,16 @@
 /// skill lists, which dominate, write only the 8-byte coverage of each mentor
 /// and a 40,000-mentor band stays inside the core's L2 cache.
 struct DenseScratch {
-  /// The skills rule's Σ weight × credit per band position; all zero
-  /// between searches (the band pass clears what it reads).
+  /// The skills rule's Σ weight × credit per band position, for the wanted
+  /// skills ``coveredSkills`` over the band ``coveredBand`` (relative to its
+  /// first position), and zero past that band. Kept between searches: the
+  /// next mentee of the same band takes away and adds only the skills the
+  /// two do not share.
   var covered: [Int]
+  /// The band `covered` is laid over.
+  var coveredBand: Range<Int> = 0..<0
+  /// The wanted skills `covered` adds up, sorted.
+  var coveredSkills: [Int32] = []
   /// The list rules' tally per band position: required lists passed times
   /// ``hit`` plus scored points, or about ``excluded`` when a constraint rules
   /// the mentor out. One word, so the lists and the band scan touch one
