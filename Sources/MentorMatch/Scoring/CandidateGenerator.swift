@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Ranking: total score descending, then mentor id ascending (byte order of
 /// the id string). The indexed and exhaustive strategies return identical
-/// lists; work is split into fixed chunks of mentees whose results are
-/// concatenated in mentee order, so the output never depends on scheduling.
+/// lists; work is split into fixed chunks of the index's search order
+/// (``CandidateIndex/searchOrder()``), and each list is put back in its
+/// mentee's place, so the output never depends on scheduling or on that order.
 public enum CandidateGenerator {
   /// Mentees per unit of parallel work, at most.
   static let chunkSize = 512
