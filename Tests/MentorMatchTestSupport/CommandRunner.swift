@@ -40,15 +40,23 @@ public enum CommandRunner {
 
   /// Runs `mentormatch` with `arguments`, optional extra `environment`
   /// entries, `stdin` bytes and working directory; waits for it to exit.
+  /// With `umask`, the binary starts under that umask (set by `/bin/sh`
+  /// for the child alone: the tests' own umask is shared by every test).
   public static func run(
     _ arguments: [String],
     environment: [String: String] = [:],
     stdin: Data = Data(),
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil,
+    umask: String? = nil
   ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try binaryPath())
-    process.arguments = arguments
+    if let umask {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", try binaryPath()] + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: try binaryPath())
+      process.arguments = arguments
+    }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
 

@@ -21,8 +21,8 @@ private struct DemoCopy {
     try Data(toml.utf8).write(to: URL(fileURLWithPath: config))
   }
 
-  func run(_ asOf: String, environment: [String: String] = [:]) throws -> CommandResult {
-    try CommandRunner.run(["run", "--config", config, "--as-of", asOf], environment: environment)
+  func run(_ asOf: String, environment: [String: String] = [:], umask: String? = nil) throws -> CommandResult {
+    try CommandRunner.run(["run", "--config", config, "--as-of", asOf], environment: environment, umask: umask)
   }
 
   /// The only run folder whose name starts with `prefix`.
@@ -157,6 +157,28 @@ private struct DemoCopy {
     #expect(audit.exitCode == 0, "\(audit.stdout)\(audit.stderr)")
     #expect(audit.stdout.contains("all \(written.keys.filter { !$0.hasPrefix("outbox/") && $0 != "manifest.json" }.count) files are the same")
       || audit.stdout.hasSuffix("are the same\n"))
+  }
+
+  /// A umask that takes the owner's bits away cannot leave a file of the
+  /// run unreadable or a folder unusable: every file is 0600 and every
+  /// folder 0700, the emails too (whose mode the writer checks on the
+  /// first file only, then repairs on every one). Under the usual umask
+  /// the same holds with no repair.
+  @Test(arguments: ["0277", "0022", "0077"]) func everyFileOfTheRunIsPrivateWhateverTheUmask(umask: String) throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let result = try demo.run("2026-11-27T02:00:00Z", umask: umask)
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    let folder = try demo.runFolder("20261127T020000Z-")
+    let paths = try #require(FileManager.default.subpaths(atPath: folder.path))
+    #expect(paths.filter { $0.hasPrefix("emails/") }.count > 100)
+    for path in paths {
+      let full = folder.appendingPathComponent(path).path
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+      let mode = try FileManager.default.attributesOfItem(atPath: full)[.posixPermissions] as? Int
+      #expect(mode == (isFolder.boolValue ? 0o700 : 0o600), "\(path) under umask \(umask)")
+    }
   }
 
   @Test func secondNightMatchesOnlyNewcomersAndNeverRepeatsAPair() throws {

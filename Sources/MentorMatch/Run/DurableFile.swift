@@ -29,10 +29,40 @@ enum DurableFile {
   static func create(
     in folder: Int32, name: String, bytes: [UInt8], sync: Bool = true, path: @autoclosure () -> String
   ) throws(StateError) {
+    var mode = ModeRepair.always
+    try create(in: folder, name: name, bytes: bytes, sync: sync, mode: &mode, path: path())
+  }
+
+  /// Whether a file created with ``fileMode`` still needs fchmod(2) to
+  /// have it: only under a umask that takes the owner's bits away, which
+  /// no file created since can tell apart from the first one.
+  enum ModeRepair {
+    /// Not known yet: the next file created finds out with fstat(2).
+    case unknown
+    case always
+    /// The umask leaves 0600 alone: no fchmod per file (a run's hundreds
+    /// of thousands of emails spared one system call each).
+    case never
+  }
+
+  /// ``create(in:name:bytes:sync:path:)``, learning from the first file
+  /// whether the umask leaves its mode alone (`mode` starts ``ModeRepair/unknown``
+  /// for a batch of files by one process).
+  static func create(
+    in folder: Int32, name: String, bytes: [UInt8], sync: Bool = true, mode: inout ModeRepair,
+    path: @autoclosure () -> String
+  ) throws(StateError) {
     let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
     guard fd >= 0 else { throw StateError.cannotCreate(path: path(), reason: reason()) }
     defer { close(fd) }
-    guard fchmod(fd, fileMode) == 0 else { throw StateError.io(path: path(), reason: reason()) }
+    if mode == .unknown {
+      var status = stat()
+      guard fstat(fd, &status) == 0 else { throw StateError.io(path: path(), reason: reason()) }
+      mode = status.st_mode & 0o7777 == fileMode ? .never : .always
+    }
+    if mode == .always {
+      guard fchmod(fd, fileMode) == 0 else { throw StateError.io(path: path(), reason: reason()) }
+    }
     var written = 0
     while written < bytes.count {
       let result = writeBytes(fd, bytes, from: written)

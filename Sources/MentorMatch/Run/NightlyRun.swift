@@ -214,7 +214,7 @@ public enum NightlyRun {
     // written, so that publishing after the commit is one rename.
     let writer = RunFolderWriter(
       runsDirectory: runsDirectory, pid: options.pid, crash: options.crash,
-      links: config.email != nil && staged != nil ? (from: "emails", into: stagedOutbox) : nil)
+      links: config.email != nil && staged != nil ? (from: RunEmailPlan.folder, into: stagedOutbox) : nil)
     // Emails are composed a batch at a time and written as they come, so the
     // run never holds them all; the manifest, which hashes them, goes last.
     var emails = RunEmailTally()
@@ -229,7 +229,8 @@ public enum NightlyRun {
       }
       emails = try result.emails.tally { (batch) throws(StateError) in
         addComposing()
-        try add(Dictionary(batch.map { (RunEmailPlan.path($0.message.fileName), $0.message.bytes) }) { first, _ in first })
+        // In plan order: the plan gives each email a file name of its own.
+        try add(folder: RunEmailPlan.folder, batch.map { ($0.message.fileName, $0.message.bytes) })
         batchStart = (seconds(), ProcessUsage.cpuSeconds)
       }
       addComposing()
@@ -340,7 +341,7 @@ public enum NightlyRun {
       let present = try outbox.publishedNames()
       return MaildirOutbox.uniqueSorted(fileNames).filter(present.contains)
     }
-    let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent("emails"))
+    let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent(RunEmailPlan.folder))
     return publication.written + publication.alreadyPresent
   }
 

@@ -83,8 +83,11 @@ extension RunEmailPlan {
     self.init(composer: composer, sources: RunEmailSources(requests: requests), problems: problems)
   }
 
+  /// The run folder's folder of emails.
+  static let folder = "emails"
+
   /// Where an email sits in the run folder.
-  static func path(_ fileName: String) -> String { "emails/\(fileName)" }
+  static func path(_ fileName: String) -> String { "\(folder)/\(fileName)" }
 
   /// Composes every email and tallies it, calling `store` with each batch
   /// (to write it, or to compare it with a stored folder).
@@ -93,6 +96,9 @@ extension RunEmailPlan {
   ) throws(Failure) -> RunEmailTally {
     var tally = RunEmailTally()
     tally.problems = problems
+    // Sized once: growing them email by email rehashed and copied both.
+    tally.notifications.reserveCapacity(count)
+    tally.digests.reserveCapacity(count)
     try forEachBatch(size: batchSize) { (emails, problems) throws(Failure) in
       try store(emails)
       tally.add(emails, problems: problems)

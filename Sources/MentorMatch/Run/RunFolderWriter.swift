@@ -67,7 +67,25 @@ public struct RunFolderWriter: Sendable {
   ///   ``StateError/badRelativePath(path:)`` for a path that leaves the folder.
   @discardableResult
   public func write(runID: String, files: [String: [UInt8]]) throws(StateError) -> Outcome {
-    try write(runID: runID, files: files) { (_: ([String: [UInt8]]) throws(StateError) -> Void) throws(StateError) in [:] }
+    try write(runID: runID, files: files) { (_: Adder) throws(StateError) in [:] }
+  }
+
+  /// What ``write(runID:files:more:)`` hands its `more`: adds files to the
+  /// folder being written, or compares them with the folder already there.
+  public struct Adder {
+    fileprivate let paths: ([String: [UInt8]]) throws(StateError) -> Void
+    fileprivate let named: (String, [(name: String, bytes: [UInt8])]) throws(StateError) -> Void
+
+    /// Adds files by path relative to the run folder, written in path order.
+    public func callAsFunction(_ files: [String: [UInt8]]) throws(StateError) { try paths(files) }
+
+    /// Adds files by name into `folder` (a path relative to the run
+    /// folder), written in the order given: a batch of emails, with no
+    /// sorting, hashing or lookup per file. Each name is one path component,
+    /// and no two names of a run folder may be the same.
+    public func callAsFunction(folder: String, _ files: [(name: String, bytes: [UInt8])]) throws(StateError) {
+      try named(folder, files)
+    }
   }
 
   /// Writes `files`, then the batches `more` hands to its argument (emails,
@@ -79,8 +97,7 @@ public struct RunFolderWriter: Sendable {
   /// write: ``Outcome/alreadyPresent`` when it holds exactly these files.
   @discardableResult
   public func write(
-    runID: String, files: [String: [UInt8]],
-    more: (_ add: ([String: [UInt8]]) throws(StateError) -> Void) throws(StateError) -> [String: [UInt8]]
+    runID: String, files: [String: [UInt8]], more: (_ add: Adder) throws(StateError) -> [String: [UInt8]]
   ) throws(StateError) -> Outcome {
     try Self.checkComponent(runID)
     for path in files.keys { try Self.checkRelative(path) }
@@ -89,18 +106,28 @@ public struct RunFolderWriter: Sendable {
     let final = folder(runID: runID)
     if FileManager.default.fileExists(atPath: final) {
       var expected: [String] = []
+      func compareFile(_ path: String, _ bytes: [UInt8]) throws(StateError) {
+        expected.append(path)
+        let full = (final as NSString).appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: full), try DurableFile.read(full) == bytes else {
+          throw StateError.runFolderDiffers(path: final)
+        }
+      }
       func compare(_ batch: [String: [UInt8]]) throws(StateError) {
         for path in batch.keys.sorted() {
           try Self.checkRelative(path)
-          expected.append(path)
-          let full = (final as NSString).appendingPathComponent(path)
-          guard FileManager.default.fileExists(atPath: full), try DurableFile.read(full) == batch[path] else {
-            throw StateError.runFolderDiffers(path: final)
-          }
+          try compareFile(path, batch[path] ?? [])
         }
       }
       try compare(files)
-      try compare(try more(compare))
+      let adder = Adder(paths: compare(_:)) { (folder, files) throws(StateError) in
+        try Self.checkRelative(folder)
+        for file in files {
+          try Self.checkName(file.name, in: folder)
+          try compareFile(folder + "/" + file.name, file.bytes)
+        }
+      }
+      try compare(try more(adder))
       let linked = links.map { $0.into + "/" }
       let marker = links.map { Self.completeMarker(linksInto: $0.into) }
       // The staged links, their completion marker and the mark a commit
@@ -121,6 +148,8 @@ public struct RunFolderWriter: Sendable {
       // it: a run writes hundreds of thousands of emails into one folder.
       var openFolders: [Substring: Int32] = [:]
       defer { for fd in openFolders.values { close(fd) } }
+      // Learnt from the first file: whether the umask leaves 0600 alone.
+      var mode = DurableFile.ModeRepair.unknown
       /// Makes a folder of the run and its missing parents, noting each.
       func makeFolder(_ full: String) throws(StateError) {
         try DurableFile.makeFolders(full)
@@ -129,6 +158,15 @@ public struct RunFolderWriter: Sendable {
           folders.insert(walk)
           walk = (walk as NSString).deletingLastPathComponent
         }
+      }
+      /// The open folder `parent` of the run ("" for the run folder), made when new.
+      func openFolder(_ parent: Substring) throws(StateError) -> Int32 {
+        if let fd = openFolders[parent] { return fd }
+        let full = parent.isEmpty ? temporary : temporary + "/" + parent
+        try makeFolder(full)
+        let fd = try DurableFile.openFolder(full)
+        openFolders[parent] = fd
+        return fd
       }
       let linker = try links.map { (links) throws(StateError) in
         try makeFolder(temporary + "/" + links.into)
@@ -142,24 +180,30 @@ public struct RunFolderWriter: Sendable {
           let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
           let parent = slash.map { path[..<$0] } ?? ""
           let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
-          let folder: Int32
-          if let fd = openFolders[parent] {
-            folder = fd
-          } else {
-            let full = parent.isEmpty ? temporary : temporary + "/" + parent
-            try makeFolder(full)
-            folder = try DurableFile.openFolder(full)
-            openFolders[parent] = folder
-          }
-          try DurableFile.create(in: folder, name: name, bytes: batch[path] ?? [], sync: false, path: temporary + "/" + path)
+          try DurableFile.create(
+            in: try openFolder(parent), name: name, bytes: batch[path] ?? [], sync: false, mode: &mode,
+            path: temporary + "/" + path)
           if let from = links?.from, parent == from { linked.append(name) }
         }
         if let linker, let from = links?.from, let folder = openFolders[Substring(from)], !linked.isEmpty {
           linker.link(linked, from: folder, path: temporary + "/" + from)
         }
       }
+      func put(folder: String, _ files: [(name: String, bytes: [UInt8])]) throws(StateError) {
+        try Self.checkRelative(folder)
+        let fd = try openFolder(Substring(folder))
+        for file in files {
+          try Self.checkName(file.name, in: folder)
+          try DurableFile.create(
+            in: fd, name: file.name, bytes: file.bytes, sync: false, mode: &mode,
+            path: temporary + "/" + folder + "/" + file.name)
+        }
+        if let linker, folder == links?.from, !files.isEmpty {
+          linker.link(files.map(\.name), from: fd, path: temporary + "/" + folder)
+        }
+      }
       try put(files)
-      try put(try more(put))
+      try put(try more(Adder(paths: put(_:), named: put(folder:_:))))
       try linker?.finish()
       if let linker, linker.refused, let into = links?.into {
         // No hard links here: no staged folder, so publishing copies instead.
@@ -221,6 +265,12 @@ public struct RunFolderWriter: Sendable {
     guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.hasPrefix(".tmp-"),
       !name.contains("\0")
     else { throw StateError.badRelativePath(path: name) }
+  }
+
+  /// A file name inside `folder`: one plain path component.
+  static func checkName(_ name: String, in folder: String) throws(StateError) {
+    guard !name.utf8.contains(UInt8(ascii: "/")) else { throw StateError.badRelativePath(path: folder + "/" + name) }
+    do { try checkRelative(name) } catch { throw StateError.badRelativePath(path: folder + "/" + name) }
   }
 
   /// A relative path of plain components: not absolute, no empty, `.` or

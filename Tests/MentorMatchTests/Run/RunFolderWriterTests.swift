@@ -89,6 +89,46 @@ import Testing
     #expect(throws: StateError.runFolderDiffers(path: folder)) { try write(batches, last: ["manifest.json": []]) }
   }
 
+  /// Files added by name into one folder (a run's emails) are written,
+  /// linked and compared exactly as the same files added by path.
+  @Test func filesAddedByNameAreWrittenLinkedAndComparedLikeFilesByPath() throws {
+    let runs = makeTemporaryFolder()
+    defer { removeFolder(runs) }
+    let named: [[(name: String, bytes: [UInt8])]] = [[("b.eml", [2]), ("a.eml", [1])], [("c.eml", [])]]
+    let writer = RunFolderWriter(runsDirectory: runs, pid: 1, links: (from: "emails", into: ".staged"))
+    func write(_ batches: [[(name: String, bytes: [UInt8])]], runID: String = "r1") throws -> RunFolderWriter.Outcome {
+      try writer.write(runID: runID, files: ["matches.csv": [0]]) { (add) throws(StateError) in
+        for batch in batches { try add(folder: "emails", batch) }
+        return ["manifest.json": [7]]
+      }
+    }
+    #expect(try write(named) == .written)
+    let folder = runs + "/r1"
+    #expect(DurableFile.files(under: folder).filter { !$0.hasPrefix(".staged") } == [
+      "emails/a.eml", "emails/b.eml", "emails/c.eml", "manifest.json", "matches.csv",
+    ])
+    for (name, bytes) in named.joined() {
+      #expect(try DurableFile.read("\(folder)/emails/\(name)") == bytes)
+      #expect(try DurableFile.read("\(folder)/.staged/\(name)") == bytes)
+      #expect(mode(of: "\(folder)/emails/\(name)") == 0o600)
+    }
+    // The same files by path compare equal; by name, a changed or missing one does not.
+    #expect(
+      try writer.write(runID: "r1", files: ["matches.csv": [0]]) { (add) throws(StateError) in
+        try add(["emails/a.eml": [1], "emails/b.eml": [2], "emails/c.eml": []])
+        return ["manifest.json": [7]]
+      } == .alreadyPresent)
+    #expect(try write(named) == .alreadyPresent)
+    #expect(throws: StateError.runFolderDiffers(path: folder)) { try write([[("a.eml", [9])], [("b.eml", [2]), ("c.eml", [])]]) }
+    #expect(throws: StateError.runFolderDiffers(path: folder)) { try write([[("a.eml", [1]), ("b.eml", [2])]]) }
+    // A name that is not one plain component is refused, named with its folder, and nothing is left.
+    for bad in ["x/y.eml", "..", ".", "", "a\u{0}b"] {
+      #expect(throws: StateError.badRelativePath(path: "emails/" + bad)) { try write([[(bad, [1])]], runID: "r2") }
+    }
+    #expect(!FileManager.default.fileExists(atPath: runs + "/r2"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: runs) == ["r1"])
+  }
+
   @Test func staleTemporaryFoldersAreRemovedAtTheNextWrite() throws {
     let runs = makeTemporaryFolder()
     defer { removeFolder(runs) }
