@@ -92,10 +92,48 @@ enum HeaderText {
   /// The segments of an unstructured value such as `Subject`. Runs of
   /// whitespace become one space and the ends are trimmed.
   static func unstructured(_ text: String, firstBudget: Int) -> [String] {
+    asciiWords(text) ?? unstructuredByCharacters(text, firstBudget: firstBudget)
+  }
+
+  /// ``unstructured(_:firstBudget:)`` on Characters, for any text.
+  static func unstructuredByCharacters(_ text: String, firstBudget: Int) -> [String] {
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
     let collapsed = words.joined(separator: " ")
     if isPlainASCII(collapsed) { return words.map(String.init) }
     return encodedWords(collapsed, firstLimit: min(encodedWordLimit, firstBudget))
+  }
+
+  /// ``unstructured(_:firstBudget:)`` of text that comes out plain ASCII
+  /// (``isPlainASCII(_:)``) once its runs of spaces and tabs are one space:
+  /// its words, split on bytes rather than Characters (a subject in every
+  /// email). Nil for any other text, and for text with CR or LF, which the
+  /// Character split reads as `"\r\n"` clusters.
+  static func asciiWords(_ text: String) -> [String]? {
+    var words: [String] = []
+    var word = 0
+    var previous: UInt8 = 0
+    var start: String.UTF8View.Index?
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 {
+        if let first = start { words.append(String(utf8[first..<index])!) }
+        start = nil
+        word = 0
+        previous = 0x20
+      } else {
+        // As isPlainASCII reads the collapsed text: a word's bytes, one space between words.
+        guard byte >= 0x21, byte <= 0x7E, previous != UInt8(ascii: "=") || byte != UInt8(ascii: "?") else { return nil }
+        if start == nil { start = index }
+        word += 1
+        if word > longestPlainWord { return nil }
+        previous = byte
+      }
+      index = utf8.index(after: index)
+    }
+    if let first = start { words.append(String(utf8[first..<utf8.endIndex])!) }
+    return words
   }
 
   /// Splits at spaces that may become folds: a space followed by a non-space,

@@ -112,12 +112,16 @@ enum RunEmails {
   static func matchContent(
     _ items: [MatchNotice], settings: EmailSettings
   ) -> (role: EmailRole, notices: [MatchNotice], nextSteps: String) {
-    let mentors = items.filter { $0.role == .mentor }
-    let mentees = items.filter { $0.role != .mentor }
+    // Mentors first, each side in pair order, copied once.
+    var notices: [MatchNotice] = []
+    notices.reserveCapacity(items.count)
+    for item in items where item.role == .mentor { notices.append(item) }
+    let mentors = notices.count
+    for item in items where item.role != .mentor { notices.append(item) }
     let steps = [
-      mentors.isEmpty ? "" : settings.nextStepsMentee, mentees.isEmpty ? "" : settings.nextStepsMentor,
+      mentors == 0 ? "" : settings.nextStepsMentee, mentors == items.count ? "" : settings.nextStepsMentor,
     ].filter { !$0.isEmpty }
-    return (mentors.isEmpty ? .mentor : .mentee, mentors + mentees, steps.joined(separator: "\n\n"))
+    return (mentors == 0 ? .mentor : .mentee, notices, steps.joined(separator: "\n\n"))
   }
 
   /// A cohort's figures for its leads: mentees newly matched and mentees
@@ -130,10 +134,13 @@ enum RunEmails {
       waiting: counts.menteesWaiting, rejected: counts.rejected)
   }
 
-  fileprivate static func notice(_ person: Signup, role: EmailRole, reasons: [String]) -> MatchNotice {
+  /// The notice of `people[index]`, read in place: a `Signup`'s copy
+  /// retains dozens of Strings, and each email names one to three people.
+  fileprivate static func notice(_ people: [Signup], _ index: Int, role: EmailRole, reasons: [String]) -> MatchNotice {
     MatchNotice(
-      name: person.displayName, role: role, gradeLabel: person.grade, department: person.department,
-      profession: person.profession, email: person.email, reasons: reasons)
+      name: people[index].displayName, role: role, gradeLabel: people[index].grade,
+      department: people[index].department, profession: people[index].profession, email: people[index].email,
+      reasons: reasons)
   }
 }
 
@@ -194,8 +201,8 @@ struct RunEmailSources: Sendable {
         let explanation = match.explanation(at: index)
         notices.append(
           code & 1 == 0
-            ? RunEmails.notice(match.mentors[pair.mentor], role: .mentor, reasons: explanation.forMentee)
-            : RunEmails.notice(match.mentees[pair.mentee], role: .mentee, reasons: explanation.forMentor))
+            ? RunEmails.notice(match.mentors, pair.mentor, role: .mentor, reasons: explanation.forMentee)
+            : RunEmails.notice(match.mentees, pair.mentee, role: .mentee, reasons: explanation.forMentor))
       }
       let content = RunEmails.matchContent(notices, settings: settings!)
       let (people, index) = person(of: codes.first!, in: match)

@@ -46,6 +46,32 @@ import Testing
     #expect(lines.joined() == "Subject: " + subject)
   }
 
+  /// The byte split of ASCII subjects gives exactly the Character split's
+  /// segments, on text built to sit at its edges: runs of spaces and tabs,
+  /// CR and LF (a `"\r\n"` is one Character), `=?`, words about the
+  /// longest plain length, controls and a few non-ASCII letters.
+  @Test func asciiSubjectsSplitOnBytesAsOnCharacters() {
+    let pieces = [
+      " ", "  ", "\t", " \t ", "\r", "\n", "\r\n", "=", "?", "=?", "a", "Mentor", "match:", "\u{7F}", "\u{1}", "é",
+      "山", String(repeating: "x", count: 30), String(repeating: "y", count: 59),
+    ]
+    var random = SeededRandom(seed: 11)
+    var fast = 0
+    for _ in 0..<5_000 {
+      let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      let slow = HeaderText.unstructuredByCharacters(text, firstBudget: 69)
+      if let words = HeaderText.asciiWords(text) {
+        fast += 1
+        #expect(words == slow, "\(text.debugDescription)")
+      }
+      #expect(HeaderText.unstructured(text, firstBudget: 69) == slow, "\(text.debugDescription)")
+    }
+    // About a fifth take the byte path: the check above is not empty.
+    #expect(fast > 500)
+    #expect(HeaderText.asciiWords("Your  mentor\tand new mentees ") == ["Your", "mentor", "and", "new", "mentees"])
+    #expect(HeaderText.asciiWords("a\r\nb") == nil)
+  }
+
   @Test func keepsDoubleSpacesInQuotedNamesWhenFolding() {
     let name = "Anne-Marie  de la Cour, " + String(repeating: "Lady of the Manor ", count: 6)
     let folded = HeaderText.fold(name: "To", segments: HeaderText.phrase(name, firstBudget: 74))
