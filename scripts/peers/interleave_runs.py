@@ -13,7 +13,8 @@ builds timed a few minutes apart cannot be compared; interleaved runs can.
 
     interleave_runs.py DATA N WORK BIN... [-- RUN_ARGS...]
 
-DATA holds the exports and `mentormatch.toml`; RUN_ARGS default to
+DATA holds the exports and `mentormatch.toml`; only the config and the files
+whose names it holds are copied into the run folders. RUN_ARGS default to
 `--as-of 2026-11-28T02:00:00Z`. Example (the LGBT+ comparison's data):
 
     python3 fixtures/peers/lgbt-network/generate.py --per-side 1000 --seed 1 --out /tmp/lgbt
@@ -42,7 +43,16 @@ def main() -> int:
         return 2
     data, count, work, binaries = args[0], int(args[1]), args[2], args[3:]
     os.makedirs(work, exist_ok=False)
-    inputs = [name for name in sorted(os.listdir(data)) if os.path.isfile(os.path.join(data, name))]
+    # Only the config and the files it names are copied: a data folder may
+    # also hold large leftovers (profiles, old run output) that would be
+    # copied into every run folder.
+    with open(os.path.join(data, "mentormatch.toml"), encoding="utf-8") as config:
+        named = config.read()
+    files = [name for name in sorted(os.listdir(data)) if os.path.isfile(os.path.join(data, name))]
+    inputs = [name for name in files if name == "mentormatch.toml" or name in named]
+    skipped = [name for name in files if name not in inputs]
+    if skipped:
+        print(f"not copied (the config does not name them): {', '.join(skipped)}", file=sys.stderr)
     folders = {}
     for number, binary in enumerate(binaries):
         for run in range(count):

@@ -230,7 +230,7 @@ public enum NightlyRun {
       emails = try result.emails.tally { (batch) throws(StateError) in
         addComposing()
         // In plan order: the plan gives each email a file name of its own.
-        try add(folder: RunEmailPlan.folder, batch.map { ($0.message.fileName, $0.message.bytes) })
+        try add(folder: RunEmailPlan.folder, batch.map { ($0.fileName, $0.bytes) })
         batchStart = (seconds(), ProcessUsage.cpuSeconds)
       }
       addComposing()

@@ -34,16 +34,21 @@ public struct RunEmailPlan: Sendable {
     // whatever the overlap.
     try composer.composeBatches(
       count: sources.count, size: size, requests: { range in range.map { sources.request($0) } },
-      each: { result in (result, (try? result.get()).map { SHA256Hex.of($0.bytes) } ?? "") }
+      each: { result in
+        result.map { RunEmail(recipientID: "", kind: $0.kind, fileName: $0.fileName, bytes: $0.bytes, digest: SHA256Hex.of($0.bytes)) }
+      }
     ) { (composed) throws(Failure) in
       var emails: [RunEmail] = []
+      emails.reserveCapacity(composed.count)
       var problems: [String] = []
-      for (n, (result, digest)) in zip(start..<start + composed.count, composed) {
+      for (n, result) in zip(start..<start + composed.count, composed) {
         let recipient = sources.recipient(n)
         switch result {
-        case .success(let message) where !seen.insert(message.fileName).inserted:
-          problems.append("\(recipient.id): \(recipient.kind.rawValue) email not written: another email has its file name \(message.fileName)")
-        case .success(let message): emails.append(RunEmail(recipientID: recipient.id, message: message, digest: digest))
+        case .success(let email) where !seen.insert(email.fileName).inserted:
+          problems.append("\(recipient.id): \(recipient.kind.rawValue) email not written: another email has its file name \(email.fileName)")
+        case .success(var email):
+          email.recipientID = recipient.id
+          emails.append(email)
         case .failure(let error): problems.append("\(recipient.id): \(recipient.kind.rawValue) email not written: \(error)")
         }
       }
@@ -67,8 +72,8 @@ public struct RunEmailTally: Sendable {
   mutating func add(_ emails: [RunEmail], problems: [String]) {
     for email in emails {
       notifications.append(
-        OwedNotification(recipientID: email.recipientID, kind: email.message.kind.rawValue, fileName: email.message.fileName))
-      digests[RunEmailPlan.path(email.message.fileName)] = email.digest
+        OwedNotification(recipientID: email.recipientID, kind: email.kind.rawValue, fileName: email.fileName))
+      digests[RunEmailPlan.path(email.fileName)] = email.digest
     }
     self.problems += problems
   }

@@ -1,9 +1,13 @@
-/// One email a run writes, with the id of the person it is for.
+/// One email a run writes, with the id of the person it is for: what the
+/// writer and the tally need of a ``ComposedEmail``, taken on the thread
+/// that composed it (the rest, such as the rendered parts, is freed there).
 public struct RunEmail: Sendable {
   public var recipientID: String
-  public var message: ComposedEmail
-  /// SHA-256 hex of the message's bytes, for the manifest (worked out on
-  /// the thread that composed it).
+  public var kind: EmailKind
+  public var fileName: String
+  /// The whole message, as written.
+  public var bytes: [UInt8]
+  /// SHA-256 hex of ``bytes``, for the manifest.
   public var digest: String
 }
 

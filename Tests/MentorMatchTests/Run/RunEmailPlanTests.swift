@@ -16,7 +16,7 @@ import Testing
     let plan = try Self.plan()
     var written: [String: [UInt8]] = [:]
     let tally = plan.tally(batchSize: batchSize) { batch in
-      for email in batch { written[RunEmailPlan.path(email.message.fileName)] = email.message.bytes }
+      for email in batch { written[RunEmailPlan.path(email.fileName)] = email.bytes }
     }
     let whole = plan.tally(batchSize: 10_000) { _ in }
     #expect(tally.digests == whole.digests)
