@@ -80,16 +80,6 @@ enum DurableFile {
     return fd
   }
 
-  /// Makes every file written so far under `path` durable with one
-  /// syncfs(2) (``FileSystemSync``), which on Linux returns once the data is
-  /// on disk: far cheaper than an fsync per file when a run folder holds
-  /// thousands of emails.
-  static func syncFileSystem(containing path: String) throws(StateError) {
-    if let failure = FileSystemSync.sync(containing: path) {
-      throw StateError.io(path: path, reason: "syncfs failed: \(String(cString: strerror(failure)))")
-    }
-  }
-
   /// Creates a folder, mode 0700 whatever the umask.
   static func makeFolder(_ path: String) throws(StateError) {
     guard mkdir(path, folderMode) == 0 || errno == EEXIST else {

@@ -140,6 +140,13 @@ public struct RunFolderWriter: Sendable {
     }
     let temporary = (runsDirectory as NSString).appendingPathComponent(".tmp-\(runID)-\(pid)")
     try DurableFile.makeFolder(temporary)
+    // Opened before any file is written, so that its sync reports every
+    // write-back failure of them (``FileSystemSync/Opened``).
+    let fileSystem: FileSystemSync.Opened
+    do { fileSystem = try FileSystemSync.Opened(containing: temporary) } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw StateError.io(path: temporary, reason: "cannot open for syncfs: \(String(cString: strerror(error.code)))")
+    }
     // Filled in a function of its own, so that its open folders and the
     // linker are done with before a failure removes it.
     func fill() throws(StateError) {
@@ -217,7 +224,9 @@ public struct RunFolderWriter: Sendable {
       }
       // One sync for every file and folder: nothing is renamed into place
       // before all of its bytes and names are durable.
-      try DurableFile.syncFileSystem(containing: temporary)
+      if let failure = fileSystem.sync() {
+        throw StateError.io(path: temporary, reason: "syncfs failed: \(String(cString: strerror(failure)))")
+      }
       #if !os(Linux)
       // Linux's syncfs(2) commits the file system's metadata (the new folders'
       // entries) with the data, so there the folders need no fsync of their

@@ -19,4 +19,31 @@ enum FileSystemSync {
     defer { close(fd) }
     return mentormatch_syncfs(fd) == 0 ? nil : errno
   }
+
+  /// The file system holding `path`, opened for syncfs(2) before the files
+  /// it must make durable are written. Since Linux 5.8, syncfs reports a
+  /// writeback error to a descriptor when the error came after the
+  /// descriptor was opened, or when nothing had seen it yet (errseq_t,
+  /// `s_wb_err`): one opened only at the end can miss a failure that the
+  /// kernel's own writeback met during a long write and that another
+  /// program's syncfs of the same file system saw first. Closed when released.
+  final class Opened {
+    private let descriptor: Int32
+
+    /// Opens `path` (a file or folder); throws its errno.
+    init(containing path: String) throws(Failure) {
+      descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw Failure(code: errno) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// syncfs(2): the errno of the failure, or nil.
+    func sync() -> Int32? { mentormatch_syncfs(descriptor) == 0 ? nil : errno }
+  }
+
+  /// An errno from opening a file system for ``Opened``.
+  struct Failure: Error {
+    var code: Int32
+  }
 }

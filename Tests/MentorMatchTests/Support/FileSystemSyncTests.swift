@@ -12,10 +12,20 @@ import Testing
     try Data("x".utf8).write(to: file)
     #expect(FileSystemSync.sync(containing: folder.path) == nil)
     #expect(FileSystemSync.sync(containing: file.path) == nil)
+    // Opened before the writes, synced after them: the run folder's way.
+    let opened = try FileSystemSync.Opened(containing: folder.path)
+    try Data("y".utf8).write(to: folder.appendingPathComponent("b.txt"))
+    #expect(opened.sync() == nil)
+    #expect(opened.sync() == nil, "a descriptor syncs again")
   }
 
   @Test func aMissingPathIsAnError() {
     #expect(FileSystemSync.sync(containing: "/nonexistent/mentormatch-\(UUID().uuidString)") == ENOENT)
-    #expect(throws: StateError.self) { try DurableFile.syncFileSystem(containing: "/nonexistent/x") }
+    #expect(throws: FileSystemSync.Failure.self) { try FileSystemSync.Opened(containing: "/nonexistent/x") }
+    do {
+      _ = try FileSystemSync.Opened(containing: "/nonexistent/x")
+    } catch {
+      #expect(error.code == ENOENT)
+    }
   }
 }
