@@ -109,6 +109,8 @@ final class BatchPublisher: @unchecked Sendable {
   private let creation: MaildirOutbox.FileCreation
   private let tmp: Int32
   private let new: Int32
+  /// Opened before the first message was written; nil unless the outbox syncs each batch.
+  private let fileSystem: FileSystemSync.Opened?
   private let queue = DispatchQueue(label: "mentormatch.outbox.publish")
   private let slots = DispatchSemaphore(value: 2)
   private let lock = NSLock()
@@ -116,11 +118,15 @@ final class BatchPublisher: @unchecked Sendable {
   private var firstFailure: NotifyError?
   private var waiting: [[WrittenMessage]] = []
 
-  init(outbox: MaildirOutbox, creation: MaildirOutbox.FileCreation, tmp: Int32, new: Int32) {
+  init(
+    outbox: MaildirOutbox, creation: MaildirOutbox.FileCreation, tmp: Int32, new: Int32,
+    fileSystem: FileSystemSync.Opened?
+  ) {
     self.outbox = outbox
     self.creation = creation
     self.tmp = tmp
     self.new = new
+    self.fileSystem = fileSystem
   }
 
   var failure: NotifyError? { lock.withLock { firstFailure } }
@@ -144,7 +150,7 @@ final class BatchPublisher: @unchecked Sendable {
       var next = 0
       do throws(NotifyError) {
         if failure == nil {
-          if outbox.durability == .batch { try outbox.syncFileSystem(outbox.directory + "/tmp") }
+          if let fileSystem { try outbox.sync(fileSystem, path: outbox.directory + "/tmp") }
           while next < messages.count {
             let message = messages[next]
             next += 1

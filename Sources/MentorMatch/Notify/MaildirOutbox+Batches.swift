@@ -66,7 +66,8 @@ extension MaildirOutbox {
     let creation = unnamedAllowed ? creation ?? cheapestCreation(tmp: tmp) : .named
     if creation != .named { try removeLeftovers(in: tmp) }
     let chunkLimit = creation == .named ? Int.max : max(1, chunkLimit ?? Self.unnamedChunkLimit())
-    let publisher = BatchPublisher(outbox: self, creation: creation, tmp: tmp, new: new)
+    let fileSystem = durability == .batch ? try openFileSystem(directory + "/tmp") : nil
+    let publisher = BatchPublisher(outbox: self, creation: creation, tmp: tmp, new: new, fileSystem: fileSystem)
     // Declared after the folders' `defer`s, so it runs first: nothing is
     // still being published when the folders close.
     defer { publisher.drain() }

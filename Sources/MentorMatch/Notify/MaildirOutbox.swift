@@ -69,8 +69,10 @@ public struct MaildirOutbox: Sendable {
     defer { close(tmp) }
     let new = try openDirectory(directory + "/new")
     defer { close(new) }
+    // Opened before the writes, so that its sync reports every write-back failure of them.
+    let fileSystem = durability == .batch && !pending.isEmpty ? try openFileSystem(directory + "/tmp") : nil
     try writeAll(pending.compactMap { byName[$0] }, into: tmp)
-    if durability == .batch, !pending.isEmpty { try syncFileSystem(directory + "/tmp") }
+    if let fileSystem { try sync(fileSystem, path: directory + "/tmp") }
     // Names relative to open folders: the kernel does not walk the whole
     // path again for each of a hundred thousand files.
     for name in pending where renameat(tmp, name, new, name) != 0 {
@@ -269,11 +271,17 @@ public struct MaildirOutbox: Sendable {
     guard fsync(fd) == 0 else { throw failure(path, "cannot sync the folder") }
   }
 
-  func syncFileSystem(_ path: String) throws(NotifyError) {
+  /// The outbox's file system, opened for syncfs(2) before the messages it
+  /// must make durable are written (``FileSystemSync/Opened``).
+  func openFileSystem(_ path: String) throws(NotifyError) -> FileSystemSync.Opened {
+    do { return try FileSystemSync.Opened(containing: path) } catch { throw failure(path, "cannot open the folder") }
+  }
+
+  func sync(_ fileSystem: FileSystemSync.Opened, path: String) throws(NotifyError) {
     // syncfs(2) on the outbox's own file system waits for its writeback to
     // finish, the guarantee needed before a name appears in new/, without
     // waiting for other file systems as sync(2) does.
-    if FileSystemSync.sync(containing: path) != nil { throw failure(path, "cannot sync the file system") }
+    if fileSystem.sync() != nil { throw failure(path, "cannot sync the file system") }
   }
 }
 

@@ -27,7 +27,7 @@ enum FileSystemSync {
   /// `s_wb_err`): one opened only at the end can miss a failure that the
   /// kernel's own writeback met during a long write and that another
   /// program's syncfs of the same file system saw first. Closed when released.
-  final class Opened {
+  final class Opened: Sendable {
     private let descriptor: Int32
 
     /// Opens `path` (a file or folder); throws its errno.
