@@ -34,8 +34,9 @@ enum DurableFile {
   }
 
   /// Whether a file created with ``fileMode`` still needs fchmod(2) to
-  /// have it: only under a umask that takes the owner's bits away, which
-  /// no file created since can tell apart from the first one.
+  /// have that mode: only under a umask that takes some of its bits away.
+  /// The umask is the process's, the same for every file it creates, so
+  /// the first file of a batch tells for the rest.
   enum ModeRepair {
     /// Not known yet: the next file created finds out with fstat(2).
     case unknown

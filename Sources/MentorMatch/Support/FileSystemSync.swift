@@ -6,20 +6,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Makes everything written to one file system durable at once.
+/// Makes everything written to one file system durable at once: syncfs(2)
+/// on Linux (sync(2) on other systems), one call for thousands of files
+/// written, where an fsync each costs far more; unlike sync(2) it does not
+/// wait for other file systems or for what other programs write elsewhere.
 enum FileSystemSync {
-  /// Flushes the file system that holds `path` (a file or folder) with
-  /// syncfs(2) on Linux: one call for thousands of files written, where an
-  /// fsync each costs far more, and unlike sync(2) it does not wait for other
-  /// file systems or for what other programs are writing elsewhere.
-  /// Returns the errno of the failure, or nil.
-  static func sync(containing path: String) -> Int32? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return errno }
-    defer { close(fd) }
-    return mentormatch_syncfs(fd) == 0 ? nil : errno
-  }
-
   /// The file system holding `path`, opened for syncfs(2) before the files
   /// it must make durable are written. Since Linux 5.8, syncfs reports a
   /// writeback error to a descriptor when the error came after the

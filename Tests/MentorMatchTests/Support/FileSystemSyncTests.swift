@@ -10,8 +10,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("a.txt")
     try Data("x".utf8).write(to: file)
-    #expect(FileSystemSync.sync(containing: folder.path) == nil)
-    #expect(FileSystemSync.sync(containing: file.path) == nil)
+    #expect(try FileSystemSync.Opened(containing: folder.path).sync() == nil)
+    #expect(try FileSystemSync.Opened(containing: file.path).sync() == nil)
     // Opened before the writes, synced after them: the run folder's way.
     let opened = try FileSystemSync.Opened(containing: folder.path)
     try Data("y".utf8).write(to: folder.appendingPathComponent("b.txt"))
@@ -20,7 +20,6 @@ import Testing
   }
 
   @Test func aMissingPathIsAnError() {
-    #expect(FileSystemSync.sync(containing: "/nonexistent/mentormatch-\(UUID().uuidString)") == ENOENT)
     #expect(throws: FileSystemSync.Failure.self) { try FileSystemSync.Opened(containing: "/nonexistent/x") }
     do {
       _ = try FileSystemSync.Opened(containing: "/nonexistent/x")
