@@ -341,7 +341,8 @@ public enum NightlyRun {
       let present = try outbox.publishedNames()
       return MaildirOutbox.uniqueSorted(fileNames).filter(present.contains)
     }
-    let publication = try outbox.publish(linking: fileNames, from: (folder as NSString).appendingPathComponent(RunEmailPlan.folder))
+    let publication = try outbox.publish(
+      linking: fileNames, from: (folder as NSString).appendingPathComponent(RunEmailPlan.folder))
     return publication.written + publication.alreadyPresent
   }
 

@@ -35,7 +35,10 @@ public struct RunEmailPlan: Sendable {
     try composer.composeBatches(
       count: sources.count, size: size, requests: { range in range.map { sources.request($0) } },
       each: { result in
-        result.map { RunEmail(recipientID: "", kind: $0.kind, fileName: $0.fileName, bytes: $0.bytes, digest: SHA256Hex.of($0.bytes)) }
+        // The recipient's id is filled in below, in plan order.
+        result.map {
+          RunEmail(recipientID: "", kind: $0.kind, fileName: $0.fileName, bytes: $0.bytes, digest: SHA256Hex.of($0.bytes))
+        }
       }
     ) { (composed) throws(Failure) in
       var emails: [RunEmail] = []
