@@ -20,17 +20,8 @@ enum DurableFile {
   /// Creates a new file (failing if it exists) with `bytes`, mode 0600, and
   /// fsyncs it unless `sync` is false (the caller then syncs a whole batch).
   static func create(_ path: String, bytes: [UInt8], sync: Bool = true) throws(StateError) {
-    try create(in: AT_FDCWD, name: path, bytes: bytes, sync: sync, path: path)
-  }
-
-  /// ``create(_:bytes:sync:)`` for `name` inside the folder open as
-  /// `folder`: the kernel does not walk the whole path again for each of a
-  /// run's hundreds of thousands of emails. `path` names the file in errors.
-  static func create(
-    in folder: Int32, name: String, bytes: [UInt8], sync: Bool = true, path: @autoclosure () -> String
-  ) throws(StateError) {
     var mode = ModeRepair.always
-    try create(in: folder, name: name, bytes: bytes, sync: sync, mode: &mode, path: path())
+    try create(in: AT_FDCWD, name: path, bytes: bytes, sync: sync, mode: &mode, path: path)
   }
 
   /// Whether a file created with ``fileMode`` still needs fchmod(2) to
@@ -46,9 +37,11 @@ enum DurableFile {
     case never
   }
 
-  /// ``create(in:name:bytes:sync:path:)``, learning from the first file
-  /// whether the umask leaves its mode alone (`mode` starts ``ModeRepair/unknown``
-  /// for a batch of files by one process).
+  /// ``create(_:bytes:sync:)`` for `name` inside the folder open as
+  /// `folder`: the kernel does not walk the whole path again for each of a
+  /// run's hundreds of thousands of emails. `path` names the file in errors.
+  /// `mode` starts ``ModeRepair/unknown`` for a batch of files, which then
+  /// learns from its first file whether the umask leaves 0600 alone.
   static func create(
     in folder: Int32, name: String, bytes: [UInt8], sync: Bool = true, mode: inout ModeRepair,
     path: @autoclosure () -> String
