@@ -67,7 +67,7 @@ enum DurableFile {
     guard !sync || fsync(fd) == 0 else { throw StateError.io(path: path(), reason: "fsync failed: \(reason())") }
   }
 
-  /// Opens a folder for ``create(in:name:bytes:sync:path:)``.
+  /// Opens a folder for ``create(in:name:bytes:sync:mode:path:)``.
   static func openFolder(_ path: String) throws(StateError) -> Int32 {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw StateError.io(path: path, reason: reason()) }
