@@ -74,8 +74,16 @@ public struct Signup: Sendable, Equatable {
   public var emailKey: String { email.lowercased() }
 
   /// The name to show: "Given Family".
-  public var displayName: String {
-    [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+  public var displayName: String { Self.displayName(given: givenName, family: familyName) }
+
+  /// "Given Family", either part left out when empty, from the two stored
+  /// fields: a caller holding an array of sign-ups reads those two in place,
+  /// where calling ``displayName`` on an element copies the whole sign-up
+  /// (dozens of Strings retained and released, for each email).
+  public static func displayName(given: String, family: String) -> String {
+    if family.isEmpty { return given }
+    if given.isEmpty { return family }
+    return given + " " + family
   }
 
   /// A field by its config name (`department`, `profession`, `location`, `grade`,

@@ -45,8 +45,9 @@ public struct EmailComposer: Sendable {
     try Self.checkValues(request)
     let recipient = try Self.address(request.recipient.address, field: "recipient address")
     if case .match(let matches) = request.content {
-      for (index, match) in matches.enumerated() {
-        _ = try Self.address(match.email, field: "match \(index + 1) email")
+      // By index: an enumerated element is a copy of the notice, each of its Strings retained.
+      for index in matches.indices {
+        _ = try Self.address(matches[index].email, field: "match \(index + 1) email")
       }
     }
     let steps = nextSteps.value(for: request.nextSteps)
@@ -139,13 +140,13 @@ public struct EmailComposer: Sendable {
     try HeaderText.checkSingleLine(request.cohort, field: "cohort")
     switch request.content {
     case .match(let matches):
-      for (index, match) in matches.enumerated() {
-        // Field names are made only for an error (autoclosures).
-        try HeaderText.checkSingleLine(match.name, field: "match \(index + 1) name")
-        try HeaderText.checkSingleLine(match.gradeLabel, field: "match \(index + 1) grade")
-        try HeaderText.checkSingleLine(match.department, field: "match \(index + 1) department")
-        try HeaderText.checkSingleLine(match.profession, field: "match \(index + 1) profession")
-        for (line, reason) in match.reasons.enumerated() {
+      // By index, as in `compose(_:)`. Field names are made only for an error (autoclosures).
+      for index in matches.indices {
+        try HeaderText.checkSingleLine(matches[index].name, field: "match \(index + 1) name")
+        try HeaderText.checkSingleLine(matches[index].gradeLabel, field: "match \(index + 1) grade")
+        try HeaderText.checkSingleLine(matches[index].department, field: "match \(index + 1) department")
+        try HeaderText.checkSingleLine(matches[index].profession, field: "match \(index + 1) profession")
+        for (line, reason) in matches[index].reasons.enumerated() {
           try HeaderText.checkSingleLine(reason, field: "match \(index + 1) reason \(line + 1)")
         }
       }

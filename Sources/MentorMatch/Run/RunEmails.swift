@@ -142,7 +142,8 @@ enum RunEmails {
   /// retains dozens of Strings, and each email names one to three people.
   fileprivate static func notice(_ people: [Signup], _ index: Int, role: EmailRole, reasons: [String]) -> MatchNotice {
     MatchNotice(
-      name: people[index].displayName, role: role, gradeLabel: people[index].grade,
+      name: Signup.displayName(given: people[index].givenName, family: people[index].familyName), role: role,
+      gradeLabel: people[index].grade,
       department: people[index].department, profession: people[index].profession, email: people[index].email,
       reasons: reasons)
   }
@@ -234,7 +235,9 @@ struct RunEmailSources: Sendable {
     _ people: [Signup], _ index: Int, role: EmailRole, nextSteps: String, content: EmailContent
   ) -> EmailRequest {
     EmailRequest(
-      recipient: EmailRecipient(displayName: people[index].displayName, address: people[index].email, role: role),
+      recipient: EmailRecipient(
+        displayName: Signup.displayName(given: people[index].givenName, family: people[index].familyName),
+        address: people[index].email, role: role),
       programme: programme, cohort: people[index].cohort, runID: runID, asOf: asOf!, nextSteps: nextSteps,
       content: content)
   }

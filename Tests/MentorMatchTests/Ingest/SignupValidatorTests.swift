@@ -47,6 +47,17 @@ private func MentorMatchTests_settings() throws -> InputSettings { try settings(
     #expect(signup.mentorCapacity == 0)
     #expect(signup.signedUpAt == "2026-11-01T00:00:00Z")
     #expect(signup.source == RecordLocation(file: "a.csv", fileIndex: 0, line: 2, record: 1))
+    #expect(signup.displayName == "Ann Smith")
+  }
+
+  /// The display name leaves out an empty part and its space, as every
+  /// email's `To` and every match notice show it.
+  @Test(arguments: [
+    ("Ann", "Smith", "Ann Smith"), ("Ann", "", "Ann"), ("", "Smith", "Smith"), ("", "", ""),
+    ("Zoë", "O’Brien", "Zoë O’Brien"), (" ", "Smith", "  Smith"),
+  ])
+  func displayNameJoinsTheNonEmptyParts(given: String, family: String, shown: String) {
+    #expect(Signup.displayName(given: given, family: family) == shown)
   }
 
   @Test(arguments: [
