@@ -28,11 +28,14 @@ let package = Package(
     // C that Swift's Glibc module leaves out (syncfs(2), mallopt(3)) and
     // SQLite's value binding without GRDB's checked path.
     .target(name: "CFileSync"),
+    // The candidate search's band pass on AVX-512F, chosen at run time.
+    .target(name: "CBandPass"),
     .target(
       name: "MentorMatch",
       dependencies: [
         "CLibCSV",
         "CFileSync",
+        "CBandPass",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -71,7 +74,7 @@ let package = Package(
 )
 
 // Upcoming features, switched on for every target as swift-log does.
-for target in package.targets where target.type != .system && target.name != "CFileSync" {
+for target in package.targets where target.type != .system && !["CFileSync", "CBandPass"].contains(target.name) {
   var settings = target.swiftSettings ?? []
   settings.append(contentsOf: [
     // SE-0335: `any` for existential types.

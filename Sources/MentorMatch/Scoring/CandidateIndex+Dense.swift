@@ -43,14 +43,16 @@ extension CandidateIndex {
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
     var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
-    var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = []
+    var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = [], gatheredStore: [Int32] = []
     swap(&pickedBoundsStore, &d.pickedBounds)
     swap(&coveredStore, &d.covered)
     swap(&tallyStore, &d.tally)
     swap(&marksStore, &d.marks)
     swap(&carriedStore, &d.carried)
     swap(&pickedStore, &d.picked)
+    swap(&gatheredStore, &d.gathered)
     defer {
+      swap(&gatheredStore, &d.gathered)
       swap(&pickedBoundsStore, &d.pickedBounds)
       swap(&coveredStore, &d.covered)
       swap(&tallyStore, &d.tally)
@@ -60,7 +62,7 @@ extension CandidateIndex {
     }
     var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
     var marks = marksStore.mutableSpan, carried = carriedStore.mutableSpan, picked = pickedStore.mutableSpan
-    var pickedBounds = pickedBoundsStore.mutableSpan
+    var pickedBounds = pickedBoundsStore.mutableSpan, gathered = gatheredStore.mutableSpan
     // A required list rule the mentee gives no value for passes no mentor;
     // skill points the band pass cannot bound by one multiplication are left
     // to the sparse path. Decided before any list is added, so the tally stays zero.
@@ -191,25 +193,27 @@ extension CandidateIndex {
         // (`eligible` then no longer counts those. It is past K already, and
         // nothing reads more of it than that.)
         let floor = running == Int.min ? 0 : skills.coverageFloor(reaching: running &- score &- listGain)
-        for y in x..<stop {
+        // The positions reaching the floor, gathered first (``BandGather``),
+        // then read; the stretch's tally is cleared after them.
+        let found = BandGather.gather(covered.span.extracting(x..<stop), floor: floor, into: &gathered)
+        for g in 0..<found {
+          let y = x &+ Int(gathered[g])
           let c = covered[y]
-          if c >= floor {
-            let t = tally[y]
-            if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
-              eligible &+= 1
-              // Within low...high (see above), far from overflow.
-              let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
-              if bound >= running {
-                counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
-                picked[count] = Int32(truncatingIfNeeded: y)
-                pickedBounds[count] = bound
-                carried[count] = c
-                count &+= 1
-              }
+          let t = tally[y]
+          if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
+            eligible &+= 1
+            // Within low...high (see above), far from overflow.
+            let bound = score &+ DenseScratch.points(t) &+ skills.scaledBound(c)
+            if bound >= running {
+              counts[Swift.min(Swift.max((high &- bound) >> shift, 0), buckets - 1)] &+= 1
+              picked[count] = Int32(truncatingIfNeeded: y)
+              pickedBounds[count] = bound
+              carried[count] = c
+              count &+= 1
             }
           }
-          tally[y] = 0
         }
+        for y in x..<stop { tally[y] = 0 }
         if stop &- 1 == renewAt {
           renewAt &+= renewal
           if eligible > k { running = Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) }

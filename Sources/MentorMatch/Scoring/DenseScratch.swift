@@ -24,6 +24,9 @@ struct DenseScratch {
   /// and their score bounds.
   var picked: [Int32]
   var pickedBounds: [Int]
+  /// Offsets of a stretch of the band whose coverage reaches the floor
+  /// (``BandGather``), with room for eight more.
+  var gathered: [Int32]
   /// Deduplication stamps (one rule or one wanted skill); see ``nextMark(_:_:)``.
   var marks: [UInt32]
   var mark: UInt32 = 0
@@ -41,6 +44,7 @@ struct DenseScratch {
     carried = Array(repeating: 0, count: mentors)
     picked = Array(repeating: 0, count: mentors)
     pickedBounds = Array(repeating: 0, count: mentors)
+    gathered = Array(repeating: 0, count: mentors + 8)
     marks = Array(repeating: 0, count: mentors)
   }
 
