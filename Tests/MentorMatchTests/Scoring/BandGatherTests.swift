@@ -3,28 +3,27 @@ import Testing
 @testable import MentorMatch
 
 @Suite struct BandGatherTests {
-  /// Both ways of gathering (eight positions a step where the processor has
-  /// AVX-512F, and the plain loop) give exactly the offsets a filter gives:
+  /// Every way of gathering this processor has (eight positions a step on
+  /// AVX-512F, four on AVX2, the plain loop) gives exactly the offsets a filter gives:
   /// every length from 0 to 40 (so every tail after the eight-position
-  /// steps), floors from 0 (everything) to `Int.max` (nothing), coverages
+  /// steps), floors from `Int.min` (everything) to `Int.max` (nothing), coverages
   /// up to 2⁶² and runs of equal values at the floor.
   @Test func gathersExactlyThePositionsAtOrAboveTheFloor() {
     var random = SplitMix64(seed: 9)
-    var ways = [false]
-    if BandGather.vectorisable { ways.append(true) }
+    let ways = Array(0...BandGather.level)
     for count in 0...40 {
       for _ in 0..<25 {
         let scale = [4, 1_000, 1 << 62][Int(random.next() % 3)]
         let covered = (0..<count).map { _ in Int(random.next() % UInt64(scale)) }
-        let floors = [0, 1, scale / 2, covered.first ?? 0, covered.max() ?? 0, Int.max]
+        let floors = [Int.min, -1, 0, 1, scale / 2, covered.first ?? 0, covered.max() ?? 0, Int.max]
         for floor in floors {
           let expected = covered.indices.filter { covered[$0] >= floor }.map { Int32($0) }
-          for vectorised in ways {
+          for level in ways {
             var store = [Int32](repeating: -1, count: count + 8)
             var out = store.mutableSpan
-            let found = BandGather.gather(covered.span, floor: floor, into: &out, vectorised: vectorised)
+            let found = BandGather.gather(covered.span, floor: floor, into: &out, level: level)
             _ = consume out
-            #expect(Array(store.prefix(found)) == expected, "count \(count), floor \(floor), vectorised \(vectorised)")
+            #expect(Array(store.prefix(found)) == expected, "count \(count), floor \(floor), level \(level)")
           }
         }
       }
