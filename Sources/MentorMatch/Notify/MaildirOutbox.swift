@@ -215,13 +215,15 @@ public struct MaildirOutbox: Sendable {
     .outbox(path: path, problem: "\(what): \(String(cString: strerror(errno)))")
   }
 
+  /// Makes the folder and its parents, 0700, naming the system's reason
+  /// when it cannot (a full disk, a read-only file system, a denied parent):
+  /// the admin reading the message at 2 a.m. needs it.
   func makeDirectory(_ path: String) throws(NotifyError) {
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    do throws(PrivateFiles.WriteError) {
+      try PrivateFiles.makeDirectory(path)
     } catch {
-      throw .outbox(path: path, problem: "cannot create the folder")
+      throw .outbox(path: error.path, problem: "cannot create the folder: \(error.reason)")
     }
-    guard chmod(path, 0o700) == 0 else { throw failure(path, "cannot set the folder's mode") }
   }
 
   /// Writes every message into the `tmp/` folder open as `folder`, in name

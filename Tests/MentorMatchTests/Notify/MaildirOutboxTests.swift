@@ -175,6 +175,20 @@ import Testing
     #expect(again.written.isEmpty && again.alreadyPresent.count == 3)
   }
 
+  /// An outbox that cannot be made names the folder and the reason (here a
+  /// file where a parent folder should be; at night, as often, a full disk).
+  @Test func anOutboxThatCannotBeMadeSaysWhy() throws {
+    let run = Self.runDirectory()
+    try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    #expect(FileManager.default.createFile(atPath: run + "/state", contents: Data("not a folder".utf8)))
+    let outbox = MaildirOutbox(directory: run + "/state/outbox")
+    let error = #expect(throws: NotifyError.self) { try outbox.publish(try Self.emails()) }
+    let message = error.map { "\($0)" } ?? ""
+    #expect(message.contains("/state"), "\(message)")
+    #expect(message.contains("cannot create the folder: a file of that name is in the way"), "\(message)")
+  }
+
   @Test func refusesTwoDifferentMessagesWithOneName() throws {
     var emails = try Self.emails()
     emails[1].fileName = emails[0].fileName
