@@ -32,8 +32,8 @@ extension CandidateIndex {
   /// into plain arrays (no first-touch test, no touched list), and selection
   /// reads the band in order, every mentor untouched or not.
   ///
-  /// The list rules' tally is zero between searches: the band pass reads
-  /// each position once and clears it. The coverage is kept, and brought to
+  /// The list rules' tally is zero between searches: the band pass clears
+  /// each stretch of it once read. The coverage is kept, and brought to
   /// this mentee's from the last one's (``updateCoverage(to:band:_:_:_:)``).
   /// Nil in the case the pass cannot finish (see the end), for the caller to
   /// search again without it.
@@ -165,9 +165,10 @@ extension CandidateIndex {
     histogramStore.append(contentsOf: repeatElement(0, count: buckets))
     var counts = histogramStore.mutableSpan
     var eligible = 0
-    // One pass reads and clears each position and keeps every mentor bound
-    // at least `running` (position in `picked`, bound in `pickedBounds`,
-    // coverage in `carried`), counting only those in the histogram:
+    // One pass over the band (the positions reaching the coverage floor
+    // gathered first, then read; the tally cleared behind them) keeps every
+    // mentor bound at least `running` (position in `picked`, bound in
+    // `pickedBounds`, coverage in `carried`), counting only those in the histogram:
     // `running` is the cutoff of the histogram so far, renewed every
     // ``renewal`` positions (4,096 in a run), and most of a band falls below
     // it, so the pass stores nothing for them. The histogram holds every mentor bound at least the
