@@ -28,7 +28,7 @@ let package = Package(
     // C that Swift's Glibc module leaves out (syncfs(2), mallopt(3)) and
     // SQLite's value binding without GRDB's checked path.
     .target(name: "CFileSync"),
-    // The candidate search's band pass on AVX-512F, chosen at run time.
+    // The candidate search's band pass on AVX-512F or AVX2, chosen at run time.
     .target(name: "CBandPass"),
     .target(
       name: "MentorMatch",

@@ -2,14 +2,16 @@
 // coverage reaches the floor with no branch per position: eight a step with
 // AVX-512F (one compare into a mask, the mask's offsets packed and stored),
 // four with AVX2, one elsewhere; chosen at run time, so that the binary
-// still runs on any x86-64 or other processor. Whether a position reaches the floor is unpredictable
-// (about 60 % of eight-position steps hold none), so a branch on it costs
-// more than the positions it skips.
+// still runs on any x86-64 or other processor. Whether a position reaches
+// the floor is unpredictable (about 60 % of eight-position steps hold none),
+// so a branch on it costs more than the positions it skips.
 #include "CBandPass.h"
 
-static size_t gather_plain(const long *covered, size_t count, long floor, int32_t *out) {
-  size_t found = 0;
-  for (size_t i = 0; i < count; i++) {
+// One position a step, from offset `from` on, after `found` offsets already
+// gathered: the whole gather without vector instructions, and the vector
+// loops' tails. Stores every offset and advances the count by the comparison.
+static size_t gather_plain(const long *covered, size_t from, size_t count, long floor, int32_t *out, size_t found) {
+  for (size_t i = from; i < count; i++) {
     out[found] = (int32_t)i;
     found += covered[i] >= floor;
   }
@@ -36,11 +38,7 @@ static size_t gather_avx512(const long *covered, size_t count, long floor, int32
     found += (size_t)__builtin_popcount((unsigned)reached);
     offsets = _mm512_add_epi64(offsets, step);
   }
-  for (; i < count; i++) {
-    out[found] = (int32_t)i;
-    found += covered[i] >= floor;
-  }
-  return found;
+  return gather_plain(covered, i, count, floor, out, found);
 }
 
 // The lanes of each 4-bit mask, lowest first, as offsets (the rest 0).
@@ -68,11 +66,7 @@ static size_t gather_avx2(const long *covered, size_t count, long floor, int32_t
     _mm_storeu_si128((__m128i *)(out + found), _mm_add_epi32(lanes, _mm_set1_epi32((int32_t)i)));
     found += (size_t)__builtin_popcount((unsigned)reached);
   }
-  for (; i < count; i++) {
-    out[found] = (int32_t)i;
-    found += covered[i] >= floor;
-  }
-  return found;
+  return gather_plain(covered, i, count, floor, out, found);
 }
 
 int mentormatch_band_gather_level(void) {
@@ -85,13 +79,13 @@ int mentormatch_band_gather_level(void) {
 size_t mentormatch_band_gather(const long *covered, size_t count, long floor, int32_t *out, int level) {
   if (level >= 2) return gather_avx512(covered, count, floor, out);
   if (level == 1) return gather_avx2(covered, count, floor, out);
-  return gather_plain(covered, count, floor, out);
+  return gather_plain(covered, 0, count, floor, out, 0);
 }
 #else
 int mentormatch_band_gather_level(void) { return 0; }
 
 size_t mentormatch_band_gather(const long *covered, size_t count, long floor, int32_t *out, int level) {
   (void)level;
-  return gather_plain(covered, count, floor, out);
+  return gather_plain(covered, 0, count, floor, out, 0);
 }
 #endif
