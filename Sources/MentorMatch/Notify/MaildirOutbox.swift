@@ -222,7 +222,7 @@ public struct MaildirOutbox: Sendable {
     do throws(PrivateFiles.WriteError) {
       try PrivateFiles.makeDirectory(path)
     } catch {
-      throw .outbox(path: error.path, problem: "cannot create the folder: \(error.reason)")
+      throw .outboxFolder(path: error.path, reason: error.reason)
     }
   }
 

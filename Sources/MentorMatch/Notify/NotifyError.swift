@@ -17,6 +17,9 @@ public enum NotifyError: Error, Equatable, CustomStringConvertible, ExitCoded {
   case duplicateMessage(fileName: String)
   /// The outbox could not be written or read.
   case outbox(path: String, problem: String)
+  /// A folder of the outbox could not be made (a file in the way, a denied
+  /// parent, a read-only or full file system): exit 73, as for the run folder.
+  case outboxFolder(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -34,6 +37,8 @@ public enum NotifyError: Error, Equatable, CustomStringConvertible, ExitCoded {
       return "outbox: two different messages share the file name '\(fileName)'"
     case .outbox(let path, let problem):
       return "\(path): \(problem)"
+    case .outboxFolder(let path, let reason):
+      return "\(path): cannot create the folder: \(reason)"
     }
   }
 
@@ -44,6 +49,7 @@ public enum NotifyError: Error, Equatable, CustomStringConvertible, ExitCoded {
     case .template: .config
     case .duplicateMessage: .software
     case .outbox: .ioError
+    case .outboxFolder: .cannotCreate
     }
   }
 }

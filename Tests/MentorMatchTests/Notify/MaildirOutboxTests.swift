@@ -187,6 +187,8 @@ import Testing
     let message = error.map { "\($0)" } ?? ""
     #expect(message.contains("/state"), "\(message)")
     #expect(message.contains("cannot create the folder: a file of that name is in the way"), "\(message)")
+    // As for the run folder: README's "an output folder … cannot be created".
+    #expect(error?.exitStatus == .cannotCreate)
   }
 
   @Test func refusesTwoDifferentMessagesWithOneName() throws {
