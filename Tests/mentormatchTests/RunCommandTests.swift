@@ -440,6 +440,29 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: crashed.runs.path + "/.tmp"), "no half-written folder")
   }
 
+  /// A run stopped after its commit owes its emails; when the next run
+  /// cannot make that run's outbox (a file where the folder goes), cron sees
+  /// exit 73, "cannot create", as the README's table has it, with the path
+  /// and the reason; once the file is gone, the run after publishes them all.
+  @Test func anOutboxThatCannotBeMadeExits73AndLosesNothing() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let crash = try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"])
+    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    let outbox = try demo.runFolder("2026").appendingPathComponent("outbox")
+    #expect(FileManager.default.createFile(atPath: outbox.path, contents: Data("in the way".utf8)))
+    let blocked = try demo.run("2026-11-28T02:00:00Z")
+    #expect(blocked.exitCode == 73, "\(blocked.stderr)")
+    #expect(blocked.stderr.contains("outbox: cannot create the folder: a file of that name is in the way"), "\(blocked.stderr)")
+    try FileManager.default.removeItem(at: outbox)
+    let next = try demo.run("2026-11-28T02:00:00Z")
+    #expect(next.exitCode == 0, "\(next.stderr)")
+    #expect(next.stderr.contains("published 184 emails owed by an interrupted run"), "\(next.stderr)")
+    // The blocked run stopped before matching: this night is new, not "committed already".
+    #expect(!(next.stdout + next.stderr).contains("committed already"), "\(next.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("new").path).count == 184)
+  }
+
   /// A run stopped after publishing (one rename of its staged outbox) but
   /// before recording it: by the next night a relay has sent the messages
   /// and deleted them from `new/`, as maildir allows. The next run records
