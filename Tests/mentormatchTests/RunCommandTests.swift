@@ -25,6 +25,13 @@ private struct DemoCopy {
     try CommandRunner.run(["run", "--config", config, "--as-of", asOf], environment: environment, umask: umask)
   }
 
+  /// Night one (27 November), stopped by the crash hook at `step`: exit 137
+  /// is expected, with the log in the message when it is not.
+  func crashNightOne(at step: String) throws {
+    let crash = try run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": step])
+    #expect(crash.exitCode == 137, "\(crash.stderr)")
+  }
+
   /// The only run folder whose name starts with `prefix`.
   func runFolder(_ prefix: String) throws -> URL {
     let names = try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasPrefix(prefix) }.sorted()
@@ -430,8 +437,7 @@ private struct DemoCopy {
     let expected = try DemoCopy.uninterruptedNightOne()
     let crashed = try DemoCopy()
     defer { crashed.remove() }
-    let crash = try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": step])
-    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    try crashed.crashNightOne(at: step)
     let rerun = try crashed.run("2026-11-27T02:00:00Z")
     #expect(rerun.exitCode == 0, "\(rerun.stderr)")
     let actual = try crashed.outcome()
@@ -447,8 +453,7 @@ private struct DemoCopy {
   @Test func anOutboxThatCannotBeMadeExits73AndLosesNothing() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }
-    let crash = try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"])
-    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    try demo.crashNightOne(at: "after-commit")
     let outbox = try demo.runFolder("2026").appendingPathComponent("outbox")
     #expect(FileManager.default.createFile(atPath: outbox.path, contents: Data("in the way".utf8)))
     let blocked = try demo.run("2026-11-28T02:00:00Z")
@@ -470,8 +475,7 @@ private struct DemoCopy {
   @Test func emailsARelayDeletedAfterACrashAreNotSentAgain() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }
-    let crash = try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-publish"])
-    #expect(crash.exitCode == 137, "\(crash.stderr)")
+    try demo.crashNightOne(at: "after-publish")
     let new = try demo.runFolder("2026").appendingPathComponent("outbox/new")
     let sent = try FileManager.default.contentsOfDirectory(atPath: new.path)
     #expect(sent.count == 184)
@@ -564,7 +568,7 @@ private struct DemoCopy {
     let expected = try DemoCopy.uninterruptedNightOne()
     let crashed = try DemoCopy()
     defer { crashed.remove() }
-    #expect(try crashed.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"]).exitCode == 137)
+    try crashed.crashNightOne(at: "after-commit")
     let folder = try crashed.runFolder("2026").lastPathComponent
     let prune = try CommandRunner.run(["prune", "--config", crashed.config, "--older-than", "0d", "--now", "2027-06-01T00:00:00Z"])
     #expect(prune.exitCode == 0, "\(prune.stderr)")
@@ -582,7 +586,7 @@ private struct DemoCopy {
   @Test func aRunWhoseOwingFolderIsGoneIsReportedNotRecreated() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }
-    #expect(try demo.run("2026-11-27T02:00:00Z", environment: ["MENTORMATCH_CRASH_AT": "after-commit"]).exitCode == 137)
+    try demo.crashNightOne(at: "after-commit")
     let folder = try demo.runFolder("2026")
     try FileManager.default.removeItem(at: folder)
     let next = try demo.run("2026-11-28T02:00:00Z")
