@@ -42,7 +42,7 @@ extension CandidateIndex {
     let lo = band.lowerBound
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
-    var coveredStore: [Int] = [], tallyStore: [Int] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
+    var coveredStore: [Int] = [], tallyStore: [Int32] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
     var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = [], gatheredStore: [Int32] = []
     swap(&pickedBoundsStore, &d.pickedBounds)
     swap(&coveredStore, &d.covered)
@@ -92,7 +92,7 @@ extension CandidateIndex {
         guard value >= 0 else { continue }  // not required: checked above
         if rule.required { requiredLists += 1 }
         listGain += rule.points
-        let add = rule.points + (rule.required ? DenseScratch.hit : 0)
+        let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
         let posting = valuePostings[r][value] ?? []
         for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
       case .different:
@@ -104,14 +104,14 @@ extension CandidateIndex {
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
         } else {
           listLoss += rule.points
-          for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= rule.points }
+          for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= Int32(rule.points) }
         }
       case .contains:
         let items = t.menteeItems[r][i]
         guard !items.isEmpty else { continue }  // not required: checked above
         if rule.required { requiredLists += 1 }
         listGain += rule.points
-        let add = rule.points + (rule.required ? DenseScratch.hit : 0)
+        let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
         // Posting lists hold each mentor once, so one item needs no marks.
         let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
         for item in items {
@@ -372,7 +372,7 @@ extension CandidateIndex {
   }
 
   /// Rules out the positions inside the band.
-  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int>) {
+  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int32>) {
     for pos in positions where band.contains(Int(pos)) { tally[Int(pos) - band.lowerBound] = DenseScratch.excluded }
   }
 }

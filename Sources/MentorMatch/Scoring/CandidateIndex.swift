@@ -16,8 +16,10 @@ final class CandidateIndex: Sendable {
 
   let tables: CohortTables
   let path: SearchPath
-  /// Whether every tally of points fits ``DenseScratch``'s packing (always,
-  /// for rules `RuleSet.parse` accepts: at most 1,000,000 points each).
+  /// Whether every tally of points fits ``DenseScratch``'s 32-bit packing:
+  /// fewer than 64 list rules (`same`, `different`, `contains`) paying less
+  /// than 2²² points in all, as any real config does. Otherwise every
+  /// mentee takes the sparse path, which gives the same lists, more slowly.
   let denseFits: Bool
   /// Position → mentor index.
   let order: [Int32]
@@ -59,7 +61,7 @@ final class CandidateIndex: Sendable {
     self.tables = tables
     self.path = path
     self.renewal = Swift.max(1, renewal)
-    denseFits = tables.rules.count < 1 << 16 && tables.rules.allSatisfy { $0.maxPoints < 1 << 21 }
+    denseFits = Self.tallyFits(tables.rules)
     skillsRule = tables.rules.indices.lazy.compactMap { r -> (index: Int, partial: Int)? in
       if case .skills(let partial) = tables.rules[r].test { return (r, partial) }
       return nil
@@ -198,5 +200,20 @@ final class CandidateIndex: Sendable {
       if gradeAt[mid] <= high { end = mid + 1 } else { limit = mid }
     }
     return from..<end
+  }
+
+  /// Whether ``DenseScratch/tally`` holds every sum `rules` can make (see ``denseFits``).
+  static func tallyFits(_ rules: [ScoringRule]) -> Bool {
+    var lists = 0, points = 0
+    for rule in rules {
+      switch rule.test {
+      case .same, .different, .contains:
+        lists += 1
+        points += Int(rule.maxPoints.magnitude)
+      case .gradeGap, .skills, .notLineManager, .noRepeat:
+        continue
+      }
+    }
+    return lists < DenseScratch.listRuleLimit && points < DenseScratch.listPointsLimit
   }
 }

@@ -201,3 +201,83 @@ func densePathWithoutSkillPointsEqualsBruteForce(k: Int, toml: String) throws {
     }
   }
 }
+
+/// The dense path's 32-bit tally holds fewer than 64 list rules paying less
+/// than 2²² points in all; only `same`, `different` and `contains` count.
+@Test func theTallyFitsUpToItsLimitsAndNoFurther() {
+  func lists(_ count: Int, points: Int) -> [ScoringRule] {
+    (0..<count).map { ScoringRule(index: $0, test: .same(field: "profession"), points: points) }
+  }
+  #expect(CandidateIndex.tallyFits(lists(63, points: 1)))
+  #expect(!CandidateIndex.tallyFits(lists(64, points: 1)))
+  #expect(CandidateIndex.tallyFits(lists(4, points: 1_000_000) + lists(1, points: 194_303)))
+  #expect(!CandidateIndex.tallyFits(lists(4, points: 1_000_000) + lists(1, points: 194_304)))
+  // Points the tally never holds do not count.
+  let others = [
+    ScoringRule(index: 0, test: .skills(partialPerMille: 0), points: 1_000_000),
+    ScoringRule(index: 1, test: .gradeGap(min: 0, max: 3, pointsByGap: [1: 1_000_000]), required: true),
+    ScoringRule(index: 2, test: .notLineManager(sameReportingLine: false), required: true),
+    ScoringRule(index: 3, test: .noRepeat, required: true),
+  ]
+  #expect(CandidateIndex.tallyFits(others + others + lists(4, points: 1_000_000)))
+}
+
+/// List rules paying 2²² − 1 points in all, required ones among them (hits
+/// on top of the largest sums, and exclusions under them), stay on the dense
+/// path and give brute force's lists; one point more takes the sparse path,
+/// with the same lists.
+@Test(arguments: [194_303, 194_304])
+func listPointsAtTheTallysLimitGiveExactLists(last: Int) throws {
+  let toml = """
+    [[rules]]
+    kind = "same"
+    field = "profession"
+    points = 1000000
+    required = true
+
+    [[rules]]
+    kind = "same"
+    field = "location"
+    points = 1000000
+
+    [[rules]]
+    kind = "different"
+    field = "department"
+    points = 1000000
+
+    [[rules]]
+    kind = "contains"
+    mentee_field = "identity_to_match"
+    mentor_field = "characteristics"
+    points = 1000000
+
+    [[rules]]
+    kind = "different"
+    field = "location"
+    points = \(last)
+
+    [[rules]]
+    kind = "grade-gap"
+    min = 0
+    max = 3
+    points_by_gap = { "1" = 9, "2" = 12 }
+
+    [[rules]]
+    kind = "skills"
+    points = 60
+    partial_credit = 0.5
+    """
+  let rules = try parseRules(toml)
+  #expect(CandidateIndex.tallyFits(rules.rules) == (last == 194_303))
+  var random = SplitMix64(seed: 2_026)
+  for round in 0..<12 {
+    let cohort = tangledCohort(mentees: 5 + Int(random.next() % 30), mentors: 40 + Int(random.next() % 150), seed: random.next())
+    let k = 1 + Int(random.next() % 12)
+    let tables = try CohortTables(cohort: cohort, rules: rules)
+    let dense = try runPath(cohort, toml, k: k, path: .dense, renewal: 1 + Int(random.next() % 9))
+    for i in cohort.mentees.indices {
+      try #require(dense.candidates[i] == bruteForceTop(tables, cohort, mentee: i, k: k), "round \(round) mentee \(i)")
+    }
+    #expect(dense.candidates.contains { !$0.isEmpty })
+  }
+}
