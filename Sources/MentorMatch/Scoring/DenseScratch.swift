@@ -18,7 +18,7 @@ struct DenseScratch {
   /// the mentor out. One 32-bit word, so the lists and the band scan touch
   /// one array, and a band of 110,000 mentors keeps its tally in 430 KiB:
   /// half the bytes of 64-bit words, which the lists, the band pass and its
-  /// clearing all pass over (about 7 % of the stage's processor time on a
+  /// clearing all pass over (a tenth of the stage's processor time on a
   /// core with 512 KiB of L2 cache). All zero between searches, as `covered`.
   var tally: [Int32]
   /// The coverage of each picked mentor (parallel to `picked`).
