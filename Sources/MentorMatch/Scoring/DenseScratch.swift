@@ -40,8 +40,8 @@ struct DenseScratch {
   /// ``listPointsLimit``. Other rule sets take the sparse path
   /// (``CandidateIndex/denseFits``), which gives the same lists.
   static let listRuleLimit = 64
-  /// The most the list rules' points may add up to (2²², about 4.2 million;
-  /// a rule pays at most 1,000,000).
+  /// The list rules' points must add up to less than this (2²², about 4.2
+  /// million; a rule pays at most 1,000,000).
   static let listPointsLimit = 1 << 22
   /// One required list passed: above twice any sum of points (±2²²), so the
   /// points are read back from the low bits.

@@ -223,12 +223,20 @@ func densePathWithoutSkillPointsEqualsBruteForce(k: Int, toml: String) throws {
 }
 
 /// List rules paying 2²² − 1 points in all, required ones among them (hits
-/// on top of the largest sums, and exclusions under them), stay on the dense
+/// on top of the largest sums, and a required `different` rule's exclusions
+/// under them, which later rules add hits and points to), stay on the dense
 /// path and give brute force's lists; one point more takes the sparse path,
 /// with the same lists.
 @Test(arguments: [194_303, 194_304])
 func listPointsAtTheTallysLimitGiveExactLists(last: Int) throws {
   let toml = """
+    [[rules]]
+    kind = "different"
+    field = "profession"
+    required = true
+    when_mentee_field = "match_with_similar_identity"
+    when_equals = "yes"
+
     [[rules]]
     kind = "same"
     field = "profession"
