@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /// What this processor can run mentormatch_band_gather on: 2 with AVX-512F
-/// (eight positions a step), 1 with AVX2 (four), 0 otherwise (one). Asks
+/// (eight positions a step), 1 with AVX2 (eight, by a table), 0 otherwise (one). Asks
 /// the processor each time: call it once.
 int mentormatch_band_gather_level(void);
 

@@ -1,11 +1,11 @@
 import CBandPass
 
 /// The band pass's gather in C (`CBandPass`): the positions of a stretch of
-/// the band whose coverage reaches the floor, eight at a time on AVX-512F,
-/// four on AVX2. The only place the candidate search hands memory to C.
+/// the band whose coverage reaches the floor, eight at a time on AVX-512F or
+/// AVX2. The only place the candidate search hands memory to C.
 enum BandGather {
   /// The widest way this processor runs the gather: 2 for eight positions a
-  /// step (AVX-512F), 1 for four (AVX2), 0 for a plain loop, which on this
+  /// step (AVX-512F), 1 for eight with AVX2, 0 for a plain loop, which on this
   /// project's benchmark machine is no slower than the search's old pass
   /// that branched per position.
   static let level = Int(mentormatch_band_gather_level())

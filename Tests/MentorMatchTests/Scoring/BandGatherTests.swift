@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct BandGatherTests {
   /// Every way of gathering this processor has (eight positions a step on
-  /// AVX-512F, four on AVX2, the plain loop) gives exactly the offsets a filter gives:
-  /// every length from 0 to 40 (so every tail after the eight-position
+  /// AVX-512F, eight by a table on AVX2, the plain loop) gives exactly the
+  /// offsets a filter gives: every length from 0 to 40 (so every tail after the eight-position
   /// steps), floors from `Int.min` (everything) to `Int.max` (nothing), coverages
   /// up to 2⁶² and runs of equal values at the floor.
   @Test func gathersExactlyThePositionsAtOrAboveTheFloor() {
