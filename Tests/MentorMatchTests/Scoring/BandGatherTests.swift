@@ -29,4 +29,18 @@ import Testing
       }
     }
   }
+
+  /// Every pattern of eight positions, at and under the floor, in one band:
+  /// each step's offsets come from a table on AVX2, and every entry is read.
+  @Test func gathersEveryPatternOfEightPositions() {
+    let covered = (0..<256 * 8).map { position in (position / 8) >> (position % 8) & 1 == 1 ? 7 : 6 }
+    let expected = covered.indices.filter { covered[$0] >= 7 }.map { Int32($0) }
+    for level in 0...BandGather.level {
+      var store = [Int32](repeating: -1, count: covered.count + 8)
+      var out = store.mutableSpan
+      let found = BandGather.gather(covered.span, floor: 7, into: &out, level: level)
+      _ = consume out
+      #expect(Array(store.prefix(found)) == expected, "level \(level)")
+    }
+  }
 }
