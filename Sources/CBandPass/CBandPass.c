@@ -1,8 +1,9 @@
 // The candidate search's band pass, gathering the positions whose skill
 // coverage reaches the floor with no branch per position: eight a step with
 // AVX-512F (one compare into a mask, the mask's offsets packed and stored),
-// eight with AVX2 (two compares, a table of packed offsets), one elsewhere; chosen at run time, so that the binary
-// still runs on any x86-64 or other processor. Whether a position reaches
+// eight with AVX2 (two compares, a table of packed offsets), one elsewhere;
+// chosen at run time, so that the binary still runs on any x86-64 or other
+// processor. Whether a position reaches
 // the floor is unpredictable (about 60 % of eight-position steps hold none),
 // so a branch on it costs more than the positions it skips.
 #include "CBandPass.h"

@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 /// What this processor can run mentormatch_band_gather on: 2 with AVX-512F
-/// (eight positions a step), 1 with AVX2 (eight, by a table), 0 otherwise (one). Asks
-/// the processor each time: call it once.
+/// (eight positions a step), 1 with AVX2 (eight, by a table), 0 otherwise
+/// (one). Asks the processor each time: call it once.
 int mentormatch_band_gather_level(void);
 
 /// Writes to `out`, in increasing order, every offset i in [0, count) with
