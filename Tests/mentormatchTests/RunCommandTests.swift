@@ -680,6 +680,34 @@ private struct DemoCopy {
     #expect(outbox.stderr.contains(": no outbox: the emails in emails/ were not published (a dry run"), "\(outbox.stderr)")
   }
 
+  /// A cohort's candidates are searched while the cohorts before it are
+  /// solved; its pairs must not depend on that: the whole night's
+  /// `matches.csv` holds, cohort by cohort, exactly the rows of a night of
+  /// that cohort alone.
+  @Test func eachCohortsPairsAreThoseOfANightOfThatCohortAlone() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let dryRuns = demo.runs.appendingPathComponent("dry-runs")
+    func matches(_ asOf: String, cohort: String?) throws -> [Substring] {
+      let before = Set((try? FileManager.default.contentsOfDirectory(atPath: dryRuns.path)) ?? [])
+      let only = cohort.map { ["--cohort", $0] } ?? []
+      let result = try CommandRunner.run(["run", "--config", demo.config, "--as-of", asOf, "--dry-run"] + only)
+      #expect(result.exitCode == 0, "\(result.stderr)")
+      let added = try FileManager.default.contentsOfDirectory(atPath: dryRuns.path).filter { !before.contains($0) }
+      try #require(added.count == 1, "new dry-run folders: \(added)")
+      let csv = try Data(contentsOf: dryRuns.appendingPathComponent(added[0]).appendingPathComponent("matches.csv"))
+      return String(decoding: csv, as: UTF8.self).split(separator: "\r\n").dropFirst().map { $0 }
+    }
+    let night = try matches("2026-11-27T02:00:00Z", cohort: nil)
+    let cohorts = Set(night.map { String($0.prefix { $0 != "," }) }).sorted()
+    #expect(cohorts.count == 3, "\(cohorts)")
+    for (n, cohort) in cohorts.enumerated() {
+      let alone = try matches("2026-11-27T0\(n + 3):00:00Z", cohort: cohort)
+      #expect(!alone.isEmpty)
+      #expect(alone == night.filter { $0.hasPrefix(cohort + ",") }, "\(cohort)")
+    }
+  }
+
   /// `outbox list` of a folder that is not a run folder, or of no folder at
   /// all, is a missing input (66), as `audit` says, not an empty listing.
   @Test func outboxListOfSomethingElseIsNoInput() throws {
