@@ -20,9 +20,9 @@ struct CohortMatch: Sendable {
   var activeAsMentee: [String: Int] { searched.activeAsMentee }
   var activeAsMentor: [String: Int] { searched.activeAsMentor }
 
-  /// A cohort's people with room for a new pair and their candidate lists:
-  /// everything before the solver, which does not depend on any other
-  /// cohort's solver (``RunCore`` searches the next cohort while one is solved).
+  /// A cohort's people with room for a new pair, their candidate lists and
+  /// the solver's problem: everything before the solver, which depends on no
+  /// other cohort's solver (``RunCore`` searches the cohorts ahead of it).
   static func candidates(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
     measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }

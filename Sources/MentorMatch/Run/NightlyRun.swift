@@ -51,7 +51,7 @@ public enum NightlyRun {
   /// - Parameters:
   ///   - log: one line of progress (stage timings, counts); no personal data.
   ///     Called from more than one thread: a cohort's candidates stage is
-  ///     timed beside the previous cohort's solve.
+  ///     timed beside the solves of the cohorts before it.
   ///   - seconds: a monotonic clock for stage timings, read from those threads too.
   ///   - progress: how far the matching has got, for a terminal display;
   ///     called from the threads that do the work (a big cohort's candidates).
