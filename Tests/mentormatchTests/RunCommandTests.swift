@@ -680,10 +680,8 @@ private struct DemoCopy {
     #expect(outbox.stderr.contains(": no outbox: the emails in emails/ were not published (a dry run"), "\(outbox.stderr)")
   }
 
-  /// A cohort's candidates are searched while the cohorts before it are
-  /// solved; its pairs must not depend on that: the whole night's
-  /// `matches.csv` holds, cohort by cohort, exactly the rows of a night of
-  /// that cohort alone.
+  /// Cohorts are matched independently: the whole night's `matches.csv`
+  /// holds, cohort by cohort, exactly the rows of a night of that cohort alone.
   @Test func eachCohortsPairsAreThoseOfANightOfThatCohortAlone() throws {
     let demo = try DemoCopy()
     defer { demo.remove() }

@@ -1,32 +1,30 @@
 /// One cohort scored and solved: who is in it, the candidates, the new pairs
 /// and the checker's verdict.
 struct CohortMatch: Sendable {
-  /// The cohort as searched; its fields are read through the properties below.
-  let searched: Candidates
+  let cohort: String
+  /// Everyone in the cohort, by id.
+  let people: [Signup]
+  /// Mentees and mentors with room for a new pair, in id order (the solver's indices).
+  let mentees: [Signup]
+  let mentors: [Signup]
+  let menteeRemaining: [Int]
+  let mentorRemaining: [Int]
+  let lists: CandidateLists
   /// New pairs as (mentee index, mentor index, candidate), sorted by ids.
   let pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)]
   let checker: String
   let checkerPassed: Bool
+  /// Active pairs from earlier runs, per person id, per side.
+  let activeAsMentee: [String: Int]
+  let activeAsMentor: [String: Int]
   /// Each new pair's explanation, in `pairs` order, once ``explained()`` has run.
   private(set) var explanations: [Explanation] = []
 
-  var cohort: String { searched.cohort }
-  var people: [Signup] { searched.people }
-  var mentees: [Signup] { searched.mentees }
-  var mentors: [Signup] { searched.mentors }
-  var menteeRemaining: [Int] { searched.menteeRemaining }
-  var mentorRemaining: [Int] { searched.mentorRemaining }
-  var lists: CandidateLists { searched.lists }
-  var activeAsMentee: [String: Int] { searched.activeAsMentee }
-  var activeAsMentor: [String: Int] { searched.activeAsMentor }
-
-  /// A cohort's people with room for a new pair, their candidate lists and
-  /// the solver's problem: everything before the solver, which depends on no
-  /// other cohort's solver (``RunCore`` searches the cohorts ahead of it).
-  static func candidates(
+  static func solve(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
-    measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
-  ) throws -> (searched: Candidates, problem: MatchingProblem) {
+    measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
+    solving: () -> Void = {}
+  ) throws -> CohortMatch {
     let signups = context.ingest.signups
     // A run with one cohort (the common case) shares the ingest's array
     // instead of copying every sign-up into a new one.
@@ -71,39 +69,9 @@ struct CohortMatch: Sendable {
       try CandidateGenerator.generate(
         scoringCohort, rules: context.config.rules, settings: context.config.candidates, progress: tenths?.add)
     }
+
     let problem = try MatchingProblem(
       menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: problemEdges(lists.candidates))
-    let searched = Candidates(
-      cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
-      mentorRemaining: mentorRemaining, activeAsMentee: activeAsMentee, activeAsMentor: activeAsMentor, lists: lists)
-    return (searched, problem)
-  }
-
-  /// A cohort as ``candidates(cohort:context:skills:hierarchy:measure:progress:)``
-  /// searched it, before its solver.
-  struct Candidates: Sendable {
-    let cohort: String
-    /// Everyone in the cohort, by id.
-    let people: [Signup]
-    /// Mentees and mentors with room for a new pair, in id order (the solver's indices).
-    let mentees: [Signup]
-    let mentors: [Signup]
-    let menteeRemaining: [Int]
-    let mentorRemaining: [Int]
-    /// Active pairs from earlier runs, per person id, per side.
-    let activeAsMentee: [String: Int]
-    let activeAsMentor: [String: Int]
-    let lists: CandidateLists
-  }
-
-  /// Solves a searched cohort's problem on one core and checks the solution.
-  /// `solving` is called as the solver starts.
-  static func solve(
-    _ searched: Candidates, problem: MatchingProblem, context: RunContext,
-    measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
-    solving: () -> Void = {}
-  ) throws -> CohortMatch {
-    let (lists, mentees, mentors) = (searched.lists, searched.mentees, searched.mentors)
     let settings = context.config.matching
     solving()
     // The solver knows its number of units only once it has chosen its side.
@@ -112,7 +80,7 @@ struct CohortMatch: Sendable {
     let routed = { (count: Int, total: Int) in
       if !started {
         started = true
-        solveProgress = TenthsProgress(step: "solve", item: searched.cohort, total: total, report: progress)
+        solveProgress = TenthsProgress(step: "solve", item: cohort, total: total, report: progress)
       }
       solveProgress?.add(count)
     }
@@ -130,7 +98,10 @@ struct CohortMatch: Sendable {
     pairs.sort { a, b in
       (mentees[a.mentee].id, mentors[a.mentor].id) < (mentees[b.mentee].id, mentors[b.mentor].id)
     }
-    return CohortMatch(searched: searched, pairs: pairs, checker: verdict.description, checkerPassed: verdict.passed)
+    return CohortMatch(
+      cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
+      mentorRemaining: mentorRemaining, lists: lists, pairs: pairs, checker: verdict.description,
+      checkerPassed: verdict.passed, activeAsMentee: activeAsMentee, activeAsMentor: activeAsMentor)
   }
 
   /// The pairs the state records.

@@ -79,16 +79,14 @@ public struct CohortOutcome: Sendable {
 /// to output bytes, with no clock, file or database.
 public enum RunCore {
   /// Runs every stage after ingest. `measure` times a stage; the shell passes
-  /// a clock, the audit passes a plain call. It is also called from another
-  /// thread: the cohorts' `candidates` stages run beside the earlier cohorts'
-  /// `solve`, so with several cohorts those stages' times overlap.
-  /// `solving` is called as each cohort's solver starts, which runs on one
-  /// core. `matched` gets the new pairs as soon as every cohort is solved,
+  /// a clock, the audit passes a plain call. `solving` is called as each
+  /// cohort's solver starts, which runs on one core and leaves the other
+  /// free. `matched` gets the new pairs as soon as every cohort is solved,
   /// before the reports, so the shell can start storing them; they are the
   /// result's ``RunResult/newPairs``.
   public static func compute(
     _ context: RunContext,
-    measure: @escaping @Sendable (String, () throws -> Void) throws -> Void = { _, work in try work() },
+    measure: (String, () throws -> Void) throws -> Void = { _, work in try work() },
     progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
     solving: () -> Void = {},
     matched onMatched: ([NewPair]) -> Void = { _ in }
@@ -106,30 +104,14 @@ public enum RunCore {
     var outcomes: [CohortOutcome] = []
     var matched: [CohortMatch] = []
     let selected = cohortNames.filter { context.cohort == nil || context.cohort == $0 }
-    if let first = selected.first {
-      progress(RunProgress(step: "matching cohorts", done: 0, total: selected.count, item: first))
-    }
-    // The cohorts' candidates are searched on all cores, one cohort after
-    // the other, ahead of the solver, which takes them in the same order and
-    // runs on one core: a cohort's search does not depend on any solver, so
-    // each cohort's pairs are the same as when every cohort was searched and
-    // solved in turn, and so is which error comes first.
-    let searches = MadeAhead(count: selected.count) { index in
-      try CohortMatch.candidates(
-        cohort: selected[index], context: context, skills: skills, hierarchy: hierarchy, measure: measure,
-        progress: progress)
-    }
-    defer { searches.stop() }
-    for index in selected.indices {
-      let (searched, problem) = try searches.take(index)
+    for (index, name) in selected.enumerated() {
+      progress(RunProgress(step: "matching cohorts", done: index, total: selected.count, item: name))
       matched.append(
         try CohortMatch.solve(
-          searched, problem: problem, context: context, measure: measure, progress: progress, solving: solving))
-      progress(
-        RunProgress(
-          step: "matching cohorts", done: index + 1, total: selected.count,
-          item: index + 1 < selected.count ? selected[index + 1] : ""))
+          cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure, progress: progress,
+          solving: solving))
     }
+    progress(RunProgress(step: "matching cohorts", done: selected.count, total: selected.count, item: ""))
     let newPairs = matched.flatMap(\.newPairs)
     onMatched(newPairs)
     var files: [String: [UInt8]] = [:]
