@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
         configPath: config, asOf: asOf ?? now, dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
         crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment), startedAt: now)
-      let log: (String) -> Void = { line in
+      let log: @Sendable (String) -> Void = { line in
         // On a terminal, clear the progress line before a log line takes its place.
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         logger.info("\(line)")

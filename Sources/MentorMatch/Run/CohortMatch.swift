@@ -1,30 +1,34 @@
 /// One cohort scored and solved: who is in it, the candidates, the new pairs
 /// and the checker's verdict.
 struct CohortMatch: Sendable {
-  let cohort: String
-  /// Everyone in the cohort, by id.
-  let people: [Signup]
-  /// Mentees and mentors with room for a new pair, in id order (the solver's indices).
-  let mentees: [Signup]
-  let mentors: [Signup]
-  let menteeRemaining: [Int]
-  let mentorRemaining: [Int]
-  let lists: CandidateLists
+  /// The cohort as searched; its fields are read through the properties below.
+  let searched: Candidates
   /// New pairs as (mentee index, mentor index, candidate), sorted by ids.
   let pairs: [(mentee: Int, mentor: Int, candidate: CandidatePair)]
   let checker: String
   let checkerPassed: Bool
-  /// Active pairs from earlier runs, per person id, per side.
-  let activeAsMentee: [String: Int]
-  let activeAsMentor: [String: Int]
   /// Each new pair's explanation, in `pairs` order, once ``explained()`` has run.
   private(set) var explanations: [Explanation] = []
 
-  static func solve(
+  var cohort: String { searched.cohort }
+  var people: [Signup] { searched.people }
+  var mentees: [Signup] { searched.mentees }
+  var mentors: [Signup] { searched.mentors }
+  var menteeRemaining: [Int] { searched.menteeRemaining }
+  var mentorRemaining: [Int] { searched.mentorRemaining }
+  var lists: CandidateLists { searched.lists }
+  var activeAsMentee: [String: Int] { searched.activeAsMentee }
+  var activeAsMentor: [String: Int] { searched.activeAsMentor }
+
+  /// A cohort's people with room for a new pair, their candidate lists and
+  /// the solver's problem: everything before the solver, which depends on no
+  /// other cohort's solver (``RunCore`` searches cohorts ahead of it). With
+  /// `parallel` false, all of it runs on the calling thread; the result is the same.
+  static func candidates(
     cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
     measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
-    solving: () -> Void = {}
-  ) throws -> CohortMatch {
+    parallel: Bool = true
+  ) throws -> (searched: Candidates, problem: MatchingProblem) {
     let signups = context.ingest.signups
     // A run with one cohort (the common case) shares the ingest's array
     // instead of copying every sign-up into a new one.
@@ -55,7 +59,9 @@ struct CohortMatch: Sendable {
     // The two sides on two threads: each person is a dictionary to build.
     let (menteeList, mentorList) = (mentees, mentors)
     let (menteeCapacity, mentorCapacity) = (menteeRemaining, mentorRemaining)
-    let sides = ParallelWork.map(2, concurrency: mentees.count + mentors.count >= 256 ? ParallelWork.cores : 1) {
+    let sides = ParallelWork.map(
+      2, concurrency: parallel && mentees.count + mentors.count >= 256 ? ParallelWork.cores : 1
+    ) {
       side in
       // By index: a zip's elements are copies, and a Signup's copy retains dozens of Strings.
       side == 0
@@ -67,11 +73,43 @@ struct CohortMatch: Sendable {
       step: "candidates", item: cohort, total: scoringCohort.mentees.count, report: progress)
     let lists = try timed("candidates", measure) {
       try CandidateGenerator.generate(
-        scoringCohort, rules: context.config.rules, settings: context.config.candidates, progress: tenths?.add)
+        scoringCohort, rules: context.config.rules, settings: context.config.candidates, parallel: parallel,
+        progress: tenths?.add)
     }
-
     let problem = try MatchingProblem(
-      menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining, edges: problemEdges(lists.candidates))
+      menteeCapacities: menteeRemaining, mentorCapacities: mentorRemaining,
+      edges: problemEdges(lists.candidates, parallel: parallel))
+    let searched = Candidates(
+      cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
+      mentorRemaining: mentorRemaining, activeAsMentee: activeAsMentee, activeAsMentor: activeAsMentor, lists: lists)
+    return (searched, problem)
+  }
+
+  /// A cohort as ``candidates(cohort:context:skills:hierarchy:measure:progress:)``
+  /// searched it, before its solver.
+  struct Candidates: Sendable {
+    let cohort: String
+    /// Everyone in the cohort, by id.
+    let people: [Signup]
+    /// Mentees and mentors with room for a new pair, in id order (the solver's indices).
+    let mentees: [Signup]
+    let mentors: [Signup]
+    let menteeRemaining: [Int]
+    let mentorRemaining: [Int]
+    /// Active pairs from earlier runs, per person id, per side.
+    let activeAsMentee: [String: Int]
+    let activeAsMentor: [String: Int]
+    let lists: CandidateLists
+  }
+
+  /// Solves a searched cohort's problem on one core and checks the solution.
+  /// `solving` is called as the solver starts.
+  static func solve(
+    _ searched: Candidates, problem: MatchingProblem, context: RunContext,
+    measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
+    solving: () -> Void = {}
+  ) throws -> CohortMatch {
+    let (lists, mentees, mentors) = (searched.lists, searched.mentees, searched.mentors)
     let settings = context.config.matching
     solving()
     // The solver knows its number of units only once it has chosen its side.
@@ -80,7 +118,7 @@ struct CohortMatch: Sendable {
     let routed = { (count: Int, total: Int) in
       if !started {
         started = true
-        solveProgress = TenthsProgress(step: "solve", item: cohort, total: total, report: progress)
+        solveProgress = TenthsProgress(step: "solve", item: searched.cohort, total: total, report: progress)
       }
       solveProgress?.add(count)
     }
@@ -98,10 +136,7 @@ struct CohortMatch: Sendable {
     pairs.sort { a, b in
       (mentees[a.mentee].id, mentors[a.mentor].id) < (mentees[b.mentee].id, mentors[b.mentor].id)
     }
-    return CohortMatch(
-      cohort: cohort, people: people, mentees: mentees, mentors: mentors, menteeRemaining: menteeRemaining,
-      mentorRemaining: mentorRemaining, lists: lists, pairs: pairs, checker: verdict.description,
-      checkerPassed: verdict.passed, activeAsMentee: activeAsMentee, activeAsMentor: activeAsMentor)
+    return CohortMatch(searched: searched, pairs: pairs, checker: verdict.description, checkerPassed: verdict.passed)
   }
 
   /// The pairs the state records.
@@ -144,9 +179,10 @@ struct CohortMatch: Sendable {
   /// keeps them in, so that it takes them without sorting them again (a radix
   /// sort over every edge, about a second on one core for 16.8 million).
   /// Runs of mentees are built on all cores.
-  static func problemEdges(_ lists: [[CandidatePair]]) -> [MatchingProblem.Edge] {
+  /// With `parallel` false, on the calling thread alone.
+  static func problemEdges(_ lists: [[CandidatePair]], parallel: Bool = true) -> [MatchingProblem.Edge] {
     let total = lists.reduce(0) { $0 + $1.count }
-    let runs = total >= 65_536 ? 4 * ParallelWork.cores : 1
+    let runs = parallel && total >= 65_536 ? 4 * ParallelWork.cores : 1
     let bounds = (0...runs).map { lists.count * $0 / runs }
     let parts = ParallelWork.map(runs, concurrency: runs == 1 ? 1 : ParallelWork.cores) { run in
       var edges: [MatchingProblem.Edge] = []

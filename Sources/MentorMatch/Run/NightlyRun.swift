@@ -50,17 +50,20 @@ public struct RunSummary: Sendable {
 public enum NightlyRun {
   /// - Parameters:
   ///   - log: one line of progress (stage timings, counts); no personal data.
-  ///   - seconds: a monotonic clock for stage timings.
+  ///     Called from more than one thread: a cohort's candidates stage is
+  ///     timed beside the solves of the cohorts before it.
+  ///   - seconds: a monotonic clock for stage timings, read from those threads too.
   ///   - progress: how far the matching has got, for a terminal display;
   ///     called from the threads that do the work (a big cohort's candidates).
   public static func execute(
-    _ options: RunOptions, log: (String) -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
-    seconds: () -> Double
+    _ options: RunOptions, log: @escaping @Sendable (String) -> Void,
+    progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, seconds: @escaping @Sendable () -> Double
   ) throws -> RunSummary {
-    func logStage(_ stage: String, wall: Double, cpu: Double) {
+    @Sendable func logStage(_ stage: String, wall: Double, cpu: Double) {
       log("stage \(stage) \(SecondsText.format(wall))s cpu \(SecondsText.format(cpu))s peak \(ProcessUsage.peakMiB) MiB")
     }
-    func measure(_ stage: String, _ work: () throws -> Void) throws {
+    // CPU seconds are the process's: a stage that overlaps another counts both.
+    @Sendable func measure(_ stage: String, _ work: () throws -> Void) throws {
       let start = (seconds(), ProcessUsage.cpuSeconds)
       try work()
       logStage(stage, wall: seconds() - start.0, cpu: ProcessUsage.cpuSeconds - start.1)
