@@ -211,4 +211,3 @@ public enum RunCore {
       files: files, emails: emails, newPairs: newPairs, cohorts: outcomes, counts: counts, solved: matched)
   }
 }
-
