@@ -130,13 +130,13 @@ public enum RunCore {
     // solved, using what the solver and the state's thread leave of the
     // cores (on all cores in turn when it is not allowed). Each cohort's
     // pairs are the same either way, and so is which error comes first.
-    let ahead = Self.searchedAhead(sizes: selected.map { cohort in
-      context.ingest.signups.reduce(into: (mentees: 0, mentors: 0)) { count, person in
-        guard person.cohort == cohort else { return }
-        if person.role.isMentee { count.mentees += 1 }
-        if person.role.isMentor { count.mentors += 1 }
-      }
-    })
+    // One pass over the sign-ups; read back in cohort order.
+    var signedUp: [String: (mentees: Int, mentors: Int)] = [:]
+    for person in context.ingest.signups {
+      if person.role.isMentee { signedUp[person.cohort, default: (0, 0)].mentees += 1 }
+      if person.role.isMentor { signedUp[person.cohort, default: (0, 0)].mentors += 1 }
+    }
+    let ahead = Self.searchedAhead(sizes: selected.map { signedUp[$0] ?? (0, 0) })
     let first = try selected.first.map {
       try CohortMatch.candidates(
         cohort: $0, context: context, skills: skills, hierarchy: hierarchy, measure: measure, progress: progress)

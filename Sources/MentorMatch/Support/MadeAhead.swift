@@ -3,8 +3,7 @@ import Foundation
 /// Values `0..<count` made one after another on a thread of their own, ahead
 /// of a caller that takes them in the same order: the caller's work on value
 /// `i` runs beside the making of `i + 1`, `i + 2`, …, as far ahead as the
-/// maker gets. The nightly run makes each cohort's candidates this way while
-/// it solves the cohorts before it.
+/// maker gets. ``RunCore`` searches cohorts ahead of its solver this way.
 ///
 /// Making stops at the first error, which ``take(_:)`` throws for that index
 /// (the values before it are taken as usual), and at ``stop()``. The caller
