@@ -47,8 +47,12 @@ extension MinCostFlow {
       phase += 1
       let closing = searches > 0 && active.count >= closingFrom
       if closing, !reverseCurrent { transposeTightArcs() }
-      var routed = routeAlongTightPaths(
-        from: active, phase: phase, promising: nil, closing: closing, left: &left, path: &path, cursor: &cursor)
+      // The first search at these potentials closes nothing and the next
+      // ones will: their lists are built beside it.
+      var routed = whileTransposing(searches == 0 && active.count >= closingFrom) { flow in
+        flow.routeAlongTightPaths(
+          from: active, phase: phase, promising: nil, closing: closing, left: &left, path: &path, cursor: &cursor)
+      }
       searches += 1
       if routed == 0 {
         let sinkDistance = shortestPaths(from: active)
@@ -61,9 +65,11 @@ extension MinCostFlow {
         for node32 in settled where reachesSink(Int(node32)) {
           promising[Int(label[Int(node32)].via)] = phase
         }
-        routed = routeAlongTightPaths(
-          from: active, phase: phase, promising: sinkDistance == 0 ? nil : promising, closing: false, left: &left,
-          path: &path, cursor: &cursor)
+        routed = whileTransposing(active.count >= closingFrom) { flow in
+          flow.routeAlongTightPaths(
+            from: active, phase: phase, promising: sinkDistance == 0 ? nil : promising, closing: false, left: &left,
+            path: &path, cursor: &cursor)
+        }
       }
       progress?(routed, total)
       active.removeAll { left[Int($0)] == 0 }
@@ -108,7 +114,7 @@ extension MinCostFlow {
   /// Whether settled `node` has a free arc to `T` that is tight after the
   /// potential update: the end of a shortest path.
   private func reachesSink(_ node: Int) -> Bool {
-    let reduced = label[node].potential - label[sink].potential
+    let reduced = potential[node] - potential[sink]
     if node < menteeCount {
       return skipped[node] < menteeSupply[node] && skipCost(node) + reduced == 0
     }
@@ -135,7 +141,9 @@ extension MinCostFlow {
     var settled = self.settled
     var tightArcs = self.tightArcs
     var label = self.label
-    (reachedAt, reachedNodes, self.heap, self.settled, self.tightArcs, self.label) = ([], [], DistanceHeap(), [], [], [])
+    var potential = self.potential
+    (reachedAt, reachedNodes, self.heap, self.settled, self.tightArcs, self.label, self.potential) =
+      ([], [], DistanceHeap(), [], [], [], [])
     let edgeCost = self.edgeCost
     let edgeMentor = self.edgeMentor
     let matched = self.matched
@@ -144,10 +152,10 @@ extension MinCostFlow {
     heap.removeAll()
     settled.removeAll(keepingCapacity: true)
 
-    let sinkPotential = label[sink].potential
+    let sinkPotential = potential[sink]
     for source in sources {
       let node = Int(source)
-      let p = label[node].potential
+      let p = potential[node]
       if reached[node] <= p { continue }
       if reached[node] == Int.max { touched.append(source) }
       reached[node] = p
@@ -157,7 +165,7 @@ extension MinCostFlow {
     var sinkDistance = Int.max
     while let (key, node32) = heap.pop() {
       let u = Int(node32)
-      let du = key &+ label[u].potential
+      let du = key &+ potential[u]
       // Labels only fall, so an entry above its node's label is stale; a
       // settled node is never pushed again (reduced costs are ≥ 0).
       if du > reached[u] { continue }
@@ -176,6 +184,7 @@ extension MinCostFlow {
           let mentors = edgeMentor.span
           let isMatched = matched.span
           var labels = label.mutableSpan
+          let potentials = potential.span
           var best = reached.mutableSpan
           var list = tightArcs.mutableSpan
           for edge in first..<menteeStart[u + 1] {
@@ -190,7 +199,7 @@ extension MinCostFlow {
               if known == Int.max { touched.append(Int32(truncatingIfNeeded: v)) }
               best[v] = a
               labels[v].via = from
-              heap.push(a &- labels[v].potential, Int32(truncatingIfNeeded: v))
+              heap.push(a &- potentials[v], Int32(truncatingIfNeeded: v))
             }
           }
         }
@@ -210,7 +219,7 @@ extension MinCostFlow {
           if best == Int.max { touched.append(end.node) }
           reached[v] = a
           label[v].via = from
-          heap.push(a &- label[v].potential, end.node)
+          heap.push(a &- potential[v], end.node)
         }
         if load[mentor] < mentorSlots[mentor] {
           sinkDistance = min(sinkDistance, du &+ slotCost(mentor) &- sinkPotential)
@@ -222,26 +231,26 @@ extension MinCostFlow {
     if sinkDistance != 0 {
       for node32 in settled {
         let v = Int(node32)
-        label[v].potential = reached[v] &- sinkDistance
+        potential[v] = reached[v] &- sinkDistance
       }
     }
     // Keep only the arcs that are tight now (and the matched ones).
     for node32 in settled where Int(node32) < menteeCount {
       let u = Int(node32)
       let first = menteeStart[u]
-      let pu = label[u].potential
+      let pu = potential[u]
       var end = first
       for position in first..<(first + Int(tightCount[u])) {
         let entry = tightArcs[position]
         let arc = Int(entry.arc)
-        let keep = matched[arc] || edgeCost[arc] &+ pu &- label[menteeCount + Int(entry.node)].potential == 0
+        let keep = matched[arc] || edgeCost[arc] &+ pu &- potential[menteeCount + Int(entry.node)] == 0
         tightArcs[end] = entry
         end &+= keep ? 1 : 0
       }
       tightCount[u] = Int32(end - first)
     }
-    (reachedAt, reachedNodes, self.heap, self.settled, self.tightArcs, self.label) =
-      (reached, touched, heap, settled, tightArcs, label)
+    (reachedAt, reachedNodes, self.heap, self.settled, self.tightArcs, self.label, self.potential) =
+      (reached, touched, heap, settled, tightArcs, label, potential)
     return sinkDistance
   }
 }

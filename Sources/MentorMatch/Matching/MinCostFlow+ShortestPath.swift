@@ -16,12 +16,12 @@ extension MinCostFlow {
   /// Takes `mentee → mentor → T` when both arcs have reduced cost zero: a
   /// shortest path found without a search.
   private mutating func augmentAlongTightArcs(from mentee: Int) -> Bool {
-    let p = label[mentee].potential
-    let sinkPotential = label[sink].potential
+    let p = potential[mentee]
+    let sinkPotential = potential[sink]
     for edge in menteeStart[mentee]..<menteeStart[mentee + 1] where !matched[edge] {
       let mentor = Int(edgeMentor[edge])
       let node = menteeCount + mentor
-      let pv = label[node].potential
+      let pv = potential[node]
       guard edgeCost[edge] + p - pv == 0, load[mentor] < mentorSlots[mentor],
         slotCost(mentor) + pv - sinkPotential == 0
       else { continue }
@@ -40,7 +40,7 @@ extension MinCostFlow {
     settled.removeAll(keepingCapacity: true)
     reach(source, distance: 0, via: -1)
     var sinkDistance = Int.max
-    let sinkPotential = label[sink].potential
+    let sinkPotential = potential[sink]
 
     while let (key, node32) = heap.pop() {
       let u = Int(node32)
@@ -50,11 +50,11 @@ extension MinCostFlow {
       // Nothing still queued can beat the sink: stop before settling more.
       if key >= sinkDistance { break }
       settled.append(node32)
-      let du = key + label[u].potential
+      let du = key + potential[u]
       if u < menteeCount {
         for edge in menteeStart[u]..<menteeStart[u + 1] where !matched[edge] {
           let v = menteeCount + Int(edgeMentor[edge])
-          reach(v, distance: du + edgeCost[edge] - label[v].potential, via: Int32(edge))
+          reach(v, distance: du + edgeCost[edge] - potential[v], via: Int32(edge))
         }
         if skipped[u] < menteeSupply[u] {
           let d = du + skipCost(u) - sinkPotential
@@ -66,7 +66,7 @@ extension MinCostFlow {
         for slot in first..<(first + load[mentor]) {
           let edge = Int(mentorEdges[slot].arc)
           let v = Int(mentorEdges[slot].node)
-          reach(v, distance: du - edgeCost[edge] - label[v].potential, via: Int32(edge))
+          reach(v, distance: du - edgeCost[edge] - potential[v], via: Int32(edge))
         }
         if load[mentor] < mentorSlots[mentor] {
           let d = du + slotCost(mentor) - sinkPotential
@@ -83,7 +83,7 @@ extension MinCostFlow {
     guard sinkDistance != 0 else { return }
     for node32 in settled {
       let v = Int(node32)
-      label[v].potential += label[v].distance - sinkDistance
+      potential[v] += label[v].distance - sinkDistance
     }
   }
 

@@ -1,62 +1,42 @@
 extension MinCostFlow {
   /// For ``solveInPhases(progress:)``: every supply node's listed arcs that
-  /// are tight at the current potentials and not matched now, listed by
-  /// demand node (``reverseStart``, ``reverseArcs``; each entry's `node` is
-  /// the supply node). Built again when the potentials have changed and a
-  /// search is to close; until they change, an arc stays tight or not, arcs
-  /// given back are chained on as they are (``noteReopened(_:mentor:)``),
-  /// and `matched` says whether a listed arc can still be taken forwards.
-  /// Also lists the nodes whose arc to `T` can be tight (``sinkCandidates``).
-  mutating func transposeTightArcs() {
-    var start = [Int](repeating: 0, count: mentorCount + 1)
-    var kept: [ArcEnd] = []
-    var keptMentor: [Int32] = []
-    // The potentials in a compact copy: each tight-list entry reads its mentor's.
-    let potential = label.map(\.potential)
-    for mentee in 0..<menteeCount {
-      let pu = potential[mentee]
-      for position in menteeStart[mentee]..<tightListEnd(mentee) {
-        let entry = tightArcs[position]
-        let arc = Int(entry.arc)
-        guard !matched[arc], edgeCost[arc] &+ pu &- potential[menteeCount + Int(entry.node)] == 0 else { continue }
-        start[Int(entry.node) + 1] += 1
-        kept.append(ArcEnd(arc: entry.arc, node: Int32(mentee)))
-        keptMentor.append(entry.node)
-      }
-    }
-    for mentor in 0..<mentorCount { start[mentor + 1] += start[mentor] }
-    var next = start
-    var arcs = [ArcEnd](repeating: ArcEnd(arc: 0, node: 0), count: kept.count)
-    for (entry, mentor) in zip(kept, keptMentor) {
-      arcs[next[Int(mentor)]] = entry
-      next[Int(mentor)] += 1
-    }
-    (reverseStart, reverseArcs) = (start, arcs)
-    reverseCurrent = true
-    if !reopened.isEmpty || reopenedFirst.count != mentorCount {
-      reopenedFirst = [Int32](repeating: -1, count: mentorCount)
-    }
-    reopened.removeAll(keepingCapacity: true)
-    reopenedNext.removeAll(keepingCapacity: true)
-    reopenedArcs.removeAll(keepingCapacity: true)
-    // A node's arc to T costs one of two amounts, whichever its load or
-    // skips; with the potentials fixed, only these nodes can have it tight.
-    let sinkPotential = label[sink].potential
-    sinkCandidates = (0..<sink).filter { node in
-      let reduced = label[node].potential &- sinkPotential
-      return reduced == 0 || reduced == (node < menteeCount ? -peopleBonus : peopleBonus)
-    }.map { Int32($0) }
+  /// are tight at the current potentials, matched or not, listed by demand
+  /// node (``reverseStart``, ``reverseArcs``; each entry's `node` is the
+  /// supply node), and the nodes whose arc to `T` can be tight
+  /// (``sinkCandidates``). Built again when the potentials have changed and
+  /// a search is to close. Until they change, an arc stays tight or not,
+  /// and `matched` says, when the backward search reads a listed arc,
+  /// whether the depth-first search could take it forwards; so the lists
+  /// hold whatever the searches match and give back meanwhile.
+  mutating func transposeTightArcs() { install(transposition().lists()) }
+
+  /// What ``transposeTightArcs()`` reads: nothing the depth-first searches
+  /// change, so another thread can build the lists while they run
+  /// (``whileTransposing(_:_:)``).
+  func transposition() -> Transposition {
+    Transposition(
+      menteeCount: menteeCount, mentorCount: mentorCount, peopleBonus: peopleBonus, menteeStart: menteeStart,
+      tightArcs: tightArcs, tightCount: tightCount, edgeCost: edgeCost, potential: potential)
   }
 
-  /// Keeps an arc given back on an augmenting path (`given`, with its supply
-  /// node) for the backward search until the potentials change: it was
-  /// matched when ``transposeTightArcs()`` ran, so it is not in its lists.
-  mutating func noteReopened(_ given: ArcEnd, mentor: Int) {
-    // Once is enough: an arc matched and given back again is the same arc.
-    guard reverseCurrent, reopenedArcs.insert(given.arc).inserted else { return }
-    reopened.append(given)
-    reopenedNext.append(reopenedFirst[mentor])
-    reopenedFirst[mentor] = Int32(reopened.count - 1)
+  /// Takes lists built at the current potentials.
+  mutating func install(_ lists: Transposition.Lists) {
+    (reverseStart, reverseArcs, sinkCandidates) = (lists.start, lists.arcs, lists.sinkCandidates)
+    reverseCurrent = true
+  }
+
+  /// Runs `search` here and, when `transposing`, builds the lists of
+  /// ``transposeTightArcs()`` on another core meanwhile. The search that
+  /// follows a change of potentials closes nothing, and the ones after it
+  /// need the lists: so the lists cost the run only what they take longer
+  /// than that search. The search must not change the potentials nor the
+  /// tight lists (a depth-first search changes neither).
+  mutating func whileTransposing(_ transposing: Bool, _ search: (inout MinCostFlow) -> Int) -> Int {
+    guard transposing, ParallelWork.cores > 1 else { return search(&self) }
+    let job = BackgroundJob(transposition().handedOver())
+    let routed = search(&self)
+    install(job.wait())
+    return routed
   }
 
   /// Closes, for `phase`, every node with no path to `T` over the arcs the
@@ -79,15 +59,15 @@ extension MinCostFlow {
   /// `queue` is scratch.
   func closeNodesThatCannotReachSink(phase: Int32, visited: inout [Int32], queue: inout [Int32]) {
     queue.removeAll(keepingCapacity: true)
-    let sinkPotential = label[sink].potential
+    let sinkPotential = potential[sink]
     for node in 0..<sink { visited[node] = phase }
     for node32 in sinkCandidates {
       let node = Int(node32)
       let tight =
         node < menteeCount
-        ? skipped[node] < menteeSupply[node] && skipCost(node) &+ label[node].potential &- sinkPotential == 0
+        ? skipped[node] < menteeSupply[node] && skipCost(node) &+ potential[node] &- sinkPotential == 0
         : load[node - menteeCount] < mentorSlots[node - menteeCount]
-          && slotCost(node - menteeCount) &+ label[node].potential &- sinkPotential == 0
+          && slotCost(node - menteeCount) &+ potential[node] &- sinkPotential == 0
       if tight {
         visited[node] = 0
         queue.append(node32)
@@ -99,12 +79,12 @@ extension MinCostFlow {
       head += 1
       if v < menteeCount {
         // A mentor reaches mentee v by giving back their matched arc.
-        let pv = label[v].potential
+        let pv = potential[v]
         let first = supplyStart[v]
         for slot in first..<(first + Int(supplyLoad[v])) {
           let arc = supplyEdges[slot]
           let mentor = menteeCount + Int(arc.node)
-          if visited[mentor] == phase, label[mentor].potential &- arc.cost &- pv == 0 {
+          if visited[mentor] == phase, potential[mentor] &- arc.cost &- pv == 0 {
             visited[mentor] = 0
             queue.append(Int32(mentor))
           }
@@ -120,17 +100,80 @@ extension MinCostFlow {
             queue.append(entry.node)
           }
         }
-        var link = reopenedFirst[mentor]
-        while link >= 0 {
-          let entry = reopened[Int(link)]
-          let mentee = Int(entry.node)
-          if visited[mentee] == phase, !matched[Int(entry.arc)] {
-            visited[mentee] = 0
-            queue.append(Int32(mentee))
-          }
-          link = reopenedNext[Int(link)]
-        }
       }
     }
+  }
+}
+
+/// The values ``MinCostFlow/transposeTightArcs()`` reads, taken at one set of
+/// potentials, and the lists it builds from them.
+struct Transposition: Sendable {
+  let menteeCount: Int
+  let mentorCount: Int
+  let peopleBonus: Int
+  let menteeStart: [Int]
+  let tightArcs: [ArcEnd]
+  let tightCount: [Int32]
+  let edgeCost: [Int]
+  let potential: [Int]
+
+  struct Lists: Sendable {
+    var start: [Int]
+    var arcs: [ArcEnd]
+    var sinkCandidates: [Int32]
+  }
+
+  func lists() -> Lists {
+    var start = [Int](repeating: 0, count: mentorCount + 1)
+    var kept: [ArcEnd] = []
+    var keptMentor: [Int32] = []
+    for mentee in 0..<menteeCount {
+      let pu = potential[mentee]
+      for position in menteeStart[mentee]..<(menteeStart[mentee] + Int(tightCount[mentee])) {
+        let entry = tightArcs[position]
+        let arc = Int(entry.arc)
+        guard edgeCost[arc] &+ pu &- potential[menteeCount + Int(entry.node)] == 0 else { continue }
+        start[Int(entry.node) + 1] += 1
+        kept.append(ArcEnd(arc: entry.arc, node: Int32(mentee)))
+        keptMentor.append(entry.node)
+      }
+    }
+    for mentor in 0..<mentorCount { start[mentor + 1] += start[mentor] }
+    var next = start
+    var arcs = [ArcEnd](repeating: ArcEnd(arc: 0, node: 0), count: kept.count)
+    for (entry, mentor) in zip(kept, keptMentor) {
+      arcs[next[Int(mentor)]] = entry
+      next[Int(mentor)] += 1
+    }
+    // A node's arc to T costs one of two amounts, whichever its load or
+    // skips; with the potentials fixed, only these nodes can have it tight.
+    let sink = menteeCount + mentorCount
+    let sinkPotential = potential[sink]
+    let sinkCandidates = (0..<sink).filter { node in
+      let reduced = potential[node] &- sinkPotential
+      return reduced == 0 || reduced == (node < menteeCount ? -peopleBonus : peopleBonus)
+    }.map { Int32($0) }
+    return Lists(start: start, arcs: arcs, sinkCandidates: sinkCandidates)
+  }
+
+  /// ``lists()`` as work for another thread that lets go of these values
+  /// before it hands the lists back, so that the flow, which shares their
+  /// storage, can change them in place as soon as it has the lists (holding
+  /// them a moment longer would copy the tight lists at the next search).
+  consuming func handedOver() -> @Sendable () -> Lists {
+    let box = Handover(self)
+    return { box.take().lists() }
+  }
+}
+
+/// Hands a value to one other thread, which takes it once.
+private final class Handover<Value: Sendable>: @unchecked Sendable {
+  private var value: Value?
+  init(_ value: Value) { self.value = value }
+  /// Called once, by the one thread the value was handed to.
+  func take() -> Value {
+    defer { value = nil }
+    guard let value else { preconditionFailure("a handed-over value was taken twice") }
+    return value
   }
 }

@@ -24,12 +24,12 @@ extension MinCostFlow {
     visited[source] = phase
     path.append(Int32(source))
     cursor.append(menteeStart[source])
-    let sinkPotential = label[sink].potential
+    let sinkPotential = potential[sink]
     while let top = path.last {
       let u = Int(top)
       let depth = path.count - 1
       var arc = cursor[depth]
-      let pu = label[u].potential
+      let pu = potential[u]
       var next = -1
       if u < menteeCount {
         let end = tightListEnd(u)
@@ -38,7 +38,7 @@ extension MinCostFlow {
           let entry = tightArcs[arc]
           let v = menteeCount + Int(entry.node)
           let edge = Int(entry.arc)
-          if visited[v] != phase, edgeCost[edge] &+ pu &- label[v].potential == 0, !matched[edge] {
+          if visited[v] != phase, edgeCost[edge] &+ pu &- potential[v] == 0, !matched[edge] {
             next = v
             break
           }
@@ -60,7 +60,7 @@ extension MinCostFlow {
         while arc < load[mentor] {
           let slot = mentorEdges[first + arc]
           let v = Int(slot.node)
-          if visited[v] != phase, pu &- edgeCost[Int(slot.arc)] &- label[v].potential == 0 {
+          if visited[v] != phase, pu &- edgeCost[Int(slot.arc)] &- potential[v] == 0 {
             next = v
             break
           }
@@ -95,10 +95,10 @@ extension MinCostFlow {
     tightCount = [Int32](repeating: 0, count: menteeCount)
     for mentee in 0..<menteeCount {
       let first = menteeStart[mentee]
-      let pu = label[mentee].potential
+      let pu = potential[mentee]
       var end = first
       for arc in first..<menteeStart[mentee + 1]
-      where matched[arc] || edgeCost[arc] + pu - label[menteeCount + Int(edgeMentor[arc])].potential == 0 {
+      where matched[arc] || edgeCost[arc] + pu - potential[menteeCount + Int(edgeMentor[arc])] == 0 {
         tightArcs[end] = ArcEnd(arc: Int32(arc), node: edgeMentor[arc])
         end += 1
       }
@@ -121,7 +121,6 @@ extension MinCostFlow {
         let mentor = node - menteeCount
         let given = mentorEdges[slotStart[mentor] + position]
         unmatch(Int(given.arc), mentee: Int(given.node), mentor: mentor)
-        noteReopened(given, mentor: mentor)
       }
     }
   }

@@ -47,7 +47,12 @@ struct MinCostFlow {
   var supplyStart: [Int]
   var supplyEdges: [MatchedArc]
   var supplyLoad: [Int32]
-  /// Potentials and search scratch, one entry per node.
+  /// Each node's potential `p(v)`, in node order: the certificate. Kept
+  /// apart from the search scratch (``label``) in a dense array, because the
+  /// depth-first searches and the closing read it for every arc they try
+  /// and nothing else of a node's label.
+  var potential: [Int]
+  /// Shortest-path search scratch, one entry per node.
   var label: [NodeLabel]
 
   // Dijkstra scratch, reused across searches.
@@ -69,9 +74,10 @@ struct MinCostFlow {
   /// For ``solveInPhases()``: the phase in which the depth-first search last
   /// closed each node.
   var visitedIn: [Int32] = []
-  /// For ``solveInPhases()``: the arcs tight at the current potentials by
-  /// demand node, `reverseArcs[reverseStart[j] ..< reverseStart[j + 1]]`,
-  /// each with its supply node (``transposeTightArcs()``).
+  /// For ``solveInPhases()``: the listed arcs tight at the current
+  /// potentials, matched or not, by demand node,
+  /// `reverseArcs[reverseStart[j] ..< reverseStart[j + 1]]`, each with its
+  /// supply node (``transposeTightArcs()``).
   var reverseStart: [Int] = []
   var reverseArcs: [ArcEnd] = []
   /// Whether ``reverseArcs`` and ``sinkCandidates`` are for the current potentials.
@@ -83,14 +89,6 @@ struct MinCostFlow {
   var closingFrom = 1_024
   /// Tests only: called after each closing with the flow, the marks and the phase.
   var afterClosing: ((_ flow: MinCostFlow, _ visited: [Int32], _ phase: Int32) -> Void)?
-  /// Arcs unmatched since ``transposeTightArcs()`` last ran, which it left
-  /// out as matched, each with its supply node: `reopened`, chained per
-  /// demand node from `reopenedFirst` through `reopenedNext` (-1 ends a
-  /// chain); `reopenedArcs` keeps each arc in once.
-  var reopened: [ArcEnd] = []
-  var reopenedNext: [Int32] = []
-  var reopenedFirst: [Int32] = []
-  var reopenedArcs: Set<Int32> = []
   /// Per potentials: the nodes whose arc to `T` is tight for some load,
   /// tested for the load they have each time (``closeNodesThatCannotReachSink(phase:visited:queue:)``).
   var sinkCandidates: [Int32] = []
@@ -148,20 +146,18 @@ struct MinCostFlow {
 
     // Initial potentials make every arc's reduced cost c + p(u) - p(v) ≥ 0:
     // p(T) = 0, each mentor's first slot tight, each mentee at its best arc.
-    var label = [NodeLabel](repeating: NodeLabel(potential: 0), count: sink + 1)
-    for mentor in 0..<mentorCount { label[menteeCount + mentor].potential = peopleBonus }
+    var potential = [Int](repeating: 0, count: sink + 1)
+    for mentor in 0..<mentorCount { potential[menteeCount + mentor] = peopleBonus }
     for mentee in 0..<menteeCount {
       var best = menteeSupply[mentee] == 1 ? -peopleBonus : 0
       for arc in start[mentee]..<start[mentee + 1] {
         best = max(best, -edgeCost[arc] + peopleBonus)
       }
-      label[mentee].potential = best
+      potential[mentee] = best
     }
-    self.label = label
+    self.potential = potential
+    label = [NodeLabel](repeating: NodeLabel(), count: sink + 1)
   }
-
-  /// Each node's potential, in node order: the certificate.
-  var potentials: [Int] { label.map(\.potential) }
 
   /// The supply node whose arcs include `arc` (binary search on `menteeStart`).
   func supplyNode(ofArc arc: Int) -> Int {
@@ -230,10 +226,9 @@ struct MinCostFlow {
   }
 }
 
-/// A node's potential with the scratch of the current shortest-path
-/// search, kept together so that relaxing an arc reads one place.
+/// A node's scratch in the current shortest-path search (its potential is
+/// in ``MinCostFlow/potential``).
 struct NodeLabel {
-  var potential: Int
   /// Tentative distance in this search; meaningful when `seen == round`.
   var distance = 0
   /// The search that last reached the node.

@@ -51,7 +51,7 @@ public enum OptimalMatching {
     case .phases: flow.solveInPhases(progress: progress)
     }
     let matching = Matching(edgeIndices: flow.matchedEdges(of: problem))
-    let potentials = flow.potentials
+    let potentials = flow.potential
     let supply = Array(potentials[0..<flow.menteeCount])
     let demand = Array(potentials[flow.menteeCount..<flow.sink])
     let certificate = FlowCertificate(
