@@ -31,6 +31,18 @@ struct Run: ParsableCommand {
   @Option(help: "Match only this cohort.")
   var cohort: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "For benchmarks, with --dry-run: write each cohort's solver problem into <dir>/cohorts/<cohort>/ as the edges.csv and caps.csv that `mentormatch solve` reads (indices and scores, no names).",
+      valueName: "dir"))
+  var solverProblems: String?
+
+  func validate() throws {
+    if solverProblems != nil && !dryRun {
+      throw ValidationError("--solver-problems needs --dry-run: a nightly run writes only its run folder")
+    }
+  }
+
   func run() throws {
     // Before the run's threads start (see ProcessHeap for what it saves).
     ProcessHeap.growInLargeSteps()
@@ -45,7 +57,8 @@ struct Run: ParsableCommand {
       let options = RunOptions(
         configPath: config, asOf: asOf ?? now, dryRun: dryRun, cohort: cohort,
         pid: ProcessInfo.processInfo.processIdentifier,
-        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment), startedAt: now)
+        crash: CrashPoint.fromEnvironment(ProcessInfo.processInfo.environment), startedAt: now,
+        solverProblems: solverProblems)
       let log: @Sendable (String) -> Void = { line in
         // On a terminal, clear the progress line before a log line takes its place.
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

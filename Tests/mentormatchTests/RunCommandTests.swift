@@ -706,6 +706,50 @@ private struct DemoCopy {
     }
   }
 
+  /// `--solver-problems` writes each cohort's solver problem where `solve`
+  /// reads it, and `solve` then makes as many pairs as the night did in that
+  /// cohort. Only with `--dry-run`: a nightly run writes its run folder alone.
+  @Test func solverProblemsAreWhatSolveReadsAndNeedADryRun() throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let problems = demo.folder.appendingPathComponent("problems")
+    let refused = try CommandRunner.run(
+      ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--solver-problems", problems.path])
+    #expect(refused.exitCode == 64, "\(refused.stderr)")
+    #expect(refused.stderr.contains("--solver-problems needs --dry-run"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: problems.path))
+    #expect(!FileManager.default.fileExists(atPath: demo.runs.path), "a refused run wrote nothing")
+
+    let night = try CommandRunner.run(
+      ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--dry-run", "--solver-problems", problems.path])
+    #expect(night.exitCode == 0, "\(night.stderr)")
+    let dryRuns = demo.runs.appendingPathComponent("dry-runs")
+    let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: dryRuns.path).first)
+    let csv = try Data(contentsOf: dryRuns.appendingPathComponent(folder).appendingPathComponent("matches.csv"))
+    let rows = String(decoding: csv, as: UTF8.self).split(separator: "\r\n").dropFirst()
+    let cohorts = Set(rows.map { String($0.prefix { $0 != "," }) }).sorted()
+    #expect(cohorts.count == 3, "\(cohorts)")
+    // The night names each cohort's folder: cohorts/<slug>, as in the run folder.
+    let written = night.stderr.split(separator: "\n").compactMap { line -> (String, String)? in
+      guard let range = line.range(of: "solver problem of cohort "), let to = line.range(of: " written to ") else { return nil }
+      return (String(line[range.upperBound..<to.lowerBound]), String(line[to.upperBound...]))
+    }
+    #expect(written.map(\.0).sorted() == cohorts)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: problems.appendingPathComponent("cohorts").path).count == 3)
+    for (cohort, folder) in written {
+      let dir = URL(fileURLWithPath: folder)
+      #expect(folder.hasPrefix(problems.path + "/cohorts/"), "\(folder)")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["caps.csv", "edges.csv"])
+      let solved = try CommandRunner.run([
+        "solve", "--edges", dir.appendingPathComponent("edges.csv").path,
+        "--capacities", dir.appendingPathComponent("caps.csv").path, "--algorithm", "optimal",
+      ])
+      #expect(solved.exitCode == 0, "\(solved.stderr)")
+      let pairs = solved.stdout.split(separator: "\r\n").dropFirst().count
+      #expect(pairs > 0 && pairs == rows.filter { $0.hasPrefix(cohort + ",") }.count, "\(cohort): \(pairs) pairs")
+    }
+  }
+
   /// `outbox list` of a folder that is not a run folder, or of no folder at
   /// all, is a missing input (66), as `audit` says, not an empty listing.
   @Test func outboxListOfSomethingElseIsNoInput() throws {

@@ -127,3 +127,38 @@ struct RowProblems {
     if total > 0 { throw .badRows(messages: messages, total: total) }
   }
 }
+
+extension EdgeList {
+  /// `problem` as the two files ``read(edges:capacities:)`` takes back:
+  /// mentees named `e` and mentors `r`, each followed by its index in as
+  /// many digits as the larger side needs, so that id order is index order
+  /// and the problem read back is `problem` (less anyone with no edge, who
+  /// cannot be matched); capacities listed for whoever's is not 1. Indices
+  /// and scores only: no person's id or name.
+  public static func files(of problem: MatchingProblem) -> (edges: [UInt8], capacities: [UInt8]) {
+    let width = String(max(problem.menteeCount, problem.mentorCount, 1) - 1).utf8.count
+    func appendID(_ side: UInt8, _ index: Int, to bytes: inout [UInt8]) {
+      bytes.append(side)
+      let digits = Array(String(index).utf8)
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+      bytes.append(contentsOf: digits)
+    }
+    let (mentee, mentor) = (UInt8(ascii: "e"), UInt8(ascii: "r"))
+    var edges = Array("\(EdgeTable.columnNames.joined(separator: ","))\n".utf8)
+    edges.reserveCapacity(problem.edges.count * (2 * width + 12))
+    for edge in problem.edges {
+      appendID(mentee, edge.mentee, to: &edges)
+      edges.append(UInt8(ascii: ","))
+      appendID(mentor, edge.mentor, to: &edges)
+      edges.append(contentsOf: ",\(edge.menteeScore),\(edge.mentorScore)\n".utf8)
+    }
+    var capacities = Array("id,capacity\n".utf8)
+    for (side, list) in [(mentee, problem.menteeCapacities), (mentor, problem.mentorCapacities)] {
+      for (index, capacity) in list.enumerated() where capacity != 1 {
+        appendID(side, index, to: &capacities)
+        capacities.append(contentsOf: ",\(capacity)\n".utf8)
+      }
+    }
+    return (edges, capacities)
+  }
+}

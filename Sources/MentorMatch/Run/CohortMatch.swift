@@ -103,15 +103,15 @@ struct CohortMatch: Sendable {
   }
 
   /// Solves a searched cohort's problem on one core and checks the solution.
-  /// `solving` is called as the solver starts.
+  /// `solving` is given the problem as the solver starts.
   static func solve(
     _ searched: Candidates, problem: MatchingProblem, context: RunContext,
     measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
-    solving: () -> Void = {}
+    solving: (MatchingProblem) throws -> Void = { _ in }
   ) throws -> CohortMatch {
     let (lists, mentees, mentors) = (searched.lists, searched.mentees, searched.mentors)
     let settings = context.config.matching
-    solving()
+    try solving(problem)
     // The solver knows its number of units only once it has chosen its side.
     var solveProgress: TenthsProgress?
     var started = false

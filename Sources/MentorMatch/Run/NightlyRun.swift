@@ -13,10 +13,16 @@ public struct RunOptions: Sendable {
   /// lock for a second taker to name; the as-of when nil. The two differ
   /// whenever `--as-of` is given.
   public var startedAt: String?
+  /// For benchmarks: a folder where each cohort's solver problem is written
+  /// as its solver starts, in `<folder>/cohorts/<cohort>/` (named as in the
+  /// run folder) as the files
+  /// `mentormatch solve` reads (``EdgeList/files(of:)``: indices and scores
+  /// only). Dry runs only.
+  public var solverProblems: String?
 
   public init(
     configPath: String, asOf: String, dryRun: Bool, cohort: String?, pid: Int32, crash: CrashPoint,
-    startedAt: String? = nil
+    startedAt: String? = nil, solverProblems: String? = nil
   ) {
     self.configPath = configPath
     self.asOf = asOf
@@ -25,6 +31,7 @@ public struct RunOptions: Sendable {
     self.pid = pid
     self.crash = crash
     self.startedAt = startedAt
+    self.solverProblems = solverProblems
   }
 }
 
@@ -204,8 +211,19 @@ public enum NightlyRun {
         people: PersonSeen.everyone(in: context.ingest))
     var stagedEnded = false
     defer { if !stagedEnded { staged?.abandon() } }
+    let problemFolders = options.solverProblems.map { _ in
+      RunIndex.cohortFolders(Set(context.ingest.signups.map(\.cohort)).sorted())
+    }
     let result = try RunCore.compute(
-      context, measure: measure, progress: progress, solving: { staged?.solving() }, matched: { staged?.matched($0) })
+      context, measure: measure, progress: progress,
+      solving: { cohort, problem in
+        staged?.solving()
+        if options.dryRun, let folder = options.solverProblems, let name = problemFolders?[cohort] {
+          try writeSolverProblem(problem, into: (folder as NSString).appendingPathComponent(name))
+          log("solver problem of cohort \(cohort) written to \(folder)/\(name)/")
+        }
+      },
+      matched: { staged?.matched($0) })
     let files = RunFolderFiles.assemble(result: result, snapshot: snapshot)
     // The outputs are hashed for the manifest on another core while they are written.
     let outputFiles = result.files
@@ -278,6 +296,14 @@ public enum NightlyRun {
     let leftovers = (context, snapshot, result, files, emails, store)
     Thread { withExtendedLifetime(leftovers) {} }.start()
     return summary
+  }
+
+  /// Writes `problem` as `edges.csv` and `caps.csv` in `folder`
+  /// (``RunOptions/solverProblems``).
+  static func writeSolverProblem(_ problem: MatchingProblem, into folder: String) throws(PrivateFiles.WriteError) {
+    let files = EdgeList.files(of: problem)
+    try PrivateFiles.makeDirectory(folder)
+    try PrivateFiles.write(into: folder, ["edges.csv": files.edges, "caps.csv": files.capacities])
   }
 
   /// How many rejected records the log names one by one; `rejects.csv` has them all.

@@ -96,15 +96,15 @@ public enum RunCore {
   /// a clock, the audit passes a plain call. It is also called from another
   /// thread: the cohorts' `candidates` stages run beside the earlier cohorts'
   /// `solve`, so with several cohorts those stages' times overlap.
-  /// `solving` is called as each cohort's solver starts, which runs on one
-  /// core. `matched` gets the new pairs as soon as every cohort is solved,
+  /// `solving` is given each cohort's name and solver problem as its solver
+  /// starts, which runs on one core. `matched` gets the new pairs as soon as every cohort is solved,
   /// before the reports, so the shell can start storing them; they are the
   /// result's ``RunResult/newPairs``.
   public static func compute(
     _ context: RunContext,
     measure: @escaping @Sendable (String, () throws -> Void) throws -> Void = { _, work in try work() },
     progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
-    solving: () -> Void = {},
+    solving: (_ cohort: String, _ problem: MatchingProblem) throws -> Void = { _, _ in },
     matched onMatched: ([NewPair]) -> Void = { _ in }
   ) throws -> RunResult {
     var normalised = SkillsByPerson()
@@ -158,7 +158,8 @@ public enum RunCore {
         cohort: name, context: context, skills: skills, hierarchy: hierarchy, measure: measure, progress: progress)
       matched.append(
         try CohortMatch.solve(
-          searched, problem: problem, context: context, measure: measure, progress: progress, solving: solving))
+          searched, problem: problem, context: context, measure: measure, progress: progress,
+          solving: { try solving(name, $0) }))
       progress(
         RunProgress(
           step: "matching cohorts", done: index + 1, total: selected.count,
