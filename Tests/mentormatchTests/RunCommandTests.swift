@@ -720,6 +720,13 @@ private struct DemoCopy {
     #expect(!FileManager.default.fileExists(atPath: problems.path))
     #expect(!FileManager.default.fileExists(atPath: demo.runs.path), "a refused run wrote nothing")
 
+    // A folder that cannot be made (under a file) stops the run before anything is matched.
+    let blocked = demo.folder.appendingPathComponent("mentormatch.toml/problems").path
+    let early = try CommandRunner.run(
+      ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--dry-run", "--solver-problems", blocked])
+    #expect(early.exitCode == 73, "\(early.stderr)")
+    #expect(early.stderr.contains("a file of that name is in the way") && !early.stderr.contains("stage normalise"), "\(early.stderr)")
+
     let night = try CommandRunner.run(
       ["run", "--config", demo.config, "--as-of", "2026-11-27T02:00:00Z", "--dry-run", "--solver-problems", problems.path])
     #expect(night.exitCode == 0, "\(night.stderr)")

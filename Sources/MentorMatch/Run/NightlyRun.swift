@@ -78,6 +78,8 @@ public enum NightlyRun {
     // A bad --as-of is a usage error: refused before the config, the lock or any input.
     _ = try RunIdentity.normalisedAsOf(options.asOf)
     let config = try MentorMatchConfig.load(path: options.configPath)
+    // A folder that cannot be made stops the run now, not after the candidates.
+    if options.dryRun, let folder = options.solverProblems { try PrivateFiles.makeDirectory(folder) }
     // Without `[skills] taxonomy` the run places no skills (rules on skills score nothing).
     let taxonomyDirectory = config.skills.taxonomy
     // Templates are loaded and rendered against a sample now, so a broken
