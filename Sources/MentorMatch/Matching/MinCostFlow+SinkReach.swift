@@ -117,12 +117,16 @@ struct Transposition: Sendable {
   let edgeCost: [Int]
   let potential: [Int]
 
+  /// What ``MinCostFlow/install(_:)`` takes: ``MinCostFlow/reverseStart``,
+  /// ``MinCostFlow/reverseArcs`` and ``MinCostFlow/sinkCandidates``.
   struct Lists: Sendable {
     var start: [Int]
     var arcs: [ArcEnd]
     var sinkCandidates: [Int32]
   }
 
+  /// The tight listed arcs by demand node, each demand node's in supply
+  /// node order, and the nodes whose arc to `T` can be tight.
   func lists() -> Lists {
     var start = [Int](repeating: 0, count: mentorCount + 1)
     var kept: [ArcEnd] = []
@@ -158,8 +162,9 @@ struct Transposition: Sendable {
 
   /// ``lists()`` as work for another thread that lets go of these values
   /// before it hands the lists back, so that the flow, which shares their
-  /// storage, can change them in place as soon as it has the lists (holding
-  /// them a moment longer would copy the tight lists at the next search).
+  /// storage, can change them in place as soon as it has the lists (held a
+  /// moment longer, the tight lists would be copied when the next
+  /// shortest-path search rewrites them).
   consuming func handedOver() -> @Sendable () -> Lists {
     let box = Handover(self)
     return { box.take().lists() }
