@@ -33,7 +33,10 @@ extension MinCostFlow {
   /// tight lists (a depth-first search changes neither).
   mutating func whileTransposing(_ transposing: Bool, _ search: (inout MinCostFlow) -> Int) -> Int {
     guard transposing, ParallelWork.cores > 1 else { return search(&self) }
-    let job = BackgroundJob(transposition().handedOver())
+    // Held by the job alone, which lets go of it before it hands the lists
+    // back (BackgroundJob): the flow then rewrites its tight lists in place,
+    // not in a copy.
+    let job = BackgroundJob { [transposition = transposition()] in transposition.lists() }
     let routed = search(&self)
     install(job.wait())
     return routed
@@ -158,27 +161,5 @@ struct Transposition: Sendable {
       return reduced == 0 || reduced == (node < menteeCount ? -peopleBonus : peopleBonus)
     }.map { Int32($0) }
     return Lists(start: start, arcs: arcs, sinkCandidates: sinkCandidates)
-  }
-
-  /// ``lists()`` as work for another thread that lets go of these values
-  /// before it hands the lists back, so that the flow, which shares their
-  /// storage, can change them in place as soon as it has the lists (held a
-  /// moment longer, the tight lists would be copied when the next
-  /// shortest-path search rewrites them).
-  consuming func handedOver() -> @Sendable () -> Lists {
-    let box = Handover(self)
-    return { box.take().lists() }
-  }
-}
-
-/// Hands a value to one other thread, which takes it once.
-private final class Handover<Value: Sendable>: @unchecked Sendable {
-  private var value: Value?
-  init(_ value: Value) { self.value = value }
-  /// Called once, by the one thread the value was handed to.
-  func take() -> Value {
-    defer { value = nil }
-    guard let value else { preconditionFailure("a handed-over value was taken twice") }
-    return value
   }
 }
