@@ -1,6 +1,8 @@
 /// Turning a solved cohort into the report's view model.
 extension CohortMatch {
-  func report(context: RunContext, skills: SkillsByPerson) -> CohortReport {
+  /// - Parameter unplaced: ``SkillsByPerson/unplacedMentions()`` of the
+  ///   run, picked out once for every cohort.
+  func report(context: RunContext, skills: SkillsByPerson, unplaced: [SkillMention]) -> CohortReport {
     // The explanations are most of the work. The report shows their lead
     // side (the mentee's, in the third person). With emails, ``explained()``
     // has worded it with the rest; without, only it is worded, in chunks on
@@ -9,7 +11,7 @@ extension CohortMatch {
     let worded = explanations.count == pairs.count
     let chunks = worded ? 0 : pairs.count >= 1024 ? 2 * ParallelWork.cores : 1
     let pieces = ParallelWork.map(chunks + 1, concurrency: chunks > 1 ? ParallelWork.cores : 1) { job -> Piece in
-      job == 0 ? .model(model(context: context, skills: skills)) : .lines(leadLines(chunk: job - 1, of: chunks))
+      job == 0 ? .model(model(context: context, skills: skills, unplaced: unplaced)) : .lines(leadLines(chunk: job - 1, of: chunks))
     }
     var parts: Model?
     var lines: [[String]] = []
@@ -36,7 +38,7 @@ extension CohortMatch {
     return model.report
   }
 
-  /// What one job of ``report(context:skills:)`` built.
+  /// What one job of ``report(context:skills:unplaced:)`` built.
   private enum Piece: Sendable {
     case model(Model)
     case lines([[String]])
@@ -49,7 +51,7 @@ extension CohortMatch {
     var mentorRows: [ReportPerson]
   }
 
-  private func model(context: RunContext, skills: SkillsByPerson) -> Model {
+  private func model(context: RunContext, skills: SkillsByPerson, unplaced: [SkillMention]) -> Model {
     // Each person's row once: built per pair, a Signup's copy retains dozens of Strings.
     let menteeRows = mentees.indices.map { Self.person(mentees[$0]) }
     let mentorRows = mentors.indices.map { Self.person(mentors[$0]) }
@@ -119,7 +121,7 @@ extension CohortMatch {
       programme: context.config.programmeName, cohort: cohort, runID: context.identity.runID, asOf: context.identity.asOf,
       algorithm: context.config.matching.algorithm.rawValue, objective: context.config.matching.objective.description,
       checkerResult: checker, checkerPassed: checkerPassed, counts: counts, pairs: [], waiting: waiting,
-      rejected: rows, unplacedTerms: Self.unplaced(skills.mentions, people: ids),
+      rejected: rows, unplacedTerms: Self.unplaced(unplaced, people: ids),
       skills: Self.supply(people: people, skills: skills, labels: context.taxonomy.preferredLabels))
     return Model(report: report, menteeRows: menteeRows, mentorRows: mentorRows)
   }
@@ -144,8 +146,10 @@ extension CohortMatch {
       gradeRank: signup.gradeIndex, department: signup.department, profession: signup.profession, location: signup.location)
   }
 
-  /// The cohort's unplaced skill terms, most frequent first.
-  private static func unplaced(_ mentions: [SkillMention], people: Set<String>) -> [UnplacedTerm] {
+  /// The cohort's unplaced skill terms, most frequent first: those of
+  /// `mentions` placed nowhere and typed by one of `people`. The same for
+  /// every mention of the run as for ``SkillsByPerson/unplacedMentions()``.
+  static func unplaced(_ mentions: [SkillMention], people: Set<String>) -> [UnplacedTerm] {
     var occurrences: [String: Int] = [:]
     var who: [String: Set<String>] = [:]
     for mention in mentions where mention.match.placement == nil && people.contains(mention.personID) && !mention.match.folded.isEmpty {

@@ -175,7 +175,12 @@ public enum RunCore {
       // report words the mentee's side itself.
       if context.composer != nil { matched = matched.map { $0.explained() } }
       let solved = matched
-      let reports = ParallelWork.map(solved.count) { solved[$0].report(context: context, skills: skills) }
+      // Each report counts its cohort's unplaced terms among these few,
+      // not among every mention of the night (millions at 500,000 people).
+      let unplaced = skills.unplacedMentions()
+      let reports = ParallelWork.map(solved.count) {
+        solved[$0].report(context: context, skills: skills, unplaced: unplaced)
+      }
       for (match, report) in zip(matched, reports) {
         outcomes.append(
           CohortOutcome(

@@ -5,6 +5,14 @@ struct SkillsByPerson: Sendable, Equatable {
   var wanted: [String: [String]] = [:]
   var mentions: [SkillMention] = []
 
+  /// The mentions placed nowhere, in order, leaving out any whose folded
+  /// term is empty: all that the cohort reports' unplaced terms read
+  /// (``CohortMatch/unplaced(_:people:)``). Picked out once a night, so
+  /// that each cohort's report passes over these rather than every mention.
+  func unplacedMentions() -> [SkillMention] {
+    mentions.filter { $0.match.placement == nil && !$0.match.folded.isEmpty }
+  }
+
   /// Sign-ups per unit of parallel work: below this, one core does it all.
   static let chunkSize = 2_048
 
