@@ -24,15 +24,12 @@ struct CohortMatch: Sendable {
   /// the solver's problem: everything before the solver, which depends on no
   /// other cohort's solver (``RunCore`` searches cohorts ahead of it). With
   /// `parallel` false, all of it runs on the calling thread; the result is the same.
+  /// `people` are the cohort's sign-ups in export order (``RunCore/people(of:in:)``).
   static func candidates(
-    cohort: String, context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
+    cohort: String, people: [Signup], context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
     measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
     parallel: Bool = true
   ) throws -> (searched: Candidates, problem: MatchingProblem) {
-    let signups = context.ingest.signups
-    // A run with one cohort (the common case) shares the ingest's array
-    // instead of copying every sign-up into a new one.
-    let people = signups.allSatisfy { $0.cohort == cohort } ? signups : signups.filter { $0.cohort == cohort }
     var activeAsMentee: [String: Int] = [:]
     var activeAsMentor: [String: Int] = [:]
     for pair in context.prior.activePairs(cohort: cohort) {

@@ -67,7 +67,9 @@ public struct SkillCurationReport: Sendable, Equatable {
     var withheld: Set<String> = []
     for mention in mentions {
       let folded = mention.match.folded
-      if mention.term.contains("@") {
+      // The byte first: most terms have none, and a search by Character
+      // decodes every grapheme of every mention.
+      if mention.term.utf8.contains(UInt8(ascii: "@")), mention.term.contains("@") {
         withheld.insert(folded)
         continue
       }

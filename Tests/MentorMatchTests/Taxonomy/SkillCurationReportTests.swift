@@ -48,6 +48,24 @@ import Testing
     #expect(SkillCurationReport(mentions: mentions) == SkillCurationReport(mentions: mentions.reversed()))
   }
 
+  /// Which terms are withheld for holding `@` is decided by Character, as
+  /// before the byte test in front of it: an `@` joined to a combining mark
+  /// is another character, and such a term is kept.
+  @Test func termsHoldingAnAtSignAreWithheldByCharacter() {
+    let terms = ["x@y", "@lead", "a@\u{301}b", "plain", "tail@"]
+    let mentions = terms.map { term in
+      SkillMention(
+        term: term, match: SkillMatch(folded: term, placement: nil, unplacedReason: .noCandidate, candidates: []),
+        side: .wanted, personID: "p")
+    }
+    let report = SkillCurationReport(mentions: mentions)
+    #expect(report.withheldTerms == terms.filter { $0.contains("@") }.count)
+    #expect(report.withheldTerms == 3)
+    #expect(report.unplacedTerms == 2)
+    let text = String(decoding: report.curationCSV, as: UTF8.self)
+    #expect(text.contains("a@\u{301}b") && !text.contains("x@y") && !text.contains("tail@"))
+  }
+
   @Test func holdsNoPersonIDsOrAddresses() throws {
     let report = SkillCurationReport(mentions: try Self.mentions())
     let text = String(decoding: report.curationCSV + report.fuzzyAuditCSV, as: UTF8.self)
