@@ -24,15 +24,17 @@ struct CohortMatch: Sendable {
   /// the solver's problem: everything before the solver, which depends on no
   /// other cohort's solver (``RunCore`` searches cohorts ahead of it). With
   /// `parallel` false, all of it runs on the calling thread; the result is the same.
-  /// `people` are the cohort's sign-ups in export order (``RunCore/people(of:in:)``).
+  /// `people`, `activePairs` and `priorPairs` are the cohort's share of the
+  /// night (``CohortShares``).
   static func candidates(
-    cohort: String, people: [Signup], context: RunContext, skills: SkillsByPerson, hierarchy: SkillHierarchy,
+    cohort: String, people: [Signup], activePairs: [PairRecord], priorPairs: Set<PriorPair>, context: RunContext,
+    skills: SkillsByPerson, hierarchy: SkillHierarchy,
     measure: (String, () throws -> Void) throws -> Void, progress: @escaping @Sendable (RunProgress) -> Void = { _ in },
     parallel: Bool = true
   ) throws -> (searched: Candidates, problem: MatchingProblem) {
     var activeAsMentee: [String: Int] = [:]
     var activeAsMentor: [String: Int] = [:]
-    for pair in context.prior.activePairs(cohort: cohort) {
+    for pair in activePairs {
       activeAsMentee[pair.menteeID, default: 0] += 1
       activeAsMentor[pair.mentorID, default: 0] += 1
     }
@@ -52,7 +54,6 @@ struct CohortMatch: Sendable {
         mentorRemaining.append(asMentor)
       }
     }
-    let prior = Set(context.prior.pairs.map { PriorPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
     // The two sides on two threads: each person is a dictionary to build.
     let (menteeList, mentorList) = (mentees, mentors)
     let (menteeCapacity, mentorCapacity) = (menteeRemaining, mentorRemaining)
@@ -65,7 +66,7 @@ struct CohortMatch: Sendable {
         ? menteeList.indices.map { scoringPerson(menteeList[$0], capacity: menteeCapacity[$0], skills: skills) }
         : mentorList.indices.map { scoringPerson(mentorList[$0], capacity: mentorCapacity[$0], skills: skills) }
     }
-    let scoringCohort = ScoringCohort(mentees: sides[0], mentors: sides[1], hierarchy: hierarchy, priorPairs: prior)
+    let scoringCohort = ScoringCohort(mentees: sides[0], mentors: sides[1], hierarchy: hierarchy, priorPairs: priorPairs)
     let tenths = TenthsProgress(
       step: "candidates", item: cohort, total: scoringCohort.mentees.count, report: progress)
     let lists = try timed("candidates", measure) {

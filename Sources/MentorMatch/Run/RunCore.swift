@@ -92,43 +92,6 @@ public enum RunCore {
     }
   }
 
-  /// The sign-ups of each of `cohorts`, in export order, from one pass over
-  /// `signups` (a pass per cohort costs more than the search of a small
-  /// cohort when there are hundreds). One cohort that holds every sign-up,
-  /// the common case, shares the array.
-  static func people(of cohorts: [String], in signups: [Signup]) -> [[Signup]] {
-    if cohorts.count == 1, signups.allSatisfy({ $0.cohort == cohorts[0] }) { return [signups] }
-    var position: [String: Int] = [:]
-    for (index, cohort) in cohorts.enumerated() { position[cohort] = index }
-    var people = [[Signup]](repeating: [], count: cohorts.count)
-    for index in signups.indices {
-      if let cohort = position[signups[index].cohort] { people[cohort].append(signups[index]) }
-    }
-    return people
-  }
-
-  /// `mentions` split by the cohort of the person who typed each, in
-  /// order: entry c for the cohort whose sign-ups are `people[c]`. A person
-  /// in no cohort given has their mentions in none. Should an id be in two
-  /// cohorts, every cohort gets all of `mentions`, as each report keeps
-  /// only its own people's (``CohortMatch/unplaced(_:people:)``).
-  static func byCohort(_ mentions: [SkillMention], people: [[Signup]]) -> [[SkillMention]] {
-    var cohortOf: [String: Int] = [:]
-    cohortOf.reserveCapacity(people.reduce(0) { $0 + $1.count })
-    for (cohort, signups) in people.enumerated() {
-      for index in signups.indices {
-        if let earlier = cohortOf.updateValue(cohort, forKey: signups[index].id), earlier != cohort {
-          return [[SkillMention]](repeating: mentions, count: people.count)
-        }
-      }
-    }
-    var split = [[SkillMention]](repeating: [], count: people.count)
-    for mention in mentions {
-      if let cohort = cohortOf[mention.personID] { split[cohort].append(mention) }
-    }
-    return split
-  }
-
   /// Runs every stage after ingest. `measure` times a stage; the shell passes
   /// a clock, the audit passes a plain call. It is also called from another
   /// thread: the cohorts' `candidates` stages run beside the earlier cohorts'
@@ -167,32 +130,33 @@ public enum RunCore {
     // solved, using what the solver and the state's thread leave of the
     // cores (on all cores in turn when it is not allowed). Each cohort's
     // pairs are the same either way, and so is which error comes first.
-    let people = Self.people(of: selected, in: context.ingest.signups)
+    let shares = CohortShares(cohorts: selected, signups: context.ingest.signups)
+    let people = shares.people
+    let activePairs = shares.activePairs(context.prior.pairs)
+    let priorPairs = shares.priorPairs(context.prior.pairs)
+    @Sendable func search(_ index: Int, parallel: Bool = true) throws -> (CohortMatch.Candidates, MatchingProblem) {
+      try CohortMatch.candidates(
+        cohort: selected[index], people: people[index], activePairs: activePairs[index], priorPairs: priorPairs[index],
+        context: context, skills: skills, hierarchy: hierarchy, measure: measure, progress: progress,
+        parallel: parallel)
+    }
     let ahead = Self.searchedAhead(
       sizes: people.map { cohort in
         (cohort.count { $0.role.isMentee }, cohort.count { $0.role.isMentor })
       })
-    let first = try selected.first.map {
-      try CohortMatch.candidates(
-        cohort: $0, people: people[0], context: context, skills: skills, hierarchy: hierarchy, measure: measure,
-        progress: progress)
-    }
+    let first = try selected.isEmpty ? nil : search(0)
     // Value i is cohort i + 1: the maker's thread, lowered once, searches
     // those allowed and hands nil for the others.
     let searches = MadeAhead(count: max(0, selected.count - 1)) {
       index -> (CohortMatch.Candidates, MatchingProblem)? in
       if index == 0 { ThreadPriority.lowerCurrentThread(by: 10) }
       guard ahead[index + 1] else { return nil }
-      return try CohortMatch.candidates(
-        cohort: selected[index + 1], people: people[index + 1], context: context, skills: skills, hierarchy: hierarchy,
-        measure: measure, progress: progress, parallel: false)
+      return try search(index + 1, parallel: false)
     }
     defer { searches.stop() }
     for (index, name) in selected.enumerated() {
       let made = index == 0 ? first : try searches.take(index - 1)
-      let (searched, problem) = try made ?? CohortMatch.candidates(
-        cohort: name, people: people[index], context: context, skills: skills, hierarchy: hierarchy, measure: measure,
-        progress: progress)
+      let (searched, problem) = try made ?? search(index)
       matched.append(
         try CohortMatch.solve(
           searched, problem: problem, context: context, measure: measure, progress: progress,
@@ -214,7 +178,7 @@ public enum RunCore {
       let solved = matched
       // Each report counts its cohort's unplaced terms among its own, not
       // among every mention of the night (millions at 500,000 people).
-      let unplaced = Self.byCohort(skills.unplacedMentions(), people: solved.map(\.people))
+      let unplaced = shares.mentions(skills.unplacedMentions())
       let reports = ParallelWork.map(solved.count) {
         solved[$0].report(context: context, skills: skills, unplaced: unplaced[$0])
       }
