@@ -1,7 +1,7 @@
 /// Turning a solved cohort into the report's view model.
 extension CohortMatch {
-  /// - Parameter unplaced: ``SkillsByPerson/unplacedMentions()`` of the
-  ///   run, picked out once for every cohort.
+  /// - Parameter unplaced: the cohort's share of the night's unplaced
+  ///   mentions (``CohortShares/mentions(_:)``).
   func report(context: RunContext, skills: SkillsByPerson, unplaced: [SkillMention]) -> CohortReport {
     // The explanations are most of the work. The report shows their lead
     // side (the mentee's, in the third person). With emails, ``explained()``
@@ -11,7 +11,9 @@ extension CohortMatch {
     let worded = explanations.count == pairs.count
     let chunks = worded ? 0 : pairs.count >= 1024 ? 2 * ParallelWork.cores : 1
     let pieces = ParallelWork.map(chunks + 1, concurrency: chunks > 1 ? ParallelWork.cores : 1) { job -> Piece in
-      job == 0 ? .model(model(context: context, skills: skills, unplaced: unplaced)) : .lines(leadLines(chunk: job - 1, of: chunks))
+      job == 0
+        ? .model(model(context: context, skills: skills, unplaced: unplaced))
+        : .lines(leadLines(chunk: job - 1, of: chunks))
     }
     var parts: Model?
     var lines: [[String]] = []
@@ -148,7 +150,8 @@ extension CohortMatch {
 
   /// The cohort's unplaced skill terms, most frequent first: those of
   /// `mentions` placed nowhere and typed by one of `people`. The same for
-  /// every mention of the run as for ``SkillsByPerson/unplacedMentions()``.
+  /// every mention of the night as for the cohort's share of its unplaced
+  /// mentions (``CohortShares/mentions(_:)``).
   static func unplaced(_ mentions: [SkillMention], people: Set<String>) -> [UnplacedTerm] {
     var occurrences: [String: Int] = [:]
     var who: [String: Set<String>] = [:]

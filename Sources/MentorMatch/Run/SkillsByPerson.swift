@@ -7,8 +7,9 @@ struct SkillsByPerson: Sendable, Equatable {
 
   /// The mentions placed nowhere, in order, leaving out any whose folded
   /// term is empty: all that the cohort reports' unplaced terms read
-  /// (``CohortMatch/unplaced(_:people:)``). Picked out once a night, so
-  /// that each cohort's report passes over these rather than every mention.
+  /// (``CohortMatch/unplaced(_:people:)``). Picked out once a night and
+  /// split by cohort (``CohortShares/mentions(_:)``), so that each cohort's
+  /// report passes over its own rather than every mention.
   func unplacedMentions() -> [SkillMention] {
     mentions.filter { $0.match.placement == nil && !$0.match.folded.isEmpty }
   }
