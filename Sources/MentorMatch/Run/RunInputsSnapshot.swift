@@ -141,7 +141,7 @@ struct RunInputsSnapshot {
   /// templates, each hashed as it is read, and hashes the exports' bytes
   /// read already. The shell does this on another core while the exports are
   /// ingested; the taxonomy comes from its own thread and the prior state
-  /// from the database, through ``Read/finish(prior:toldWaiting:cohort:taxonomy:)``.
+  /// from the database, through ``Read/finish(priorSnapshot:toldWaiting:cohort:taxonomy:)``.
   static func read(config: MentorMatchConfig, exports: ExportBytes) throws -> Read {
     var files = Read()
     files.addInput(configPath, config.bytes)
@@ -171,16 +171,17 @@ struct RunInputsSnapshot {
     }
 
     /// The whole snapshot and its digests, once the prior state is loaded.
+    /// - Parameter priorSnapshot: the prior state's ``PriorState/snapshotCSV()``.
     /// - Parameter cohort: the one cohort a `--cohort` run matches, kept as an input.
     /// - Parameter taxonomy: the taxonomy files the run loaded its taxonomy from.
-    func finish(prior: PriorState, toldWaiting: Set<String>, cohort: String?, taxonomy: TaxonomyFiles)
+    func finish(priorSnapshot: [UInt8], toldWaiting: Set<String>, cohort: String?, taxonomy: TaxonomyFiles)
       -> (RunInputsSnapshot, Digests)
     {
       var read = self
       if let cohort { read.addInput(RunInputsSnapshot.cohortPath, Array(cohort.utf8)) }
       var snapshot = read.snapshot
       for (name, bytes) in taxonomy.byName { snapshot.taxonomy["\(taxonomyFolder)/\(name)"] = bytes }
-      snapshot.priorSnapshot = prior.snapshotCSV()
+      snapshot.priorSnapshot = priorSnapshot
       snapshot.priorWaiting = RunInputsSnapshot.waitingCSV(toldWaiting)
       let digests = Digests(
         inputs: read.inputDigests, taxonomy: taxonomy.digests, prior: SHA256Hex.of(snapshot.priorSnapshot),
