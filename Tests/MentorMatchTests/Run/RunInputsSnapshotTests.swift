@@ -13,7 +13,7 @@ import Testing
     let taxonomy = try #require(config.skills.taxonomy)
     let read = try RunInputsSnapshot.read(config: config, exports: try RunInputsSnapshot.ExportBytes.read(config.input.files))
     let (snapshot, digests) = read.finish(
-      prior: PriorState(pairs: [], people: [], lastRun: nil), toldWaiting: ["p-2", "p-1"], cohort: cohort,
+      priorSnapshot: PriorState(pairs: [], people: [], lastRun: nil).snapshotCSV(), toldWaiting: ["p-2", "p-1"], cohort: cohort,
       taxonomy: try RunInputsSnapshot.TaxonomyFiles.read(directory: taxonomy))
 
     // The files are the live files' bytes, under their stored paths.
@@ -54,7 +54,7 @@ import Testing
     let ingest = try SignupIngest.read(settings: config.input, open: exports.open(options: config.input.csv))
     let read = try RunInputsSnapshot.read(config: config, exports: exports)
     let (snapshot, _) = read.finish(
-      prior: PriorState(pairs: [], people: [], lastRun: nil), toldWaiting: [], cohort: nil, taxonomy: .init())
+      priorSnapshot: PriorState(pairs: [], people: [], lastRun: nil).snapshotCSV(), toldWaiting: [], cohort: nil, taxonomy: .init())
 
     #expect(snapshot.inputs[RunInputsSnapshot.exportPath(0, config.input.files[0])] == original)
     #expect(ingest.recordsRead == 188, "the bytes read once, not the file as it is now")
@@ -89,7 +89,7 @@ import Testing
     config.input.files = []
     let read = try RunInputsSnapshot.read(config: config, exports: .init())
     let (snapshot, digests) = read.finish(
-      prior: PriorState(pairs: [], people: [], lastRun: nil), toldWaiting: [], cohort: nil, taxonomy: files)
+      priorSnapshot: PriorState(pairs: [], people: [], lastRun: nil).snapshotCSV(), toldWaiting: [], cohort: nil, taxonomy: files)
     #expect(snapshot.taxonomy["inputs/taxonomy/concepts.csv"] == files.byName["concepts.csv"])
     #expect(snapshot.taxonomy.keys.sorted() == files.byName.keys.sorted().map { "inputs/taxonomy/\($0)" })
     #expect(digests.taxonomy == snapshot.digests().taxonomy)
