@@ -31,10 +31,18 @@ struct SkillsByPerson: Sendable, Equatable {
     let parts = ParallelWork.map(runs, concurrency: concurrency) { run in
       normaliseRun(signups[min(signups.count, run * size)..<min(signups.count, (run + 1) * size)], taxonomy: taxonomy, settings: settings)
     }
-    guard parts.count > 1 else { return parts.first ?? SkillsByPerson() }
-    var result = SkillsByPerson()
-    result.mentions.reserveCapacity(parts.reduce(0) { $0 + $1.mentions.count })
-    for part in parts {
+    var later = parts
+    guard !later.isEmpty else { return SkillsByPerson() }
+    // The first run's result is the join, with room made once for the
+    // others', so that its entries are not inserted or copied again
+    // (hundreds of thousands of people). Taken out of the array, so that
+    // each value is the only holder of its storage.
+    var result = later.removeFirst()
+    result.offered.reserveCapacity(later.reduce(result.offered.count) { $0 + $1.offered.count })
+    result.wanted.reserveCapacity(later.reduce(result.wanted.count) { $0 + $1.wanted.count })
+    result.mentions.reserveCapacity(later.reduce(result.mentions.count) { $0 + $1.mentions.count })
+    while !later.isEmpty {
+      let part = later.removeFirst()
       // Later sign-ups win, as in one pass (ids are unique after ingest, so this never happens).
       result.offered.merge(part.offered) { _, later in later }
       result.wanted.merge(part.wanted) { _, later in later }
