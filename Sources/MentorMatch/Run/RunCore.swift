@@ -78,6 +78,13 @@ public struct CohortOutcome: Sendable {
 /// The functional core of `mentormatch run` and `audit`: from loaded inputs
 /// to output bytes, with no clock, file or database.
 public enum RunCore {
+  /// What one job of the reports stage's first step built: a cohort's
+  /// report, or files that need none.
+  private enum ReportsOrPart: Sendable {
+    case report(CohortReport)
+    case part(RunOutputs.Part)
+  }
+
   /// Which cohorts (by position, with each cohort's mentees and mentors
   /// signed up) are searched ahead of the solver, on one thread: each after
   /// the first whose mentees × mentors are no more than the cohort's before
@@ -179,8 +186,32 @@ public enum RunCore {
       // Each report counts its cohort's unplaced terms among its own, not
       // among every mention of the night (millions at 500,000 people).
       let unplaced = shares.mentions(skills.unplacedMentions())
-      let reports = ParallelWork.map(solved.count) {
-        solved[$0].report(context: context, skills: skills, unplaced: unplaced[$0])
+      // The files that need no report are built beside the reports, which
+      // in one big cohort keep a single core busy: the curation report
+      // passes over every skill mention of the night (about a second at
+      // 500,000 people). They come after the reports, in a fixed order.
+      let needNoReport: [RunOutputs.Job] = [
+        {
+          let curation = SkillCurationReport(mentions: skills.mentions)
+          return RunOutputs.Part(
+            files: ["skills-curation.csv": curation.curationCSV, "skills-fuzzy-audit.csv": curation.fuzzyAuditCSV],
+            unplacedTerms: curation.unplacedTerms)
+        },
+        { RunOutputs.Part(files: ["rejects.csv": context.ingest.rejectsCSV()]) },
+        { RunOutputs.Part(files: ["checks.csv": RunOutputs.checksCSV(solved, context: context)]) },
+      ]
+      let firstBuilt = ParallelWork.map(solved.count + needNoReport.count) { index -> ReportsOrPart in
+        index < solved.count
+          ? .report(solved[index].report(context: context, skills: skills, unplaced: unplaced[index]))
+          : .part(needNoReport[index - solved.count]())
+      }
+      var reports: [CohortReport] = []
+      var parts: [RunOutputs.Part] = []
+      for built in firstBuilt {
+        switch built {
+        case .report(let report): reports.append(report)
+        case .part(let part): parts.append(part)
+        }
       }
       for (match, report) in zip(matched, reports) {
         outcomes.append(
@@ -188,18 +219,9 @@ public enum RunCore {
             cohort: match.cohort, report: report, pairs: match.pairs.count, checker: match.checker,
             checkerPassed: match.checkerPassed))
       }
-      // Each file depends only on the reports and the context, so they are built side by side.
-      var jobs = RunOutputs.reportFileJobs(reports, context: context)
-      jobs.append { RunOutputs.Part(files: ["rejects.csv": context.ingest.rejectsCSV()]) }
-      jobs.append {
-        let curation = SkillCurationReport(mentions: skills.mentions)
-        return RunOutputs.Part(
-          files: ["skills-curation.csv": curation.curationCSV, "skills-fuzzy-audit.csv": curation.fuzzyAuditCSV],
-          unplacedTerms: curation.unplacedTerms)
-      }
-      jobs.append { RunOutputs.Part(files: ["checks.csv": RunOutputs.checksCSV(solved, context: context)]) }
-      let built = jobs
-      for part in ParallelWork.map(built.count, { built[$0]() }) {
+      // Each report file depends only on the reports and the context, so they are built side by side.
+      let jobs = RunOutputs.reportFileJobs(reports, context: context)
+      for part in parts + ParallelWork.map(jobs.count, { jobs[$0]() }) {
         files.merge(part.files) { _, new in new }
         unplacedTerms += part.unplacedTerms
       }
