@@ -4,7 +4,7 @@ import Testing
 
 /// ``CohortShares``: the night's sign-ups, pairs and unplaced mentions split
 /// by cohort in one pass each, equal to what a pass per cohort picks out.
-@Suite struct CohortGroupingTests {
+@Suite struct CohortSharesTests {
   private static func signup(_ id: String, cohort: String, line: Int) -> Signup {
     Signup(
       id: id, givenName: "G", familyName: "", email: "\(id)@x.gov.uk", role: .mentee, gradeIndex: 0, grade: "AA",
