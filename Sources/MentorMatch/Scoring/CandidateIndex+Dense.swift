@@ -169,14 +169,17 @@ extension CandidateIndex {
     // gathered first, then read; the tally cleared behind them) keeps every
     // mentor bound at least `running` (position in `picked`, bound in
     // `pickedBounds`, coverage in `carried`), counting only those in the histogram:
-    // `running` is the cutoff of the histogram so far, renewed every
-    // ``renewal`` positions (4,096 in a run), and most of a band falls below
-    // it, so the pass stores nothing for them. The histogram holds every mentor bound at least the
+    // `running` is the cutoff of the histogram so far, renewed after an
+    // eighth of ``renewal`` positions (512 in a run), then after twice as
+    // many each time up to ``renewal``: until the first renewal every
+    // eligible mentor is picked, so it comes early. Most of a band falls
+    // below `running`, so the pass stores nothing for them. The histogram holds every mentor bound at least the
     // last `running`, and the K-th best of those is the K-th best so far
     // (it lies above `running`), so `running` only rises, never passes the
     // final cutoff, and `picked` holds, in band order, every mentor bound
     // at or above that cutoff, with no second pass over the band.
-    var running = Int.min, count = 0, renewAt = renewal
+    var running = Int.min, count = 0
+    var step = Swift.max(1, renewal >> 3), renewAt = step
     for block in blocks where block.positions.overlaps(band) {
       let score = blockScore[block.grade]
       let positions = block.positions.clamped(to: band)
@@ -216,7 +219,8 @@ extension CandidateIndex {
         }
         for y in x..<stop { tally[y] = 0 }
         if stop &- 1 == renewAt {
-          renewAt &+= renewal
+          step = Swift.min(step &* 2, renewal)
+          renewAt &+= step
           if eligible > k { running = Self.cutoff(counts.span, shift: shift, low: low, high: high, k: k) }
         }
         x = stop

@@ -53,8 +53,9 @@ final class CandidateIndex: Sendable {
   /// mille, when the config has one (it has at most one).
   let skillsRule: (index: Int, partial: Int)?
 
-  /// Band positions between renewals of the dense pass's running cutoff
-  /// (see ``searchDense(_:k:band:scratch:)``); tests renew far more often.
+  /// The most band positions between renewals of the dense pass's running
+  /// cutoff; the first renewals come sooner (see
+  /// ``searchDense(_:k:band:scratch:)``). Tests renew far more often.
   let renewal: Int
 
   init(tables: CohortTables, path: SearchPath = .auto, renewal: Int = 4096) {

@@ -19,10 +19,12 @@ func bruteForceTop(_ tables: CohortTables, _ cohort: ScoringCohort, mentee i: In
 }
 
 /// The dense pass keeps only mentors bound at least a running cutoff, renewed
-/// every 4,096 band positions in a run: bands this small never renew it, so
-/// these tests renew it every few positions, on every rule set (skills and
-/// none, wide points, near-universal ties) and every K, against exhaustive scoring.
-@Test(arguments: [1, 3, 64] as [Int], Array(exactnessRuleSets.indices) + selectionRuleSets.indices.map { -1 - $0 })
+/// after 512 band positions in a run, then after twice as many each time up
+/// to 4,096: bands this small renew it a few times at most, so these tests
+/// renew it every few positions (256: after 32, 64, 128, then every 256), on
+/// every rule set (skills and none, wide points, near-universal ties) and
+/// every K, against exhaustive scoring.
+@Test(arguments: [1, 3, 64, 256] as [Int], Array(exactnessRuleSets.indices) + selectionRuleSets.indices.map { -1 - $0 })
 func denseRunningCutoffEqualsExhaustive(renewal: Int, ruleSet: Int) throws {
   let toml = ruleSet >= 0 ? exactnessRuleSets[ruleSet] : selectionRuleSets[-1 - ruleSet]
   let cohort = SyntheticCohort.make(mentees: 300, mentors: 900, concepts: 300, skills: 6, seed: UInt64(700 + renewal + ruleSet))
