@@ -33,8 +33,11 @@ extension CandidateIndex {
   /// reads the band in order, every mentor untouched or not.
   ///
   /// The list rules' tally is zero between searches: the band pass clears
-  /// each stretch of it once read. The coverage is kept, and brought to
-  /// this mentee's from the last one's (``updateCoverage(to:band:_:_:_:)``).
+  /// each stretch of it once read, or, when no list was added over the band
+  /// (up to two `same` or `different` rules are read from ``valueAt`` at
+  /// the positions bounded instead), only the positions constraints ruled
+  /// out. The coverage is kept, and brought to this mentee's from the last
+  /// one's (``updateCoverage(to:band:_:_:_:)``).
   /// Nil in the case the pass cannot finish (see the end), for the caller to
   /// search again without it.
   func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry]? {
@@ -77,9 +80,21 @@ extension CandidateIndex {
       default: continue
       }
     }
-    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally)
+    // Every position a constraint rules out, to be cleared after the pass
+    // when no list was added over the band.
+    d.excluded.removeAll(keepingCapacity: true)
+    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally, &d.excluded)
 
     var constant = 0
+    // Up to two `same` or `different` rules are read at the positions the
+    // band pass bounds (``valueAt``), a few thousand of a band, instead of
+    // adding their lists over it: each is (rule, the mentee's value, what a
+    // mentor holding it adds to the tally). Any list added over the band
+    // (`contains`, or a third such rule) leaves `listsAdded` set, and the
+    // pass then clears the tally behind it; otherwise only `d.excluded` is
+    // cleared.
+    var columns = ColumnTerms()
+    var listsAdded = false
     var requiredLists = 0
     // How far the list rules can move a score up and down from its block's constant.
     var listGain = 0, listLoss = 0
@@ -93,17 +108,21 @@ extension CandidateIndex {
         if rule.required { requiredLists += 1 }
         listGain += rule.points
         let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
+        if columns.take(r, value, Int(add)) { continue }
+        listsAdded = true
         let posting = valuePostings[r][value] ?? []
         for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
       case .different:
         constant += rule.points
         let value = t.menteeValue[r][i]
         guard value >= 0 else { continue }
+        if !rule.required { listLoss += rule.points }
+        if columns.take(r, value, rule.required ? Int(DenseScratch.excluded) : -rule.points) { continue }
+        listsAdded = true
         let posting = valuePostings[r][value] ?? []
         if rule.required {
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
         } else {
-          listLoss += rule.points
           for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= Int32(rule.points) }
         }
       case .contains:
@@ -111,6 +130,7 @@ extension CandidateIndex {
         guard !items.isEmpty else { continue }  // not required: checked above
         if rule.required { requiredLists += 1 }
         listGain += rule.points
+        listsAdded = true
         let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
         // Posting lists hold each mentor once, so one item needs no marks.
         let stamp = items.count > 1 ? DenseScratch.nextMark(&d.mark, &marks) : 0
@@ -129,11 +149,13 @@ extension CandidateIndex {
         continue  // below, for every mentee
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
-        for boss in wholeLine ? chain : Array(chain.prefix(1)) { exclude(mentorsByEmail[boss] ?? [], band, &tally) }
+        for boss in wholeLine ? chain : Array(chain.prefix(1)) {
+          exclude(mentorsByEmail[boss] ?? [], band, &tally, &d.excluded)
+        }
         let email = t.menteeEmail[i]
-        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &tally) }
+        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &tally, &d.excluded) }
       case .noRepeat:
-        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &tally)
+        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &tally, &d.excluded)
       }
     }
 
@@ -165,6 +187,11 @@ extension CandidateIndex {
     histogramStore.append(contentsOf: repeatElement(0, count: buckets))
     var counts = histogramStore.mutableSpan
     var eligible = 0
+    // The columns' spans; an unused one is never read.
+    let column0 = columns.count > 0 ? valueAt[columns.rule0] : [], column1 = columns.count > 1 ? valueAt[columns.rule1] : []
+    let values0 = column0.span, values1 = column1.span
+    precondition(columns.count < 1 || values0.count >= band.upperBound)
+    precondition(columns.count < 2 || values1.count >= band.upperBound)
     // One pass over the band (the positions reaching the coverage floor
     // gathered first, then read; the tally cleared behind them) keeps every
     // mentor bound at least `running` (position in `picked`, bound in
@@ -203,7 +230,13 @@ extension CandidateIndex {
         for g in 0..<found {
           let y = x &+ Int(gathered[g])
           let c = covered[y]
-          let t = tally[y]
+          // In 64 bits: a column's exclusion added to a tally already
+          // excluded stays far below eligible, with no overflow.
+          var t = Int(tally[y])
+          if columns.count > 0 {
+            if values0[lo &+ y] == columns.value0 { t &+= columns.add0 }
+            if columns.count > 1, values1[lo &+ y] == columns.value1 { t &+= columns.add1 }
+          }
           if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
             eligible &+= 1
             // Within low...high (see above), far from overflow.
@@ -217,7 +250,7 @@ extension CandidateIndex {
             }
           }
         }
-        for y in x..<stop { tally[y] = 0 }
+        if listsAdded { for y in x..<stop { tally[y] = 0 } }
         if stop &- 1 == renewAt {
           step = Swift.min(step &* 2, renewal)
           renewAt &+= step
@@ -226,6 +259,7 @@ extension CandidateIndex {
         x = stop
       }
     }
+    if !listsAdded { for pos in d.excluded { tally[Int(pos) - lo] = 0 } }
     guard eligible > 0 else { return [] }
     let histogram = counts.span
     if skills.points == 0, shift == 0,
@@ -375,8 +409,33 @@ extension CandidateIndex {
     }
   }
 
-  /// Rules out the positions inside the band.
-  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int32>) {
-    for pos in positions where band.contains(Int(pos)) { tally[Int(pos) - band.lowerBound] = DenseScratch.excluded }
+  /// Rules out the positions inside the band, and records them in `excluded`.
+  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int32>,
+                       _ excluded: inout [Int32]) {
+    for pos in positions where band.contains(Int(pos)) {
+      tally[Int(pos) - band.lowerBound] = DenseScratch.excluded
+      excluded.append(pos)
+    }
+  }
+}
+
+/// The `same` and `different` rules ``CandidateIndex/searchDense(_:k:band:scratch:)``
+/// reads from ``CandidateIndex/valueAt`` at the positions it bounds: at most
+/// two, in fixed fields so the band pass's loop holds them in registers.
+struct ColumnTerms {
+  private(set) var count = 0
+  private(set) var rule0 = 0, value0: Int32 = -1, add0 = 0
+  private(set) var rule1 = 0, value1: Int32 = -1, add1 = 0
+
+  /// Takes rule `r`: a mentor whose value is `value` adds `add` to its
+  /// tally. False when two are taken already; the caller then adds the list.
+  mutating func take(_ r: Int, _ value: Int32, _ add: Int) -> Bool {
+    switch count {
+    case 0: (rule0, value0, add0) = (r, value, add)
+    case 1: (rule1, value1, add1) = (r, value, add)
+    default: return false
+    }
+    count += 1
+    return true
   }
 }

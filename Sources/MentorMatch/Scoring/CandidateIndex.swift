@@ -44,6 +44,11 @@ final class CandidateIndex: Sendable {
   let relatedPostings: [[Int32]]
   /// Per rule: value (or list item) → positions of mentors holding it.
   let valuePostings: [[Int32: [Int32]]]
+  /// Per rule: the value of each position's mentor (-1 when blank) for a
+  /// `same` or `different` rule, empty for any other: the dense pass reads
+  /// these at the few positions it bounds instead of adding up the lists
+  /// over the whole band (see ``searchDense(_:k:band:scratch:)``).
+  let valueAt: [[Int32]]
   /// Email → positions of mentors with that email.
   let mentorsByEmail: [Int32: [Int32]]
   /// Email → positions of mentors that person is above in the line.
@@ -108,6 +113,12 @@ final class CandidateIndex: Sendable {
     }
     conceptPostings = concepts
     valuePostings = values
+    valueAt = tables.rules.indices.map { r in
+      switch tables.rules[r].test {
+      case .same, .different: order.map { tables.mentorValue[r][$0] }
+      default: []
+      }
+    }
     familyPostings = tables.children.indices.map { c in
       let children = tables.children[c]
       guard !children.isEmpty else { return [] }

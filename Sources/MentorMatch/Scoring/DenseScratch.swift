@@ -20,6 +20,8 @@ struct DenseScratch {
   /// half the bytes of 64-bit words, which the lists, the band pass and its
   /// clearing all pass over (a tenth of the stage's processor time on a
   /// core with 512 KiB of L2 cache). All zero between searches, as `covered`.
+  /// Two `same` or `different` rules are not added here but read at the
+  /// positions the band pass bounds (``ColumnTerms``).
   var tally: [Int32]
   /// The coverage of each picked mentor (parallel to `picked`).
   var carried: [Int]
@@ -34,6 +36,9 @@ struct DenseScratch {
   var marks: [UInt32]
   var mark: UInt32 = 0
   var histogram: [Int32] = []
+  /// The band positions a constraint ruled out in this search (see
+  /// ``CandidateIndex/searchDense(_:k:band:scratch:)``).
+  var excluded: [Int32] = []
 
   /// The list rules (`same`, `different`, `contains`) a tally can count:
   /// fewer than this many, whose points add up to less than
@@ -61,13 +66,15 @@ struct DenseScratch {
     marks = Array(repeating: 0, count: mentors)
   }
 
-  /// Whether a tally passes `required` required lists and no constraint failed.
+  /// Whether a tally passes `required` required lists and no constraint
+  /// failed. Read in 64 bits, where the band pass adds its column rules'
+  /// terms (``ColumnTerms``) to the stored word.
   @inline(__always)
-  static func eligible(_ tally: Int32, required: Int) -> Bool { Int(tally) >= required * Int(hit) - Int(hit / 2) }
+  static func eligible(_ tally: Int, required: Int) -> Bool { tally >= required * Int(hit) - Int(hit / 2) }
 
   /// The scored points of an eligible tally.
   @inline(__always)
-  static func points(_ tally: Int32) -> Int { Int(((tally &+ hit / 2) & (hit - 1)) &- hit / 2) }
+  static func points(_ tally: Int) -> Int { ((tally &+ Int(hit / 2)) & Int(hit - 1)) &- Int(hit / 2) }
 
   /// A fresh stamp for `marks`; stamps from earlier searches (at other band
   /// offsets) never equal it, and on wrap-around every mark is cleared.

@@ -3,8 +3,10 @@ import Testing
 @testable import MentorMatch
 
 /// Rule sets the exactness tests run under: the benchmark's, the LGBT+ network's,
-/// one with no required rule (so untouched mentors compete), and one with
-/// required list rules and a scored `different`.
+/// one with no required rule (so untouched mentors compete), one with
+/// required list rules and a scored `different`, and one whose `same` and
+/// `different` rules the dense pass reads from its columns alone (no list
+/// added over the band), with every constraint that rules mentors out.
 let exactnessRuleSets: [String] = [
   SyntheticCohort.rulesTOML,
   lgbtRulesTOML.replacingOccurrences(of: "organisation", with: "department"),
@@ -55,6 +57,31 @@ let exactnessRuleSets: [String] = [
   points_by_gap = { "-1" = 1, "4" = 7 }
   [[rules]]
   kind = "no-repeat"
+  """,
+  """
+  [[rules]]
+  kind = "skills"
+  points = 50
+  partial_credit = 0.4
+  [[rules]]
+  kind = "same"
+  field = "location"
+  required = true
+  points = 2
+  [[rules]]
+  kind = "different"
+  field = "department"
+  required = true
+  [[rules]]
+  kind = "grade-gap"
+  min = 0
+  max = 3
+  points = 5
+  [[rules]]
+  kind = "no-repeat"
+  [[rules]]
+  kind = "not-line-manager"
+  same_reporting_line = true
   """,
 ]
 

@@ -63,6 +63,49 @@ func eachSearchPathEqualsExhaustive(ruleSet: Int, path: CandidateIndex.SearchPat
   #expect(forced.candidates.contains { $0.count == 30 })
 }
 
+/// The dense pass reads up to two `same` or `different` rules at the
+/// positions it bounds and clears only what constraints wrote when no list
+/// was added over the band: after every search, in any order of mentees and
+/// bands, the tally is zero again and the list is the exhaustive one.
+@Test(arguments: exactnessRuleSets.indices)
+func theDensePassLeavesTheTallyZero(ruleSet: Int) throws {
+  var random = SplitMix64(seed: UInt64(5_300 + ruleSet))
+  for round in 0..<4 {
+    let cohort = round % 2 == 0
+      ? tangledCohort(mentees: 50, mentors: 150 + Int(random.next() % 200), seed: random.next())
+      : SyntheticCohort.make(mentees: 50, mentors: 400, concepts: 200, skills: 5, seed: random.next())
+    let tables = try CohortTables(cohort: cohort, rules: try parseRules(exactnessRuleSets[ruleSet]))
+    let index = CandidateIndex(tables: tables, path: .dense, renewal: 1 + Int(random.next() % 64))
+    var scratch = SearchScratch(mentors: cohort.mentors.count)
+    let k = 1 + Int(random.next() % 20)
+    for _ in 0..<(2 * cohort.mentees.count) {
+      let i = Int(random.next() % UInt64(cohort.mentees.count))
+      let found = index.search(i, k: k, scratch: &scratch)
+      let expected = CandidateGenerator.exhaustive(tables, i, k: k)
+      try #require(found.map(\.mentor) == expected.map(\.mentor), "round \(round) mentee \(i)")
+      try #require(found.map(\.score) == expected.map(\.score), "round \(round) mentee \(i)")
+      try #require(scratch.dense.tally.allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+    }
+  }
+}
+
+/// The last exactness rule set is read from the columns alone, with
+/// constraints that rule mentors out, so the test above reaches the path
+/// that clears only those.
+@Test func theColumnsOnlyRuleSetAddsNoList() throws {
+  let rules = try parseRules(exactnessRuleSets[exactnessRuleSets.count - 1]).rules
+  let columns = rules.filter {
+    switch $0.test {
+    case .same, .different: true
+    default: false
+    }
+  }
+  #expect(columns.count == 2)
+  #expect(!rules.contains { if case .contains = $0.test { true } else { false } })
+  #expect(rules.contains { if case .noRepeat = $0.test { true } else { false } })
+  #expect(rules.contains { if case .notLineManager = $0.test { true } else { false } })
+}
+
 /// A cohort that reaches the dense path's slower branches: wanted concepts
 /// with several parents or with children (several related lists, deduplicated
 /// by marks), top-level concepts offered and wanted, mentees naming several
