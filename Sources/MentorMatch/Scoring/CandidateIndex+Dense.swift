@@ -45,11 +45,12 @@ extension CandidateIndex {
     let lo = band.lowerBound
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
-    var coveredStore: [Int] = [], tallyStore: [Int32] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
+    if d.slotsOwner != ObjectIdentifier(self) { writeCodes(into: &d) }
+    var coveredStore: [Int] = [], slotsStore: [UInt64] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
     var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = [], gatheredStore: [Int32] = []
     swap(&pickedBoundsStore, &d.pickedBounds)
     swap(&coveredStore, &d.covered)
-    swap(&tallyStore, &d.tally)
+    swap(&slotsStore, &d.slots)
     swap(&marksStore, &d.marks)
     swap(&carriedStore, &d.carried)
     swap(&pickedStore, &d.picked)
@@ -58,12 +59,12 @@ extension CandidateIndex {
       swap(&gatheredStore, &d.gathered)
       swap(&pickedBoundsStore, &d.pickedBounds)
       swap(&coveredStore, &d.covered)
-      swap(&tallyStore, &d.tally)
+      swap(&slotsStore, &d.slots)
       swap(&marksStore, &d.marks)
       swap(&carriedStore, &d.carried)
       swap(&pickedStore, &d.picked)
     }
-    var covered = coveredStore.mutableSpan, tally = tallyStore.mutableSpan
+    var covered = coveredStore.mutableSpan, slots = slotsStore.mutableSpan
     var marks = marksStore.mutableSpan, carried = carriedStore.mutableSpan, picked = pickedStore.mutableSpan
     var pickedBounds = pickedBoundsStore.mutableSpan, gathered = gatheredStore.mutableSpan
     // A required list rule the mentee gives no value for passes no mentor;
@@ -83,15 +84,15 @@ extension CandidateIndex {
     // Every position a constraint rules out, to be cleared after the pass
     // when no list was added over the band.
     d.excluded.removeAll(keepingCapacity: true)
-    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &tally, &d.excluded)
+    exclude(t.selves[i].lazy.map { self.position[Int($0)] }, band, &slots, &d.excluded)
 
     var constant = 0
-    // Up to two `same` or `different` rules are read at the positions the
-    // band pass bounds (``valueAt``), a few thousand of a band, instead of
-    // adding their lists over it: each is (rule, the mentee's value, what a
-    // mentor holding it adds to the tally). Any list added over the band
+    // The index's column rules are read at the positions the band pass
+    // bounds (``columnRules``), a few thousand of a band, instead of adding
+    // their lists over it: each is the mentee's code and what a mentor
+    // holding it adds to the tally. Any list added over the band
     // (`contains`, or a third such rule) leaves `listsAdded` set, and the
-    // pass then clears the tally behind it; otherwise only `d.excluded` is
+    // pass then clears the tallies behind it; otherwise only `d.excluded` is
     // cleared.
     var columns = ColumnTerms()
     var listsAdded = false
@@ -108,22 +109,23 @@ extension CandidateIndex {
         if rule.required { requiredLists += 1 }
         listGain += rule.points
         let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
-        if columns.take(r, value, Int(add)) { continue }
+        if columns.take(r, code: codeOf(r, value), add: Int(add), columnRules) { continue }
         listsAdded = true
         let posting = valuePostings[r][value] ?? []
-        for index in slice(posting, band) { tally[Int(posting[index]) - lo] += add }
+        for index in slice(posting, band) { DenseScratch.add(add, at: Int(posting[index]), &slots) }
       case .different:
         constant += rule.points
         let value = t.menteeValue[r][i]
         guard value >= 0 else { continue }
         if !rule.required { listLoss += rule.points }
-        if columns.take(r, value, rule.required ? Int(DenseScratch.excluded) : -rule.points) { continue }
+        let add = rule.required ? Int(DenseScratch.excluded) : -rule.points
+        if columns.take(r, code: codeOf(r, value), add: add, columnRules) { continue }
         listsAdded = true
         let posting = valuePostings[r][value] ?? []
         if rule.required {
-          for index in slice(posting, band) { tally[Int(posting[index]) - lo] = DenseScratch.excluded }
+          exclude(slice(posting, band).lazy.map { posting[$0] }, band, &slots, &d.excluded)
         } else {
-          for index in slice(posting, band) { tally[Int(posting[index]) - lo] -= Int32(rule.points) }
+          for index in slice(posting, band) { DenseScratch.add(Int32(-rule.points), at: Int(posting[index]), &slots) }
         }
       case .contains:
         let items = t.menteeItems[r][i]
@@ -137,12 +139,12 @@ extension CandidateIndex {
         for item in items {
           let posting = valuePostings[r][item] ?? []
           for index in slice(posting, band) {
-            let x = Int(posting[index]) - lo
+            let pos = Int(posting[index])
             if stamp > 0 {
-              guard marks[x] != stamp else { continue }
-              marks[x] = stamp
+              guard marks[pos - lo] != stamp else { continue }
+              marks[pos - lo] = stamp
             }
-            tally[x] += add
+            DenseScratch.add(add, at: pos, &slots)
           }
         }
       case .skills:
@@ -150,12 +152,12 @@ extension CandidateIndex {
       case .notLineManager(let wholeLine):
         let chain = t.menteeChain[i]
         for boss in wholeLine ? chain : Array(chain.prefix(1)) {
-          exclude(mentorsByEmail[boss] ?? [], band, &tally, &d.excluded)
+          exclude(mentorsByEmail[boss] ?? [], band, &slots, &d.excluded)
         }
         let email = t.menteeEmail[i]
-        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &tally, &d.excluded) }
+        if wholeLine, email >= 0 { exclude(mentorsBelow[email] ?? [], band, &slots, &d.excluded) }
       case .noRepeat:
-        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &tally, &d.excluded)
+        exclude(t.prior[i].lazy.map { self.position[Int($0)] }, band, &slots, &d.excluded)
       }
     }
 
@@ -187,11 +189,6 @@ extension CandidateIndex {
     histogramStore.append(contentsOf: repeatElement(0, count: buckets))
     var counts = histogramStore.mutableSpan
     var eligible = 0
-    // The columns' spans; an unused one is never read.
-    let column0 = columns.count > 0 ? valueAt[columns.rule0] : [], column1 = columns.count > 1 ? valueAt[columns.rule1] : []
-    let values0 = column0.span, values1 = column1.span
-    precondition(columns.count < 1 || values0.count >= band.upperBound)
-    precondition(columns.count < 2 || values1.count >= band.upperBound)
     // One pass over the band (the positions reaching the coverage floor
     // gathered first, then read; the tally cleared behind them) keeps every
     // mentor bound at least `running` (position in `picked`, bound in
@@ -213,7 +210,7 @@ extension CandidateIndex {
       var x = positions.lowerBound &- lo
       let end = positions.upperBound &- lo
       // Checked once here, so that the compiler drops the check per read.
-      precondition(x >= 0 && end <= tally.count && end <= covered.count)
+      precondition(x >= 0 && lo &+ end <= slots.count && end <= covered.count)
       while x < end {
         // Up to and including the next renewal point, or the block's end:
         // the loop below has no renewal test of its own.
@@ -231,12 +228,13 @@ extension CandidateIndex {
           let y = x &+ Int(gathered[g])
           let c = covered[y]
           // In 64 bits: a column's exclusion added to a tally already
-          // excluded stays far below eligible, with no overflow.
-          var t = Int(tally[y])
-          if columns.count > 0 {
-            if values0[lo &+ y] == columns.value0 { t &+= columns.add0 }
-            if columns.count > 1, values1[lo &+ y] == columns.value1 { t &+= columns.add1 }
-          }
+          // excluded stays far below eligible, with no overflow. A column
+          // the mentee does not read has code ``DenseScratch/noMentorCode``,
+          // which no mentor holds.
+          let slot = slots[lo &+ y]
+          var t = Int(DenseScratch.tally(slot))
+          if UInt16(truncatingIfNeeded: slot &>> 32) == columns.code0 { t &+= columns.add0 }
+          if UInt16(truncatingIfNeeded: slot &>> 48) == columns.code1 { t &+= columns.add1 }
           if DenseScratch.eligible(t, required: requiredLists), !skills.required || c > 0 {
             eligible &+= 1
             // Within low...high (see above), far from overflow.
@@ -250,7 +248,7 @@ extension CandidateIndex {
             }
           }
         }
-        if listsAdded { for y in x..<stop { tally[y] = 0 } }
+        if listsAdded { for y in (lo &+ x)..<(lo &+ stop) { slots[y] &= DenseScratch.codesMask } }
         if stop &- 1 == renewAt {
           step = Swift.min(step &* 2, renewal)
           renewAt &+= step
@@ -259,7 +257,7 @@ extension CandidateIndex {
         x = stop
       }
     }
-    if !listsAdded { for pos in d.excluded { tally[Int(pos) - lo] = 0 } }
+    if !listsAdded { for pos in d.excluded { slots[Int(pos)] &= DenseScratch.codesMask } }
     guard eligible > 0 else { return [] }
     let histogram = counts.span
     if skills.points == 0, shift == 0,
@@ -410,32 +408,51 @@ extension CandidateIndex {
   }
 
   /// Rules out the positions inside the band, and records them in `excluded`.
-  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ tally: inout MutableSpan<Int32>,
+  private func exclude(_ positions: some Sequence<Int32>, _ band: Range<Int>, _ slots: inout MutableSpan<UInt64>,
                        _ excluded: inout [Int32]) {
     for pos in positions where band.contains(Int(pos)) {
-      tally[Int(pos) - band.lowerBound] = DenseScratch.excluded
+      slots[Int(pos)] = DenseScratch.slot(slots[Int(pos)], tally: DenseScratch.excluded)
       excluded.append(pos)
     }
   }
+
+  /// The mentee's code for column rule `r`'s interned `value`.
+  private func codeOf(_ r: Int, _ value: Int32) -> UInt16 {
+    guard let column = columnRules.firstIndex(of: r) else { return DenseScratch.noMentorCode }
+    return codeOfValue[column][Int(value)]
+  }
+
+  /// Writes the index's column codes into every slot, with tallies of zero.
+  private func writeCodes(into d: inout DenseScratch) {
+    precondition(d.slots.count >= order.count)
+    for pos in order.indices {
+      let code0 = columnCodes.count > 0 ? columnCodes[0][pos] : DenseScratch.blankCode
+      let code1 = columnCodes.count > 1 ? columnCodes[1][pos] : DenseScratch.blankCode
+      d.slots[pos] = UInt64(code0) << 32 | UInt64(code1) << 48
+    }
+    d.slotsOwner = ObjectIdentifier(self)
+  }
 }
 
-/// The `same` and `different` rules ``CandidateIndex/searchDense(_:k:band:scratch:)``
-/// reads from ``CandidateIndex/valueAt`` at the positions it bounds: at most
-/// two, in fixed fields so the band pass's loop holds them in registers.
+/// What one mentee reads from the index's column rules
+/// (``CandidateIndex/columnRules``) in ``CandidateIndex/searchDense(_:k:band:scratch:)``:
+/// a mentor whose code is `code0` adds `add0` to its tally, and likewise
+/// for the second. In fixed fields so the band pass's loop holds them in
+/// registers; a column the mentee does not read keeps a code no mentor holds.
 struct ColumnTerms {
-  private(set) var count = 0
-  private(set) var rule0 = 0, value0: Int32 = -1, add0 = 0
-  private(set) var rule1 = 0, value1: Int32 = -1, add1 = 0
+  private(set) var code0 = DenseScratch.noMentorCode, add0 = 0
+  private(set) var code1 = DenseScratch.noMentorCode, add1 = 0
 
-  /// Takes rule `r`: a mentor whose value is `value` adds `add` to its
-  /// tally. False when two are taken already; the caller then adds the list.
-  mutating func take(_ r: Int, _ value: Int32, _ add: Int) -> Bool {
-    switch count {
-    case 0: (rule0, value0, add0) = (r, value, add)
-    case 1: (rule1, value1, add1) = (r, value, add)
-    default: return false
+  /// Takes rule `r` when it is one of `columns`: a mentor holding `code`
+  /// adds `add`. False otherwise; the caller then adds the rule's list.
+  mutating func take(_ r: Int, code: UInt16, add: Int, _ columns: [Int]) -> Bool {
+    if columns.count > 0, columns[0] == r {
+      (code0, add0) = (code, add)
+    } else if columns.count > 1, columns[1] == r {
+      (code1, add1) = (code, add)
+    } else {
+      return false
     }
-    count += 1
     return true
   }
 }

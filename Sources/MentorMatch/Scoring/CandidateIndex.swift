@@ -44,11 +44,15 @@ final class CandidateIndex: Sendable {
   let relatedPostings: [[Int32]]
   /// Per rule: value (or list item) → positions of mentors holding it.
   let valuePostings: [[Int32: [Int32]]]
-  /// Per rule: the value of each position's mentor (-1 when blank) for a
-  /// `same` or `different` rule, empty for any other: the dense pass reads
-  /// these at the few positions it bounds instead of adding up the lists
-  /// over the whole band (see ``searchDense(_:k:band:scratch:)``).
-  let valueAt: [[Int32]]
+  /// The first two `same` or `different` rules whose mentors hold fewer
+  /// than 65,534 values: the dense pass reads them at the few positions it
+  /// bounds instead of adding their lists over the whole band (see
+  /// ``searchDense(_:k:band:scratch:)``). Per such rule, a code per
+  /// position (``DenseScratch/blankCode`` when blank) and a code per interned
+  /// value (``DenseScratch/noMentorCode`` when no mentor holds it).
+  let columnRules: [Int]
+  let columnCodes: [[UInt16]]
+  let codeOfValue: [[UInt16]]
   /// Email → positions of mentors with that email.
   let mentorsByEmail: [Int32: [Int32]]
   /// Email → positions of mentors that person is above in the line.
@@ -113,12 +117,34 @@ final class CandidateIndex: Sendable {
     }
     conceptPostings = concepts
     valuePostings = values
-    valueAt = tables.rules.indices.map { r in
+    var columnRules: [Int] = [], columnCodes: [[UInt16]] = [], codeOfValue: [[UInt16]] = []
+    for r in tables.rules.indices where columnRules.count < 2 {
       switch tables.rules[r].test {
-      case .same, .different: order.map { tables.mentorValue[r][$0] }
-      default: []
+      case .same, .different:
+        // Codes in order of first holder by position: any order would do.
+        var codes = [UInt16](repeating: DenseScratch.noMentorCode, count: tables.valueIDs.count)
+        var next = 0
+        var column = [UInt16](repeating: DenseScratch.blankCode, count: order.count)
+        for (pos, j) in order.enumerated() {
+          let value = Int(tables.mentorValue[r][j])
+          guard value >= 0 else { continue }
+          if codes[value] == DenseScratch.noMentorCode {
+            codes[value] = UInt16(truncatingIfNeeded: next)
+            next += 1
+            if next >= Int(DenseScratch.noMentorCode) { break }
+          }
+          column[pos] = codes[value]
+        }
+        guard next < Int(DenseScratch.noMentorCode) else { continue }
+        columnRules.append(r)
+        columnCodes.append(column)
+        codeOfValue.append(codes)
+      default: continue
       }
     }
+    self.columnRules = columnRules
+    self.columnCodes = columnCodes
+    self.codeOfValue = codeOfValue
     familyPostings = tables.children.indices.map { c in
       let children = tables.children[c]
       guard !children.isEmpty else { return [] }

@@ -13,16 +13,19 @@ struct DenseScratch {
   var coveredBand: Range<Int> = 0..<0
   /// The wanted skills `covered` adds up, sorted.
   var coveredSkills: [Int32] = []
-  /// The list rules' tally per band position: required lists passed times
-  /// ``hit`` plus scored points, or about ``excluded`` when a constraint rules
-  /// the mentor out. One 32-bit word, so the lists and the band scan touch
-  /// one array, and a band of 110,000 mentors keeps its tally in 430 KiB:
-  /// half the bytes of 64-bit words, which the lists, the band pass and its
-  /// clearing all pass over (a tenth of the stage's processor time on a
-  /// core with 512 KiB of L2 cache). All zero between searches, as `covered`.
-  /// Two `same` or `different` rules are not added here but read at the
-  /// positions the band pass bounds (``ColumnTerms``).
-  var tally: [Int32]
+  /// One word per mentor position (not per band position): in its low 32
+  /// bits the list rules' tally, required lists passed times ``hit`` plus
+  /// scored points, or about ``excluded`` when a constraint rules the
+  /// mentor out; in its high 32 bits the mentor's codes for the index's two
+  /// column rules (``CandidateIndex/columnCodes``, bits 32–47 and 48–63),
+  /// which the band pass compares with the mentee's instead of adding those
+  /// rules' lists over the band. One word, so each position the pass bounds
+  /// costs one read for all three. The tallies are all zero between
+  /// searches, as `covered`; the codes are written once, for the index
+  /// ``slotsOwner``.
+  var slots: [UInt64]
+  /// The index whose codes `slots` holds.
+  var slotsOwner: ObjectIdentifier?
   /// The coverage of each picked mentor (parallel to `picked`).
   var carried: [Int]
   /// Band positions the band pass keeps for exact scoring, in band order,
@@ -58,12 +61,34 @@ struct DenseScratch {
 
   init(mentors: Int) {
     covered = Array(repeating: 0, count: mentors)
-    tally = Array(repeating: 0, count: mentors)
+    slots = Array(repeating: 0, count: mentors)
     carried = Array(repeating: 0, count: mentors)
     picked = Array(repeating: 0, count: mentors)
     pickedBounds = Array(repeating: 0, count: mentors)
     gathered = Array(repeating: 0, count: mentors + 8)
     marks = Array(repeating: 0, count: mentors)
+  }
+
+  /// A column code no mentor holds: a mentee's value no mentor has, or a
+  /// column the mentee does not read.
+  static let noMentorCode: UInt16 = 0xFFFE
+  /// A mentor's code for a blank value.
+  static let blankCode: UInt16 = 0xFFFF
+  /// The codes' half of a slot, kept whenever the tally changes.
+  static let codesMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+  /// The tally in a slot.
+  @inline(__always)
+  static func tally(_ slot: UInt64) -> Int32 { Int32(truncatingIfNeeded: slot) }
+
+  /// The slot with its tally replaced, its codes kept.
+  @inline(__always)
+  static func slot(_ slot: UInt64, tally: Int32) -> UInt64 { (slot & codesMask) | UInt64(UInt32(bitPattern: tally)) }
+
+  /// Adds `add` to the tally of the slot at `pos`.
+  @inline(__always)
+  static func add(_ add: Int32, at pos: Int, _ slots: inout MutableSpan<UInt64>) {
+    slots[pos] = slot(slots[pos], tally: tally(slots[pos]) &+ add)
   }
 
   /// Whether a tally passes `required` required lists and no constraint

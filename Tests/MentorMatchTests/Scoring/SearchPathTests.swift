@@ -84,7 +84,41 @@ func theDensePassLeavesTheTallyZero(ruleSet: Int) throws {
       let expected = CandidateGenerator.exhaustive(tables, i, k: k)
       try #require(found.map(\.mentor) == expected.map(\.mentor), "round \(round) mentee \(i)")
       try #require(found.map(\.score) == expected.map(\.score), "round \(round) mentee \(i)")
-      try #require(scratch.dense.tally.allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+      try #require(scratch.dense.slots.allSatisfy { DenseScratch.tally($0) == 0 }, "round \(round) mentee \(i)")
+    }
+  }
+}
+
+/// The column rules are the first two `same` or `different` rules, and two
+/// mentors share a code exactly when they share the value; a mentee's code
+/// is the value's, or one no mentor holds.
+@Test func columnCodesMatchExactlyWhereValuesDo() throws {
+  let cohort = tangledCohort(mentees: 120, mentors: 400, seed: 31)
+  let tables = try CohortTables(cohort: cohort, rules: try parseRules(SyntheticCohort.rulesTOML))
+  let index = CandidateIndex(tables: tables)
+  let sameOrDifferent = tables.rules.indices.filter {
+    switch tables.rules[$0].test {
+    case .same, .different: true
+    default: false
+    }
+  }
+  try #require(sameOrDifferent.count == 3)
+  #expect(index.columnRules == Array(sameOrDifferent.prefix(2)))
+  for (column, r) in index.columnRules.enumerated() {
+    let codes = index.columnCodes[column]
+    for x in codes.indices {
+      let value = tables.mentorValue[r][Int(index.order[x])]
+      #expect((codes[x] == DenseScratch.blankCode) == (value < 0))
+      if value >= 0 { #expect(index.codeOfValue[column][Int(value)] == codes[x]) }
+      for y in stride(from: x % 7, to: codes.count, by: 7) where value >= 0 {
+        #expect((codes[x] == codes[y]) == (value == tables.mentorValue[r][Int(index.order[y])]))
+      }
+    }
+    for i in cohort.mentees.indices {
+      let value = tables.menteeValue[r][i]
+      guard value >= 0 else { continue }
+      let held = (0..<codes.count).contains { tables.mentorValue[r][Int(index.order[$0])] == value }
+      #expect((index.codeOfValue[column][Int(value)] == DenseScratch.noMentorCode) == !held)
     }
   }
 }
