@@ -41,15 +41,23 @@ extension CandidateIndex {
   /// Nil in the case the pass cannot finish (see the end), for the caller to
   /// search again without it.
   func searchDense(_ i: Int, k: Int, band: Range<Int>, scratch d: inout DenseScratch) -> [TopK.Entry]? {
+    if d.owner != ObjectIdentifier(self) { take(&d) }
+    return wideCoverage
+      ? searchDense(i, k: k, band: band, &d, coverage: Int.self)
+      : searchDense(i, k: k, band: band, &d, coverage: Int32.self)
+  }
+
+  /// ``searchDense(_:k:band:scratch:)`` with the coverage in words of `W`.
+  private func searchDense<W: CoverageWord>(_ i: Int, k: Int, band: Range<Int>, _ d: inout DenseScratch,
+                                            coverage: W.Type) -> [TopK.Entry]? {
     let t = tables
     let lo = band.lowerBound
     // Moved out of the scratch, and written through spans, so the loops pay
     // no copy-on-write checks.
-    if d.slotsOwner != ObjectIdentifier(self) { writeCodes(into: &d) }
-    var coveredStore: [Int] = [], slotsStore: [UInt64] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
+    var coveredStore: [W] = [], slotsStore: [UInt64] = [], marksStore: [UInt32] = [], carriedStore: [Int] = []
     var pickedStore: [Int32] = [], pickedBoundsStore: [Int] = [], gatheredStore: [Int32] = []
     swap(&pickedBoundsStore, &d.pickedBounds)
-    swap(&coveredStore, &d.covered)
+    swap(&coveredStore, &d[keyPath: W.store])
     swap(&slotsStore, &d.slots)
     swap(&marksStore, &d.marks)
     swap(&carriedStore, &d.carried)
@@ -58,7 +66,7 @@ extension CandidateIndex {
     defer {
       swap(&gatheredStore, &d.gathered)
       swap(&pickedBoundsStore, &d.pickedBounds)
-      swap(&coveredStore, &d.covered)
+      swap(&coveredStore, &d[keyPath: W.store])
       swap(&slotsStore, &d.slots)
       swap(&marksStore, &d.marks)
       swap(&carriedStore, &d.carried)
@@ -76,7 +84,11 @@ extension CandidateIndex {
       case .same where rule.required && t.menteeValue[r][i] < 0: return []
       case .contains where rule.required && t.menteeItems[r][i].isEmpty: return []
       case .skills:
-        skills = SkillTerms(points: rule.points, mass: t.wantedMass[i], required: rule.required)
+        // In units of ``coverageUnit``, which the coverage is kept in;
+        // ``wideCoverage`` is set when a mass does not fit 31 bits, so this
+        // guard only keeps the words from overflowing.
+        guard t.wantedMass[i] / coverageUnit <= Int(W.max) else { return nil }
+        skills = SkillTerms(points: rule.points, mass: t.wantedMass[i] / coverageUnit, required: rule.required)
         guard skills.scaled else { return nil }
       default: continue
       }
@@ -223,10 +235,10 @@ extension CandidateIndex {
         let floor = running == Int.min ? 0 : skills.coverageFloor(reaching: running &- score &- listGain)
         // The positions reaching the floor, gathered first (``BandGather``),
         // then read; the stretch's tally is cleared after them.
-        let found = BandGather.gather(covered.span.extracting(x..<stop), floor: floor, into: &gathered)
+        let found = W.gather(covered.span.extracting(x..<stop), floor: floor, into: &gathered)
         for g in 0..<found {
           let y = x &+ Int(gathered[g])
-          let c = covered[y]
+          let c = Int(covered[y])
           // In 64 bits: a column's exclusion added to a tally already
           // excluded stays far below eligible, with no overflow. A column
           // the mentee does not read has code ``DenseScratch/noMentorCode``,
@@ -305,7 +317,7 @@ extension CandidateIndex {
     // more below `floor`, so everyone scoring at least `floor`.
     for n in 0..<count where bounds[n] >= floor {
       let pos = lo + Int(picked[n])
-      gathered.append(TopK.Entry(score: bounds[n], rank: rank[pos], mentor: order[pos], covered: covered[n]))
+      gathered.append(TopK.Entry(score: bounds[n], rank: rank[pos], mentor: order[pos], covered: covered[n] * coverageUnit))
     }
     // With K of them (or every eligible mentor) the best K of these are the best K of the band.
     guard gathered.count >= Swift.min(k, eligible) else { return nil }
@@ -327,7 +339,7 @@ extension CandidateIndex {
       let c = covered[n]
       let score = bound - skills.scaledBound(c) + skills.exact(c)
       if top.admits(score: score, rank: rank[pos]) {
-        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: c))
+        top.offer(TopK.Entry(score: score, rank: rank[pos], mentor: order[pos], covered: c * coverageUnit))
       }
     }
   }
@@ -339,7 +351,7 @@ extension CandidateIndex {
   /// a fixed set of (position, amount), so taking it away undoes adding it
   /// exactly, and `covered` ends as if this mentee's skills had been added
   /// to zero, whatever came before.
-  func updateCoverage(to wanted: [Int32], band: Range<Int>, _ covered: inout MutableSpan<Int>,
+  func updateCoverage<W: CoverageWord>(to wanted: [Int32], band: Range<Int>, _ covered: inout MutableSpan<W>,
                       _ marks: inout MutableSpan<UInt32>, _ d: inout DenseScratch) {
     // No skills rule: nothing is ever added, and the coverage stays zero.
     guard let partial = skillsRule?.partial else { return }
@@ -369,30 +381,37 @@ extension CandidateIndex {
   }
 
   /// Adds `sign` times wanted skill `c`'s Σ weight × credit per band
-  /// position, as ``CohortTables/coverage(_:_:partial:)`` defines it.
-  private func addCoverage(of c: Int32, times sign: Int, partial: Int, band: Range<Int>,
-                           _ covered: inout MutableSpan<Int>, _ marks: inout MutableSpan<UInt32>,
+  /// position, as ``CohortTables/coverage(_:_:partial:)`` defines it, in
+  /// units of ``coverageUnit``. Added modulo 2³²: whatever the sums on the
+  /// way, each position ends holding its coverage of the mentee's skills,
+  /// which fits (see ``searchDense(_:k:band:scratch:)``).
+  private func addCoverage<W: CoverageWord>(of c: Int32, times sign: Int, partial: Int, band: Range<Int>,
+                           _ covered: inout MutableSpan<W>, _ marks: inout MutableSpan<UInt32>,
                            _ mark: inout UInt32) {
     let t = tables
     let lo = band.lowerBound
     let weight = sign * t.weight[Int(c)]
+    let unit = coverageUnit
+    let full = W(truncatingIfNeeded: weight * (1000 / unit))
+    let part = W(truncatingIfNeeded: weight * (partial / unit))
+    let rest = W(truncatingIfNeeded: weight * ((1000 - partial) / unit))
     let own = conceptPostings[Int(c)]
     let parents = t.parents[Int(c)], children = t.children[Int(c)]
     // One list of every related mentor once, `c`'s own among them, if the
     // index has it: the one parent's family, or ``relatedPostings``.
     let once = parents.count == 1 && children.isEmpty ? familyPostings[Int(parents[0])] : relatedPostings[Int(c)]
     if partial == 0 || (parents.isEmpty && children.isEmpty) {
-      for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * 1000 }
+      for index in slice(own, band) { covered[Int(own[index]) - lo] &+= full }
     } else if !once.isEmpty {
       // Partial credit to all of it, then the rest of full credit to the own, with no marks.
-      for index in slice(once, band) { covered[Int(once[index]) - lo] += weight * partial }
-      for index in slice(own, band) { covered[Int(own[index]) - lo] += weight * (1000 - partial) }
+      for index in slice(once, band) { covered[Int(once[index]) - lo] &+= part }
+      for index in slice(own, band) { covered[Int(own[index]) - lo] &+= rest }
     } else {
       let stamp = DenseScratch.nextMark(&mark, &marks)
       for index in slice(own, band) {
         let x = Int(own[index]) - lo
         marks[x] = stamp
-        covered[x] += weight * 1000
+        covered[x] &+= full
       }
       for list in 0..<(parents.count + children.count) {
         let posting = list < parents.count
@@ -401,7 +420,7 @@ extension CandidateIndex {
           let x = Int(posting[index]) - lo
           guard marks[x] != stamp else { continue }
           marks[x] = stamp
-          covered[x] += weight * partial
+          covered[x] &+= part
         }
       }
     }
@@ -422,15 +441,20 @@ extension CandidateIndex {
     return codeOfValue[column][Int(value)]
   }
 
-  /// Writes the index's column codes into every slot, with tallies of zero.
-  private func writeCodes(into d: inout DenseScratch) {
+  /// Makes `d` this index's: its column codes in every slot, with tallies
+  /// of zero, and no coverage carried from another index's search.
+  private func take(_ d: inout DenseScratch) {
     precondition(d.slots.count >= order.count)
     for pos in order.indices {
       let code0 = columnCodes.count > 0 ? columnCodes[0][pos] : DenseScratch.blankCode
       let code1 = columnCodes.count > 1 ? columnCodes[1][pos] : DenseScratch.blankCode
       d.slots[pos] = UInt64(code0) << 32 | UInt64(code1) << 48
     }
-    d.slotsOwner = ObjectIdentifier(self)
+    for x in d.covered.indices { d.covered[x] = 0 }
+    for x in d.wideCovered.indices { d.wideCovered[x] = 0 }
+    d.coveredSkills = []
+    d.coveredBand = 0..<0
+    d.owner = ObjectIdentifier(self)
   }
 }
 
@@ -454,5 +478,33 @@ struct ColumnTerms {
       return false
     }
     return true
+  }
+}
+
+/// A word the dense pass keeps a band position's coverage in (see
+/// ``DenseScratch/covered``): 32 bits unless a mentee's mass does not fit
+/// them (``CandidateIndex/wideCoverage``).
+protocol CoverageWord: FixedWidthInteger, SignedInteger {
+  /// The scratch's array of these words.
+  static var store: WritableKeyPath<DenseScratch, [Self]> { get }
+  /// ``BandGather/gather(_:floor:into:level:)`` for these words.
+  static func gather(_ covered: Span<Self>, floor: Int, into out: inout MutableSpan<Int32>) -> Int
+}
+
+extension Int32: CoverageWord {
+  static var store: WritableKeyPath<DenseScratch, [Int32]> { \.covered }
+
+  /// A floor past 32 bits is `Int32.max`: only coverages below it are
+  /// passed over, and the pass bounds the few at it again.
+  static func gather(_ covered: Span<Int32>, floor: Int, into out: inout MutableSpan<Int32>) -> Int {
+    BandGather.gather(covered, floor: Int32(clamping: floor), into: &out)
+  }
+}
+
+extension Int: CoverageWord {
+  static var store: WritableKeyPath<DenseScratch, [Int]> { \.wideCovered }
+
+  static func gather(_ covered: Span<Int>, floor: Int, into out: inout MutableSpan<Int32>) -> Int {
+    BandGather.gather(covered, floor: floor, into: &out)
   }
 }

@@ -62,6 +62,18 @@ final class CandidateIndex: Sendable {
   /// mille, when the config has one (it has at most one).
   let skillsRule: (index: Int, partial: Int)?
 
+  /// What one unit of the dense pass's coverage is worth in
+  /// ``CohortTables/coverage(_:_:partial:)``'s: the greatest common divisor
+  /// of the credits 1,000 and the partial credit (500 for a partial credit
+  /// of 0.5), or 1,000 without partial credit. Every credit is a whole
+  /// number of units, so the coverage is exact in them, and a band of
+  /// coverages takes 32-bit words (see ``DenseScratch/covered``).
+  let coverageUnit: Int
+  /// Whether some mentee's mass, in ``coverageUnit``s, does not fit 31 bits
+  /// (a partial credit such as 0.333, whose unit is 1, with many rare
+  /// skills): then the dense pass keeps its coverage in 64-bit words.
+  let wideCoverage: Bool
+
   /// The most band positions between renewals of the dense pass's running
   /// cutoff; the first renewals come sooner (see
   /// ``searchDense(_:k:band:scratch:)``). Tests renew far more often.
@@ -76,6 +88,8 @@ final class CandidateIndex: Sendable {
       if case .skills(let partial) = tables.rules[r].test { return (r, partial) }
       return nil
     }.first
+    coverageUnit = Self.unit(partial: skillsRule?.partial ?? 0)
+    wideCoverage = (tables.wantedMass.max() ?? 0) / coverageUnit > Int(Int32.max)
     let mentors = tables.mentors
     let rankOf = tables.mentorRank
     let order = mentors.indices.sorted {
@@ -182,6 +196,13 @@ final class CandidateIndex: Sendable {
       budget -= related[c].count
     }
     return related
+  }
+
+  /// ``coverageUnit`` for a partial credit per mille (0 for none).
+  static func unit(partial: Int) -> Int {
+    var (a, b) = (1000, partial)
+    while b != 0 { (a, b) = (b, a % b) }
+    return a
   }
 
   /// Positions merged from several posting lists, sorted, each once.

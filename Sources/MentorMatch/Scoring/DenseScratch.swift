@@ -8,7 +8,13 @@ struct DenseScratch {
   /// first position), and zero past that band. Kept between searches: the
   /// next mentee of the same band takes away and adds only the skills the
   /// two do not share.
-  var covered: [Int]
+  /// In units of ``CandidateIndex/coverageUnit``, so that a 110,000-mentor
+  /// band's coverage takes 430 KiB, which the band pass reads whole for
+  /// every mentee, and stays in a core's L2 cache. `wideCovered` holds it
+  /// instead, in 64-bit words, for an index whose masses do not fit 31 bits
+  /// in those units (``CandidateIndex/wideCoverage``); each index uses one.
+  var covered: [Int32]
+  var wideCovered: [Int]
   /// The band `covered` is laid over.
   var coveredBand: Range<Int> = 0..<0
   /// The wanted skills `covered` adds up, sorted.
@@ -24,8 +30,8 @@ struct DenseScratch {
   /// searches, as `covered`; the codes are written once, for the index
   /// ``slotsOwner``.
   var slots: [UInt64]
-  /// The index whose codes `slots` holds.
-  var slotsOwner: ObjectIdentifier?
+  /// The index whose codes `slots` holds and whose coverage is carried.
+  var owner: ObjectIdentifier?
   /// The coverage of each picked mentor (parallel to `picked`).
   var carried: [Int]
   /// Band positions the band pass keeps for exact scoring, in band order,
@@ -61,11 +67,12 @@ struct DenseScratch {
 
   init(mentors: Int) {
     covered = Array(repeating: 0, count: mentors)
+    wideCovered = Array(repeating: 0, count: mentors)
     slots = Array(repeating: 0, count: mentors)
     carried = Array(repeating: 0, count: mentors)
     picked = Array(repeating: 0, count: mentors)
     pickedBounds = Array(repeating: 0, count: mentors)
-    gathered = Array(repeating: 0, count: mentors + 8)
+    gathered = Array(repeating: 0, count: mentors + 16)
     marks = Array(repeating: 0, count: mentors)
   }
 

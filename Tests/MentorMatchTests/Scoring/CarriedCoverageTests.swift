@@ -9,11 +9,13 @@ import Testing
 /// pair by pair (``CohortTables/coverage(_:_:partial:)``).
 
 /// Rule sets for the carried coverage: partial credit with marks and lists,
-/// none, a skills rule that applies to some mentees only, and no skills rule.
+/// none, a skills rule that applies to some mentees only, a partial credit
+/// whose coverage unit is 1 (``wideCarriedRuleSet``), and no skills rule.
 private let carriedRuleSets: [String] = [
   SyntheticCohort.rulesTOML,
   exactnessRuleSets[2],
   exactnessRuleSets[3],
+  wideCoverageRules,
   """
   [[rules]]
   kind = "skills"
@@ -47,13 +49,16 @@ private let carriedRuleSets: [String] = [
 @Test(arguments: carriedRuleSets.indices)
 func carriedCoverageIsTheCoverageFromZeroInAnyOrder(ruleSet: Int) throws {
   var random = SplitMix64(seed: UInt64(9_100 + ruleSet))
-  var checked = 0
+  var checked = 0, wideRounds = 0
   for round in 0..<6 {
     let cohort = round % 2 == 0
       ? tangledCohort(mentees: 40, mentors: 120 + Int(random.next() % 200), seed: random.next())
       : SyntheticCohort.make(mentees: 60, mentors: 300, concepts: 200, skills: 5, seed: random.next())
     let tables = try CohortTables(cohort: cohort, rules: try parseRules(carriedRuleSets[ruleSet]))
     let index = CandidateIndex(tables: tables, path: .dense, renewal: 1 + Int(random.next() % 8))
+    // Only the partial credit of 0.333 makes masses past 31 bits in its
+    // unit, in the cohorts with rare enough skills.
+    if index.wideCoverage { wideRounds += 1 }
     var scratch = SearchScratch(mentors: cohort.mentors.count)
     let k = 1 + Int(random.next() % 20)
     // Mentees again and again, in random order, across bands and back.
@@ -66,6 +71,7 @@ func carriedCoverageIsTheCoverageFromZeroInAnyOrder(ruleSet: Int) throws {
       let held = scratch.dense
       // Past the band it is laid over, the coverage is zero.
       try #require(held.covered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+      try #require(held.wideCovered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
       // When this search set it, it is this mentee's, mentor by mentor.
       guard let skills = index.skillsRule, held.coveredBand == index.band(ofMentee: i) else { continue }
       let wanted = tables.applies(skills.index, i) ? tables.wanted[i] : []
@@ -73,11 +79,14 @@ func carriedCoverageIsTheCoverageFromZeroInAnyOrder(ruleSet: Int) throws {
       for x in held.coveredBand.indices {
         let j = Int(index.order[x])
         let own = wanted.isEmpty ? 0 : tables.coverage(i, j, partial: skills.partial)
-        try #require(held.covered[x - held.coveredBand.lowerBound] == own, "round \(round) mentee \(i) mentor \(j)")
+        let at = x - held.coveredBand.lowerBound
+        let units = index.wideCoverage ? held.wideCovered[at] : Int(held.covered[at])
+        try #require(units * index.coverageUnit == own, "round \(round) mentee \(i) mentor \(j)")
       }
       checked += 1
     }
   }
+  #expect((wideRounds > 0) == (carriedRuleSets[ruleSet] == wideCoverageRules))
   if ruleSet < carriedRuleSets.count - 1 {
     // Not a test that passes by checking nothing.
     #expect(checked > 300)

@@ -123,6 +123,48 @@ func theDensePassLeavesTheTallyZero(ruleSet: Int) throws {
   }
 }
 
+/// A partial credit of 0.333: its coverage unit is 1 (1,000 and 333 share
+/// no factor), so a few rare skills make a mass past 31 bits and the dense
+/// pass keeps its coverage in 64-bit words.
+let wideCoverageRules = """
+  [[rules]]
+  kind = "skills"
+  points = 40
+  partial_credit = 0.333
+  [[rules]]
+  kind = "grade-gap"
+  min = 0
+  max = 3
+  points = 4
+  [[rules]]
+  kind = "different"
+  field = "department"
+  points = 3
+  """
+
+@Test func wideCoverageEqualsExhaustive() throws {
+  let cohort = SyntheticCohort.make(mentees: 300, mentors: 600, concepts: 300, skills: 8, seed: 333)
+  let tables = try CohortTables(cohort: cohort, rules: try parseRules(wideCoverageRules))
+  let index = CandidateIndex(tables: tables, path: .dense)
+  #expect(index.coverageUnit == 1)
+  #expect(index.wideCoverage)
+  for k in [1, 40] {
+    let dense = try runPath(cohort, wideCoverageRules, k: k, path: .dense, renewal: 16)
+    let exhaustive = try run(cohort, wideCoverageRules, k: k, .exhaustive)
+    #expect(dense.candidates == exhaustive.candidates, "k \(k)")
+    #expect(dense.candidates.contains { $0.count == k })
+  }
+}
+
+@Test func coverageUnitIsTheCreditsGreatestCommonDivisor() {
+  #expect(CandidateIndex.unit(partial: 0) == 1000)
+  #expect(CandidateIndex.unit(partial: 500) == 500)
+  #expect(CandidateIndex.unit(partial: 300) == 100)
+  #expect(CandidateIndex.unit(partial: 333) == 1)
+  #expect(CandidateIndex.unit(partial: 1000) == 1000)
+  #expect(CandidateIndex.unit(partial: 125) == 125)
+}
+
 /// The last exactness rule set is read from the columns alone, with
 /// constraints that rule mentors out, so the test above reaches the path
 /// that clears only those.
