@@ -64,10 +64,7 @@ func carriedCoverageIsTheCoverageFromZeroInAnyOrder(ruleSet: Int) throws {
     // Mentees again and again, in random order, across bands and back.
     for _ in 0..<(3 * cohort.mentees.count) {
       let i = Int(random.next() % UInt64(cohort.mentees.count))
-      let found = index.search(i, k: k, scratch: &scratch)
-      let expected = CandidateGenerator.exhaustive(tables, i, k: k)
-      try #require(found.map(\.mentor) == expected.map(\.mentor), "round \(round) mentee \(i)")
-      try #require(found.map(\.score) == expected.map(\.score), "round \(round) mentee \(i)")
+      try searchEqualsExhaustive(index, tables, mentee: i, k: k, &scratch, "round \(round) mentee \(i)")
       let held = scratch.dense
       // Past the band it is laid over, the coverage is zero.
       try #require(held.covered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")

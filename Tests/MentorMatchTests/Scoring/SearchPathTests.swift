@@ -63,6 +63,15 @@ func eachSearchPathEqualsExhaustive(ruleSet: Int, path: CandidateIndex.SearchPat
   #expect(forced.candidates.contains { $0.count == 30 })
 }
 
+/// One search with a worker's scratch as it stands, against exhaustive scoring.
+func searchEqualsExhaustive(_ index: CandidateIndex, _ tables: CohortTables, mentee i: Int, k: Int,
+                            _ scratch: inout SearchScratch, _ label: String) throws {
+  let found = index.search(i, k: k, scratch: &scratch)
+  let expected = CandidateGenerator.exhaustive(tables, i, k: k)
+  try #require(found.map(\.mentor) == expected.map(\.mentor), "\(label)")
+  try #require(found.map(\.score) == expected.map(\.score), "\(label)")
+}
+
 /// The dense pass reads up to two `same` or `different` rules at the
 /// positions it bounds and clears only what constraints wrote when no list
 /// was added over the band: after every search, in any order of mentees and
@@ -80,10 +89,7 @@ func theDensePassLeavesTheTallyZero(ruleSet: Int) throws {
     let k = 1 + Int(random.next() % 20)
     for _ in 0..<(2 * cohort.mentees.count) {
       let i = Int(random.next() % UInt64(cohort.mentees.count))
-      let found = index.search(i, k: k, scratch: &scratch)
-      let expected = CandidateGenerator.exhaustive(tables, i, k: k)
-      try #require(found.map(\.mentor) == expected.map(\.mentor), "round \(round) mentee \(i)")
-      try #require(found.map(\.score) == expected.map(\.score), "round \(round) mentee \(i)")
+      try searchEqualsExhaustive(index, tables, mentee: i, k: k, &scratch, "round \(round) mentee \(i)")
       try #require(scratch.dense.slots.allSatisfy { DenseScratch.tally($0) == 0 }, "round \(round) mentee \(i)")
     }
   }
