@@ -34,7 +34,7 @@ extension CandidateIndex {
   ///
   /// The list rules' tally is zero between searches: the band pass clears
   /// each stretch of it once read, or, when no list was added over the band
-  /// (up to two `same` or `different` rules are read from ``valueAt`` at
+  /// (up to two `same` or `different` rules are read from ``columnCodes`` at
   /// the positions bounded instead), only the positions constraints ruled
   /// out. The coverage is kept, and brought to this mentee's from the last
   /// one's (``updateCoverage(to:band:_:_:_:)``).

@@ -261,7 +261,7 @@ final class CandidateIndex: Sendable {
     return from..<end
   }
 
-  /// Whether ``DenseScratch/tally`` holds every sum `rules` can make (see ``denseFits``).
+  /// Whether the tally in ``DenseScratch/slots`` holds every sum `rules` can make (see ``denseFits``).
   static func tallyFits(_ rules: [ScoringRule]) -> Bool {
     var lists = 0, points = 0
     for rule in rules {

@@ -1,7 +1,7 @@
 /// Per-worker scratch for ``CandidateIndex/searchDense(_:k:band:scratch:)``:
-/// one slot per mentor position of the grade band, in separate arrays so the
-/// skill lists, which dominate, write only the 8-byte coverage of each mentor
-/// and a 40,000-mentor band stays inside the core's L2 cache.
+/// one entry per mentor position, in separate arrays so the skill lists,
+/// which dominate, write only the 4-byte coverage of each mentor, and the
+/// coverage of a 110,000-mentor band stays inside a core's L2 cache.
 struct DenseScratch {
   /// The skills rule's Σ weight × credit per band position, for the wanted
   /// skills ``coveredSkills`` over the band ``coveredBand`` (relative to its
