@@ -121,7 +121,10 @@ extension CandidateIndex {
         if rule.required { requiredLists += 1 }
         listGain += rule.points
         let add = Int32(rule.points) + (rule.required ? DenseScratch.hit : 0)
-        if columns.take(r, code: codeOf(r, value), add: Int(add), columnRules) { continue }
+        if let column = columnRules.firstIndex(of: r) {
+          columns.set(column, code: codeOfValue[column][Int(value)], add: Int(add))
+          continue
+        }
         listsAdded = true
         let posting = valuePostings[r][value] ?? []
         for index in slice(posting, band) { DenseScratch.add(add, at: Int(posting[index]), &slots) }
@@ -131,7 +134,10 @@ extension CandidateIndex {
         guard value >= 0 else { continue }
         if !rule.required { listLoss += rule.points }
         let add = rule.required ? Int(DenseScratch.excluded) : -rule.points
-        if columns.take(r, code: codeOf(r, value), add: add, columnRules) { continue }
+        if let column = columnRules.firstIndex(of: r) {
+          columns.set(column, code: codeOfValue[column][Int(value)], add: add)
+          continue
+        }
         listsAdded = true
         let posting = valuePostings[r][value] ?? []
         if rule.required {
@@ -435,14 +441,10 @@ extension CandidateIndex {
     }
   }
 
-  /// The mentee's code for column rule `r`'s interned `value`.
-  private func codeOf(_ r: Int, _ value: Int32) -> UInt16 {
-    guard let column = columnRules.firstIndex(of: r) else { return DenseScratch.noMentorCode }
-    return codeOfValue[column][Int(value)]
-  }
-
   /// Makes `d` this index's: its column codes in every slot, with tallies
-  /// of zero, and no coverage carried from another index's search.
+  /// of zero, and no coverage carried from another index's search, in the
+  /// words this index keeps it in (the 64-bit ones made only for an index
+  /// that needs them).
   private func take(_ d: inout DenseScratch) {
     precondition(d.slots.count >= order.count)
     for pos in order.indices {
@@ -450,8 +452,11 @@ extension CandidateIndex {
       let code1 = columnCodes.count > 1 ? columnCodes[1][pos] : DenseScratch.blankCode
       d.slots[pos] = UInt64(code0) << 32 | UInt64(code1) << 48
     }
-    for x in d.covered.indices { d.covered[x] = 0 }
-    for x in d.wideCovered.indices { d.wideCovered[x] = 0 }
+    if wideCoverage {
+      d.wideCovered = Array(repeating: 0, count: d.covered.count)
+    } else {
+      for x in d.covered.indices { d.covered[x] = 0 }
+    }
     d.coveredSkills = []
     d.coveredBand = 0..<0
     d.owner = ObjectIdentifier(self)
@@ -467,17 +472,10 @@ struct ColumnTerms {
   private(set) var code0 = DenseScratch.noMentorCode, add0 = 0
   private(set) var code1 = DenseScratch.noMentorCode, add1 = 0
 
-  /// Takes rule `r` when it is one of `columns`: a mentor holding `code`
-  /// adds `add`. False otherwise; the caller then adds the rule's list.
-  mutating func take(_ r: Int, code: UInt16, add: Int, _ columns: [Int]) -> Bool {
-    if columns.count > 0, columns[0] == r {
-      (code0, add0) = (code, add)
-    } else if columns.count > 1, columns[1] == r {
-      (code1, add1) = (code, add)
-    } else {
-      return false
-    }
-    return true
+  /// Column `column` (0 or 1) of ``CandidateIndex/columnRules``: a mentor
+  /// holding `code` adds `add`.
+  mutating func set(_ column: Int, code: UInt16, add: Int) {
+    if column == 0 { (code0, add0) = (code, add) } else { (code1, add1) = (code, add) }
   }
 }
 

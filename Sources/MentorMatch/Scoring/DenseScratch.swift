@@ -12,7 +12,8 @@ struct DenseScratch {
   /// band's coverage takes 430 KiB, which the band pass reads whole for
   /// every mentee, and stays in a core's L2 cache. `wideCovered` holds it
   /// instead, in 64-bit words, for an index whose masses do not fit 31 bits
-  /// in those units (``CandidateIndex/wideCoverage``); each index uses one.
+  /// in those units (``CandidateIndex/wideCoverage``); each index uses one,
+  /// and `wideCovered` is empty until an index needs it.
   var covered: [Int32]
   var wideCovered: [Int]
   /// The band `covered` is laid over.
@@ -67,7 +68,7 @@ struct DenseScratch {
 
   init(mentors: Int) {
     covered = Array(repeating: 0, count: mentors)
-    wideCovered = Array(repeating: 0, count: mentors)
+    wideCovered = []
     slots = Array(repeating: 0, count: mentors)
     carried = Array(repeating: 0, count: mentors)
     picked = Array(repeating: 0, count: mentors)

@@ -67,8 +67,12 @@ func carriedCoverageIsTheCoverageFromZeroInAnyOrder(ruleSet: Int) throws {
       try searchEqualsExhaustive(index, tables, mentee: i, k: k, &scratch, "round \(round) mentee \(i)")
       let held = scratch.dense
       // Past the band it is laid over, the coverage is zero.
-      try #require(held.covered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
-      try #require(held.wideCovered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+      if index.wideCoverage {
+        try #require(held.wideCovered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+      } else {
+        try #require(held.covered[held.coveredBand.count...].allSatisfy { $0 == 0 }, "round \(round) mentee \(i)")
+        try #require(held.wideCovered.isEmpty, "round \(round): 64-bit words made for a narrow index")
+      }
       // When this search set it, it is this mentee's, mentor by mentor.
       guard let skills = index.skillsRule, held.coveredBand == index.band(ofMentee: i) else { continue }
       let wanted = tables.applies(skills.index, i) ? tables.wanted[i] : []
