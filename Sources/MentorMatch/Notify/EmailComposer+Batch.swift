@@ -30,55 +30,67 @@ extension EmailComposer {
   }
 }
 
-/// Composing in batches while the caller writes: batch k + 1 is composed on
-/// the other cores while the caller's `body` handles batch k (writing files
-/// is one thread in the kernel), so composing and writing overlap.
+/// Composing in batches while the caller writes: batches k + 1 and k + 2
+/// are composed on the other cores while the caller's `body` handles batch
+/// k (writing files is one thread in the kernel), so composing and writing
+/// overlap, and a batch that takes longer to compose (the writer's kernel
+/// work took its core for a while) is made up by the one after.
 extension EmailComposer {
   /// Composes requests `0..<count`, made a batch at a time by `requests`,
   /// and hands each batch's results to `body` in order, on the caller's
-  /// thread. The results do not depend on `size` or on the overlap; if
-  /// `body` throws, the batch being composed is finished and dropped.
+  /// thread. The results do not depend on `size`, `ahead` or the overlap;
+  /// if `body` throws, the batches being composed are finished and dropped.
   public func composeBatches<Failure: Error>(
-    count: Int, size: Int = 4_096, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
+    count: Int, size: Int = 4_096, ahead: Int = 2, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
     _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void
   ) throws(Failure) {
-    try composeBatches(count: count, size: size, requests: requests, each: { $0 }, body)
+    try composeBatches(count: count, size: size, ahead: ahead, requests: requests, each: { $0 }, body)
   }
 
   /// ``composeBatches(count:size:requests:_:)``, each result first passed
   /// through `each` on the thread that composed it (work on the message,
   /// such as hashing it, that then stays off the caller's thread).
+  /// - Parameter ahead: how many batches are composed ahead of the one
+  ///   `body` handles (at least 1); each holds up to `size` results.
   public func composeBatches<Value: Sendable, Failure: Error>(
-    count: Int, size: Int = 4_096, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
+    count: Int, size: Int = 4_096, ahead: Int = 2, requests: @escaping @Sendable (Range<Int>) -> [EmailRequest],
     each: @escaping @Sendable (Result<ComposedEmail, NotifyError>) -> Value,
     _ body: (_ results: [Value]) throws(Failure) -> Void
   ) throws(Failure) {
     let size = max(1, size)
     guard count > 0 else { return }
     let composer = self
-    func batch(at start: Int) -> BatchInFlight<Value> {
-      BatchInFlight {
-        composer.composeAll(requests(start..<min(count, start + size)), concurrency: ParallelWork.cores, each: each)
+    var next = 0
+    func nextRange() -> Range<Int> {
+      let range = next..<min(count, next + size)
+      next = range.upperBound
+      return range
+    }
+    var current = composeAll(requests(nextRange()), concurrency: ParallelWork.cores, each: each)
+    // In request order; started in that order on a global queue.
+    var inFlight: [BatchInFlight<Value>] = []
+    func fill() {
+      while inFlight.count < max(1, ahead), next < count {
+        let range = nextRange()
+        inFlight.append(BatchInFlight { composer.composeAll(requests(range), concurrency: ParallelWork.cores, each: each) })
       }
     }
-    var current = composeAll(requests(0..<min(count, size)), concurrency: ParallelWork.cores, each: each)
-    var next = size
+    // Batches still composing when `body` throws are finished and dropped.
+    defer { for batch in inFlight { _ = batch.wait() } }
     while true {
-      let ahead = next < count ? batch(at: next) : nil
-      defer { _ = ahead?.wait() }
+      fill()
       try body(current)
-      guard let ahead else { return }
-      current = ahead.wait()
-      next += size
+      guard !inFlight.isEmpty else { return }
+      current = inFlight.removeFirst().wait()
     }
   }
 
   /// ``composeBatches(count:size:requests:_:)`` over a list of requests.
   public func composeBatches<Failure: Error>(
-    _ requests: [EmailRequest], size: Int = 4_096,
+    _ requests: [EmailRequest], size: Int = 4_096, ahead: Int = 2,
     _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void
   ) throws(Failure) {
-    try composeBatches(count: requests.count, size: size, requests: { Array(requests[$0]) }, body)
+    try composeBatches(count: requests.count, size: size, ahead: ahead, requests: { Array(requests[$0]) }, body)
   }
 }
 

@@ -35,8 +35,8 @@ public enum EmailSamples {
 
 extension EmailSamples {
   /// Composes `count` sample emails (``requests(in:runID:asOf:)``) `batchSize`
-  /// at a time on every core and publishes them into `outbox`, batch k + 1
-  /// composed while batch k is written: what `mentormatch bench-emails`
+  /// at a time on every core and publishes them into `outbox`, batches k + 1
+  /// and k + 2 composed while batch k is written: what `mentormatch bench-emails`
   /// measures.
   ///
   /// - Parameter waiting: told, on the caller's thread, each time the writer

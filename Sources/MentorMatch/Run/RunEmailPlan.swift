@@ -29,7 +29,7 @@ public struct RunEmailPlan: Sendable {
     var start = 0
     let sources = self.sources
     let size = max(1, size)
-    // The next batch's requests are built and composed on the other cores
+    // The next batches' requests are built and composed on the other cores
     // while `body` writes this one; results come back in request order,
     // whatever the overlap.
     try composer.composeBatches(

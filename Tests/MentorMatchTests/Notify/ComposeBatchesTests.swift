@@ -1,3 +1,4 @@
+import Foundation
 @testable import MentorMatch
 import MentorMatchTestSupport
 import Testing
@@ -25,14 +26,14 @@ import Testing
     }
   }
 
-  @Test(arguments: [1, 7, 256, 299, 300, 5_000])
-  func batchesInOrderEqualComposingAllAtOnce(_ size: Int) throws {
+  @Test(arguments: [1, 7, 256, 299, 300, 5_000], [1, 2, 3, 64])
+  func batchesInOrderEqualComposingAllAtOnce(_ size: Int, ahead: Int) throws {
     let requests = Self.requests
     let composer = try NotifyFixtures.composer()
     let expected = Self.expected
     var seen: [String] = []
     var sizes: [Int] = []
-    composer.composeBatches(requests, size: size) { (results: [Result<ComposedEmail, NotifyError>]) in
+    composer.composeBatches(requests, size: size, ahead: ahead) { (results: [Result<ComposedEmail, NotifyError>]) in
       sizes.append(results.count)
       seen += Self.summary(results)
     }
@@ -53,16 +54,36 @@ import Testing
     #expect(seen == Self.expected)
   }
 
-  @Test func aThrowingBodyStopsTheBatches() throws {
+  /// Whatever is being composed ahead when `body` throws is finished (the
+  /// requests of every batch started are made) and dropped: no more calls.
+  @Test(arguments: [1, 2, 4])
+  func aThrowingBodyStopsTheBatches(ahead: Int) throws {
     let composer = try NotifyFixtures.composer()
+    let requests = Self.requests
+    let made = Counter()
     var calls = 0
     #expect(throws: Stop()) {
-      try composer.composeBatches(Self.requests, size: 50) { (_: [Result<ComposedEmail, NotifyError>]) throws(Stop) in
+      try composer.composeBatches(
+        count: requests.count, size: 50, ahead: ahead,
+        requests: { range in
+          made.add(range.count)
+          return Array(requests[range])
+        }
+      ) { (_: [Result<ComposedEmail, NotifyError>]) throws(Stop) in
         calls += 1
         if calls == 2 { throw Stop() }
       }
     }
     #expect(calls == 2)
+    // The two batches handed over, and those composed ahead of the second.
+    #expect(made.value == 50 * min(6, 2 + ahead))
+  }
+
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ n: Int) { lock.withLock { count += n } }
+    var value: Int { lock.withLock { count } }
   }
 
   @Test func noRequestsNoCalls() throws {
