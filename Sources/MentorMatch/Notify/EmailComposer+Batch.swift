@@ -47,7 +47,7 @@ extension EmailComposer {
     try composeBatches(count: count, size: size, ahead: ahead, requests: requests, each: { $0 }, body)
   }
 
-  /// ``composeBatches(count:size:requests:_:)``, each result first passed
+  /// ``composeBatches(count:size:ahead:requests:_:)``, each result first passed
   /// through `each` on the thread that composed it (work on the message,
   /// such as hashing it, that then stays off the caller's thread).
   /// - Parameter ahead: how many batches are composed ahead of the one
@@ -85,7 +85,7 @@ extension EmailComposer {
     }
   }
 
-  /// ``composeBatches(count:size:requests:_:)`` over a list of requests.
+  /// ``composeBatches(count:size:ahead:requests:_:)`` over a list of requests.
   public func composeBatches<Failure: Error>(
     _ requests: [EmailRequest], size: Int = 4_096, ahead: Int = 2,
     _ body: (_ results: [Result<ComposedEmail, NotifyError>]) throws(Failure) -> Void

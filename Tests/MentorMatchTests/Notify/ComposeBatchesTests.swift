@@ -3,7 +3,7 @@ import Foundation
 import MentorMatchTestSupport
 import Testing
 
-/// ``EmailComposer/composeBatches(count:size:requests:_:)``: the overlap of
+/// ``EmailComposer/composeBatches(count:size:ahead:requests:_:)``: the overlap of
 /// composing and handling batches changes nothing in the results.
 @Suite struct ComposeBatchesTests {
   struct Stop: Error, Equatable {}
