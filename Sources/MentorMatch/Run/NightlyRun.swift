@@ -96,8 +96,8 @@ public enum NightlyRun {
     // opened first.
     // Then, on the same thread, the prior state is read and its copy for the
     // run folder made: on a later night of 500,000 people those took 2.5 s
-    // after the ingest, on one core. Pairs, people and runs are all they
-    // read, which nothing before the matching changes (recovering an
+    // after the ingest, on one core. Pairs and runs are all they read
+    // (the people are not), which nothing before the matching changes (recovering an
     // interrupted run's emails only marks emails); their errors still come
     // where they came when they were read after the ingest, below.
     let (stateSettings, crash) = (config.state, options.crash)
@@ -105,7 +105,8 @@ public enum NightlyRun {
       Result { () throws(StateError) in
         let store = try StateStore(settings: stateSettings, crash: crash)
         let prior = Result { () throws(StateError) in
-          let prior = try store.loadPriorState()
+          // The people are not read: nothing in the run uses them.
+          let prior = try store.loadPriorState(includingPeople: false)
           return (prior, snapshot: prior.snapshotCSV())
         }
         return (store, prior)

@@ -308,6 +308,21 @@ import Testing
     #expect(try store.unpublishedNotifications().isEmpty)
   }
 
+  /// The nightly run reads the prior state without the people: the same
+  /// pairs and last run as the whole prior state, and the same copy for the
+  /// run folder.
+  @Test func thePriorStateWithoutPeopleHasEverythingElse() throws {
+    let store = try StateStore.inMemory()
+    try store.commit(
+      run: sampleRun(), people: samplePeople,
+      newPairs: [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)], notifications: [])
+    let whole = try store.loadPriorState()
+    let withoutPeople = try store.loadPriorState(includingPeople: false)
+    #expect(!whole.people.isEmpty && whole.pairs.count == 1 && whole.lastRun != nil)
+    #expect(withoutPeople == PriorState(pairs: whole.pairs, people: [], lastRun: whole.lastRun))
+    #expect(withoutPeople.snapshotCSV() == whole.snapshotCSV())
+  }
+
   @Test func committingTheSameRunTwiceIsANoOp() throws {
     let store = try StateStore.inMemory()
     let pairs = [NewPair(menteeID: "E1", mentorID: "R1", cohort: "spring", score: 40)]
