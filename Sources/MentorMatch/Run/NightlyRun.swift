@@ -96,16 +96,16 @@ public enum NightlyRun {
     // opened first.
     // Then, on the same thread, the prior state is read and its copy for the
     // run folder made: on a later night of 500,000 people those took 2.5 s
-    // after the ingest, on one core. Pairs and runs are all they read
-    // (the people are not), which nothing before the matching changes (recovering an
-    // interrupted run's emails only marks emails); their errors still come
-    // where they came when they were read after the ingest, below.
+    // after the ingest, on one core. Pairs and runs are all they read (not
+    // the people, which nothing in the run uses), and nothing before the
+    // matching changes them (recovering an interrupted run's emails only
+    // marks emails); their errors still come where they came when they were
+    // read after the ingest, below.
     let (stateSettings, crash) = (config.state, options.crash)
     let opening = BackgroundJob(ownThread: true) {
       Result { () throws(StateError) in
         let store = try StateStore(settings: stateSettings, crash: crash)
         let prior = Result { () throws(StateError) in
-          // The people are not read: nothing in the run uses them.
           let prior = try store.loadPriorState(includingPeople: false)
           return (prior, snapshot: prior.snapshotCSV())
         }

@@ -4,7 +4,8 @@ public struct PriorState: Sendable, Equatable {
   /// Every pair ever made, active and ended, sorted by cohort, mentee, mentor, run.
   /// The ended ones feed the `no-repeat` rule.
   public var pairs: [PairRecord]
-  /// Every person seen, sorted by id.
+  /// Every person seen, sorted by id; empty when loaded without them
+  /// (``StateStore/loadPriorState(includingPeople:)``), as the nightly run does.
   public var people: [PersonRecord]
   /// The last committed run, if any.
   public var lastRun: RunRecord?
